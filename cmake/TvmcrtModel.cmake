@@ -1,0 +1,1 @@
+# Placeholder: tvmcrt_add_model() and tvmcrt_link_models() (owned by the model-import work).

@@ -1,0 +1,49 @@
+/*
+ * tvmcrt_port.h — what a port gives the agent: bytes in, bytes out, a clock, an identity.
+ *
+ * The agent core (device/agent) knows nothing of any port; a port (device/ports/<name>/) fills one
+ * tvmcrt_port_t and calls tvmcrt_agent_poll() from its main loop or an RTOS task. Function pointers
+ * rather than link-time symbols so that tests and fuzzers can drive an agent in-process.
+ * None of these functions is called from interrupt context by the agent.
+ */
+#ifndef TVMCRT_PORT_H_
+#define TVMCRT_PORT_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tvmcrt_port {
+  /* Copy up to `capacity` bytes that have arrived into `buf`. Never blocks. Returns the number of
+   * bytes copied; 0 when nothing is waiting. `buf` is the agent's. */
+  size_t (*read)(void *ctx, uint8_t *buf, size_t capacity);
+  /* Send all `len` bytes of `buf`, in order. May block until they are queued or on the wire; the
+   * agent may reuse `buf` as soon as this returns. Returns false if the link is gone. */
+  bool (*write)(void *ctx, const uint8_t *buf, size_t len);
+  /* Free-running counter that wraps at 2^32, tick_hz counts per second. Times Execute. */
+  uint32_t (*ticks)(void *ctx);
+  uint32_t tick_hz;
+  /* Differs after every reset (a counter kept in no-init RAM, a random number, the PID...). */
+  uint32_t boot_id;
+  const char *platform;  /* "posix", "stm32f4", ... */
+  void *ctx;             /* handed back to every call */
+} tvmcrt_port_t;
+
+/* A memory region the host may place workspaces in (SetWorkspaces). Owned by the port/application;
+ * base must be aligned to `alignment`. */
+typedef struct tvmcrt_region {
+  const char *name;
+  uint8_t *base;
+  uint32_t size;
+  uint32_t alignment;
+} tvmcrt_region_t;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TVMCRT_PORT_H_ */
