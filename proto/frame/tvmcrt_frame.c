@@ -1,0 +1,2 @@
+/* tvmcrt_frame.c — placeholder until the frame codec lands. */
+#include "tvmcrt_frame.h"

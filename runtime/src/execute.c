@@ -1,0 +1,1 @@
+#include "tvmcrt/tvmcrt.h"
