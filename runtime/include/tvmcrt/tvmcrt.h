@@ -1,7 +1,7 @@
 /*
  * tvmcrt.h — the Embedded C Runtime Interface: run a compiled model with TVMExecute().
  *
- * Depends on runtime/src/*.c. C99, no dynamic allocation: every buffer is the application's.
+ * Depends on the sources in runtime/src. C99, no dynamic allocation: every buffer is the application's.
  *
  *   #include "tvmcrt_model_digits.h"          // generated per model by tvmcrt-import
  *   static TVMContext ctx;
