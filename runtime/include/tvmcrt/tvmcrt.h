@@ -140,9 +140,20 @@ typedef struct TVMStackAllocator {
   size_t offsets[TVMCRT_MAX_STACK_ALLOCS]; /* start of each live allocation, for the LIFO check */
 } TVMStackAllocator;
 
+/* What the last TVMExecute() found for its model: kept so that repeated runs of the same model skip
+ * the look-up by name. TVMSetWorkspaces() and TVMSetDevices() forget it. */
+typedef struct TVMBinding {
+  const TVMModel *model;
+  void *pools[TVMCRT_MAX_WORKSPACES];   /* external pools, in the model's order */
+  void *devices[TVMCRT_MAX_DEVICES];
+  uint8_t *stack_base;
+  size_t stack_size;
+} TVMBinding;
+
 typedef struct TVMContext {
   TVMMemoryLayout memory_layout;
   TVMDeviceMapping devices;
+  TVMBinding binding;
   TVMStackAllocator stack;        /* runtime state while a model runs */
   const TVMModel *running;        /* the model TVMExecute() is running, or NULL */
 } TVMContext;
