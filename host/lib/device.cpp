@@ -1,0 +1,306 @@
+#include "device.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <iomanip>
+#include <sstream>
+
+#include "error.hpp"
+#include "tvmcrt/tvmcrt_errors.h"
+#include "tvmcrt_agent_errors.h"
+
+namespace tvmcrt::host {
+namespace {
+
+// Protobuf bytes a WriteInput/ReadOutput message adds around its data (fields, tags, lengths,
+// a Status without detail): chunks are max_frame_payload minus this.
+constexpr std::size_t kWriteOverhead = 32;
+constexpr std::size_t kReadOverhead = 48;
+
+struct CodeInfo {
+  std::uint32_t code;
+  const char *name;
+  const char *hint;  // what the user can do; may be ""
+};
+
+constexpr CodeInfo kCodes[] = {
+    {AGENT_ERR_BAD_CRC, "AGENT_ERR_BAD_CRC", "frames arrive corrupted: check the baud rate and cable"},
+    {AGENT_ERR_FRAME_TOO_LARGE, "AGENT_ERR_FRAME_TOO_LARGE", ""},
+    {AGENT_ERR_UNSUPPORTED_VERSION, "AGENT_ERR_UNSUPPORTED_VERSION", ""},
+    {AGENT_ERR_UNKNOWN_MESSAGE, "AGENT_ERR_UNKNOWN_MESSAGE", "the firmware is older than this host"},
+    {AGENT_ERR_MALFORMED_MESSAGE, "AGENT_ERR_MALFORMED_MESSAGE", ""},
+    {AGENT_ERR_BAD_FRAMING, "AGENT_ERR_BAD_FRAMING", ""},
+    {AGENT_ERR_RESPONSE_TOO_LARGE, "AGENT_ERR_RESPONSE_TOO_LARGE", ""},
+    {AGENT_ERR_UNKNOWN_MODEL, "AGENT_ERR_UNKNOWN_MODEL", "run 'tvmcrt-host info' to list the models"},
+    {AGENT_ERR_UNKNOWN_TENSOR, "AGENT_ERR_UNKNOWN_TENSOR", "run 'tvmcrt-host info' to list the tensors"},
+    {AGENT_ERR_OUT_OF_RANGE, "AGENT_ERR_OUT_OF_RANGE", ""},
+    {AGENT_ERR_WRITE_GAP, "AGENT_ERR_WRITE_GAP", ""},
+    {AGENT_ERR_INPUT_INCOMPLETE, "AGENT_ERR_INPUT_INCOMPLETE", "write every input in full before executing"},
+    {AGENT_ERR_OUTPUT_NOT_READY, "AGENT_ERR_OUTPUT_NOT_READY", "execute the model before reading outputs"},
+    {AGENT_ERR_UNKNOWN_REGION, "AGENT_ERR_UNKNOWN_REGION", "run 'tvmcrt-host info' to list the regions"},
+    {AGENT_ERR_UNKNOWN_POOL, "AGENT_ERR_UNKNOWN_POOL", "run 'tvmcrt-host info' to list the model's pools"},
+    {AGENT_ERR_DUPLICATE_POOL, "AGENT_ERR_DUPLICATE_POOL", "place each pool once"},
+    {AGENT_ERR_WORKSPACE_NOT_SET, "AGENT_ERR_WORKSPACE_NOT_SET", "place the model's pools with set-workspaces"},
+    {AGENT_ERR_WORKSPACE_TOO_SMALL, "AGENT_ERR_WORKSPACE_TOO_SMALL", "give the pool at least its size_bytes"},
+    {AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "AGENT_ERR_WORKSPACE_OUTSIDE_REGION", "keep OFFSET+SIZE inside the region"},
+    {AGENT_ERR_WORKSPACE_MISALIGNED, "AGENT_ERR_WORKSPACE_MISALIGNED", "use an OFFSET that is a multiple of the "
+                                                                      "pool's alignment"},
+    {AGENT_ERR_WORKSPACE_OVERLAP, "AGENT_ERR_WORKSPACE_OVERLAP", "give each pool its own part of the region"},
+    {AGENT_ERR_MODEL_FAILED, "AGENT_ERR_MODEL_FAILED", ""},
+    {kTVMCrtErrWorkspaceMissing, "kTVMCrtErrWorkspaceMissing", "place the model's pools with set-workspaces"},
+    {kTVMCrtErrWorkspaceTooSmall, "kTVMCrtErrWorkspaceTooSmall", ""},
+    {kTVMCrtErrWorkspaceExhausted, "kTVMCrtErrWorkspaceExhausted", "give the workspace pool more bytes"},
+    {kTVMCrtErrModelFailed, "kTVMCrtErrModelFailed", ""},
+    {kTVMCrtErrModelAborted, "kTVMCrtErrModelAborted", ""},
+};
+
+const CodeInfo *find_code(std::uint32_t code) {
+  for (const CodeInfo &c : kCodes)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
+std::string names_of(const google::protobuf::RepeatedPtrField<wire::TensorInfo> &ts) {
+  std::string s;
+  for (const auto &t : ts) s += (s.empty() ? "" : ", ") + t.name();
+  return s.empty() ? "none" : s;
+}
+
+}  // namespace
+
+std::string error_code_name(std::uint32_t code) {
+  std::ostringstream os;
+  const CodeInfo *c = find_code(code);
+  if (c) os << c->name << ' ';
+  os << "(0x" << std::hex << std::setw(4) << std::setfill('0') << code << ')';
+  return os.str();
+}
+
+Device::Device(const std::string &port, const DeviceOptions &opt)
+    : io_(std::make_unique<boost::asio::io_context>()), port_(port) {
+  link_ = std::make_unique<Link>(*io_, open_transport(*io_, port, opt.transport), opt.link);
+  connect();
+}
+
+Device::Device(std::unique_ptr<boost::asio::io_context> io, std::unique_ptr<Transport> transport,
+               const DeviceOptions &opt)
+    : io_(std::move(io)), port_(transport->name()) {
+  link_ = std::make_unique<Link>(*io_, std::move(transport), opt.link);
+  connect();
+}
+
+Device::~Device() = default;
+
+template <typename Resp>
+Resp Device::parse(const Frame &f, const std::string &what) {
+  Resp r;
+  if (!r.ParseFromString(f.payload))
+    throw Error(ErrorClass::protocol, "malformed response to " + what + " from the device on " + port_ +
+                                          "; is the firmware from the same tvmcrt release as this host?");
+  return r;
+}
+
+template <typename Resp>
+Resp Device::call(std::uint8_t type, const google::protobuf::Message &req, const std::string &what, double extra_s) {
+  link_->send(type, req.SerializeAsString(), extra_s);
+  return parse<Resp>(link_->wait_oldest(), what);
+}
+
+void Device::check(const wire::Status &st, const std::string &what) {
+  if (st.boot_id() != hello_.status().boot_id())
+    throw Error(ErrorClass::reset, "the device on " + port_ + " reset during " + what + " (boot id " +
+                                       std::to_string(hello_.status().boot_id()) + " became " +
+                                       std::to_string(st.boot_id()) +
+                                       "): its inputs, workspace placements and outputs are gone; run the "
+                                       "command again");
+  if (st.code() == 0) return;
+  std::string msg = what + " failed on the device at " + port_ + ": " + error_code_name(st.code());
+  if (!st.detail().empty()) msg += ": " + st.detail();
+  const CodeInfo *c = find_code(st.code());
+  if (c && *c->hint) msg += std::string("; ") + c->hint;
+  throw Error(ErrorClass::device, msg);
+}
+
+void Device::connect() {
+  link_->flush_line();
+  wire::HelloRequest req;
+  req.set_protocol_version(kProtocolVersion);
+  hello_ = call<wire::HelloResponse>(wire::MESSAGE_TYPE_HELLO, req, "Hello");
+  if (hello_.protocol_version() != kProtocolVersion || hello_.status().code() == AGENT_ERR_UNSUPPORTED_VERSION)
+    throw Error(ErrorClass::protocol,
+                "the device on " + port_ + " speaks tvmcrt protocol version " +
+                    std::to_string(hello_.protocol_version()) + ", this tvmcrt-host speaks version " +
+                    std::to_string(kProtocolVersion) + "; flash firmware from the same tvmcrt release as this host");
+  check(hello_.status(), "Hello");
+  if (hello_.max_frame_payload() < 64)
+    throw Error(ErrorClass::protocol, "the device on " + port_ + " offers a max frame payload of " +
+                                          std::to_string(hello_.max_frame_payload()) + " bytes (at least 64 needed)");
+  link_->arm_reset_detection();
+  link_->set_response_bytes(hello_.max_frame_payload());
+  for (std::uint32_t m = 0; m < hello_.model_count(); ++m) {
+    wire::ModelInfoRequest mreq;
+    mreq.set_model(m);
+    models_.push_back(call<wire::ModelInfoResponse>(wire::MESSAGE_TYPE_MODEL_INFO, mreq,
+                                                    "ModelInfo for model " + std::to_string(m)));
+    check(models_.back().status(), "ModelInfo for model " + std::to_string(m));
+  }
+}
+
+std::uint32_t Device::model_index(const std::string &name) const {
+  std::string names;
+  for (const auto &m : models_) names += (names.empty() ? "" : ", ") + m.name();
+  if (name.empty()) {
+    if (models_.size() == 1) return 0;
+    if (models_.empty()) throw Error(ErrorClass::usage, "the firmware on " + port_ + " has no models");
+    throw Error(ErrorClass::usage, "the firmware on " + port_ + " has " + std::to_string(models_.size()) +
+                                       " models (" + names + "); pick one with --model NAME");
+  }
+  for (std::uint32_t i = 0; i < models_.size(); ++i)
+    if (models_[i].name() == name) return i;
+  throw Error(ErrorClass::usage, "no model '" + name + "' on the device at " + port_ + "; it has: " +
+                                     (names.empty() ? "none" : names));
+}
+
+std::uint32_t Device::input_index(std::uint32_t model, const std::string &name) const {
+  const auto &ins = models_.at(model).inputs();
+  for (int i = 0; i < ins.size(); ++i)
+    if (ins[i].name() == name) return static_cast<std::uint32_t>(i);
+  throw Error(ErrorClass::usage, "model '" + models_[model].name() + "' has no input '" + name +
+                                     "'; its inputs are: " + names_of(ins));
+}
+
+std::uint32_t Device::output_index(std::uint32_t model, const std::string &name) const {
+  const auto &outs = models_.at(model).outputs();
+  for (int i = 0; i < outs.size(); ++i)
+    if (outs[i].name() == name) return static_cast<std::uint32_t>(i);
+  throw Error(ErrorClass::usage, "model '" + models_[model].name() + "' has no output '" + name +
+                                     "'; its outputs are: " + names_of(outs));
+}
+
+std::string Device::tensor_label(std::uint32_t model, std::uint32_t tensor, bool input) const {
+  const auto &m = models_.at(model);
+  const auto &t = input ? m.inputs(static_cast<int>(tensor)) : m.outputs(static_cast<int>(tensor));
+  return std::string(input ? "input" : "output") + " '" + t.name() + "' of model '" + m.name() + "'";
+}
+
+std::size_t Device::chunk_size(std::size_t overhead) const {
+  return std::max<std::size_t>(hello_.max_frame_payload(), overhead + 16) - overhead;
+}
+
+std::size_t Device::window() const { return std::max<std::uint32_t>(hello_.receive_window(), 1); }
+
+void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPlacement> &placements) {
+  wire::SetWorkspacesRequest req;
+  req.set_model(model);
+  for (const auto &p : placements) *req.add_placements() = p;
+  const std::string what = "SetWorkspaces for model '" + models_.at(model).name() + "'";
+  check(call<wire::SetWorkspacesResponse>(wire::MESSAGE_TYPE_SET_WORKSPACES, req, what).status(), what);
+  // Refresh the placements the device now reports.
+  wire::ModelInfoRequest mreq;
+  mreq.set_model(model);
+  models_[model] = call<wire::ModelInfoResponse>(wire::MESSAGE_TYPE_MODEL_INFO, mreq, "ModelInfo");
+  check(models_[model].status(), "ModelInfo");
+}
+
+void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                         const Progress &progress) {
+  const std::string label = tensor_label(model, tensor, true);
+  const std::size_t size = models_.at(model).inputs(static_cast<int>(tensor)).size_bytes();
+  if (len != size)
+    throw Error(ErrorClass::usage, label + " takes " + std::to_string(size) + " bytes, got " + std::to_string(len));
+  const std::size_t chunk = chunk_size(kWriteOverhead);
+  std::deque<std::size_t> in_flight;  // offsets, oldest first
+  std::size_t next = 0, acked = 0;
+  int resyncs = 0;
+  while (next < len || !in_flight.empty()) {
+    while (in_flight.size() < window() && next < len) {
+      const std::size_t n = std::min(chunk, len - next);
+      wire::WriteInputRequest req;
+      req.set_model(model);
+      req.set_tensor(tensor);
+      req.set_offset(static_cast<std::uint32_t>(next));
+      req.set_data(data + next, n);
+      link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString());
+      in_flight.push_back(next);
+      next += n;
+    }
+    const auto resp = parse<wire::WriteInputResponse>(link_->wait_oldest(), "WriteInput");
+    in_flight.pop_front();
+    if (resp.status().code() == AGENT_ERR_WRITE_GAP && resp.status().boot_id() == hello_.status().boot_id()) {
+      // A frame was lost: everything after it is refused too. Resume where the device says.
+      if (++resyncs > 64) check(resp.status(), "WriteInput to " + label);
+      link_->abandon_all();
+      in_flight.clear();
+      next = std::min<std::size_t>(resp.received(), len);
+      acked = next;
+      continue;
+    }
+    check(resp.status(), "WriteInput to " + label);
+    acked = std::max<std::size_t>(acked, resp.received());
+    if (progress) progress(acked, len);
+  }
+  if (acked != len)
+    throw Error(ErrorClass::protocol, "the device on " + port_ + " acknowledged " + std::to_string(acked) + " of " +
+                                          std::to_string(len) + " bytes of " + label);
+}
+
+ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {
+  wire::ExecuteRequest req;
+  req.set_model(model);
+  const std::string name = models_.at(model).name();
+  const auto resp = call<wire::ExecuteResponse>(wire::MESSAGE_TYPE_EXECUTE, req, "Execute", timeout_s);
+  if (resp.status().boot_id() == hello_.status().boot_id() &&
+      (resp.runtime_code() != 0 || resp.status().code() == AGENT_ERR_MODEL_FAILED)) {
+    const auto err = last_error();
+    throw Error(ErrorClass::device, "model '" + name + "' failed on the device at " + port_ + ": TVMExecute returned " +
+                                        error_code_name(static_cast<std::uint32_t>(resp.runtime_code())) + ": " +
+                                        (err.text().empty() ? resp.status().detail() : err.text()));
+  }
+  check(resp.status(), "Execute of model '" + name + "'");
+  return ExecuteResult{resp.ticks(), resp.microseconds(), resp.peak_workspace()};
+}
+
+std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress) {
+  const std::string label = tensor_label(model, tensor, false);
+  const std::size_t len = models_.at(model).outputs(static_cast<int>(tensor)).size_bytes();
+  std::size_t chunk = chunk_size(kReadOverhead);
+  if (hello_.max_read_length()) chunk = std::min<std::size_t>(chunk, hello_.max_read_length());
+  std::vector<std::uint8_t> out(len);
+  std::deque<std::pair<std::size_t, std::size_t>> in_flight;  // offset, length
+  std::size_t next = 0, done = 0;
+  while (done < len) {
+    while (in_flight.size() < window() && next < len) {
+      const std::size_t n = std::min(chunk, len - next);
+      wire::ReadOutputRequest req;
+      req.set_model(model);
+      req.set_tensor(tensor);
+      req.set_offset(static_cast<std::uint32_t>(next));
+      req.set_length(static_cast<std::uint32_t>(n));
+      link_->send(wire::MESSAGE_TYPE_READ_OUTPUT, req.SerializeAsString());
+      in_flight.emplace_back(next, n);
+      next += n;
+    }
+    const auto resp = parse<wire::ReadOutputResponse>(link_->wait_oldest(), "ReadOutput");
+    const auto [off, n] = in_flight.front();
+    in_flight.pop_front();
+    check(resp.status(), "ReadOutput of " + label);
+    if (resp.offset() != off || resp.data().size() != n)
+      throw Error(ErrorClass::protocol, "the device on " + port_ + " answered a read of " + std::to_string(n) +
+                                            " bytes at offset " + std::to_string(off) + " of " + label + " with " +
+                                            std::to_string(resp.data().size()) + " bytes at offset " +
+                                            std::to_string(resp.offset()));
+    std::copy(resp.data().begin(), resp.data().end(), out.begin() + static_cast<std::ptrdiff_t>(off));
+    done += n;
+    if (progress) progress(done, len);
+  }
+  return out;
+}
+
+wire::GetLastErrorResponse Device::last_error() {
+  const auto resp = call<wire::GetLastErrorResponse>(wire::MESSAGE_TYPE_GET_LAST_ERROR, wire::GetLastErrorRequest(),
+                                                     "GetLastError");
+  check(resp.status(), "GetLastError");
+  return resp;
+}
+
+}  // namespace tvmcrt::host

@@ -1,0 +1,88 @@
+// device.hpp — a connected tvmcrt device agent: what it offers (Hello, ModelInfo) and the requests a
+// run needs (SetWorkspaces, WriteInput, Execute, ReadOutput, GetLastError). One Device owns one
+// port. Every call either completes or throws Error naming the port, the model/tensor and the fix.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+
+#include "link.hpp"
+#include "transport.hpp"
+#include "tvmcrt.pb.h"
+
+namespace tvmcrt::host {
+
+constexpr std::uint32_t kProtocolVersion = 1;
+
+struct DeviceOptions {
+  TransportOptions transport;
+  LinkOptions link;
+};
+
+struct ExecuteResult {
+  std::uint32_t ticks = 0;
+  std::uint32_t microseconds = 0;
+  std::uint32_t peak_workspace = 0;
+};
+
+// Called with bytes done and bytes total while a tensor moves.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+class Device {
+ public:
+  // Opens the port, says Hello (checks the protocol version) and reads every model's ModelInfo.
+  Device(const std::string &port, const DeviceOptions &opt = {});
+  // Same over an already open transport (tests, embedding programs).
+  Device(std::unique_ptr<boost::asio::io_context> io, std::unique_ptr<Transport> transport,
+         const DeviceOptions &opt = {});
+  ~Device();
+
+  const std::string &port() const { return port_; }
+  const wire::HelloResponse &hello() const { return hello_; }
+  const std::vector<wire::ModelInfoResponse> &models() const { return models_; }
+  const LinkStats &link_stats() const { return link_->stats(); }
+
+  // Index of a model by name; "" picks the only model. Error(usage) lists the names on offer.
+  std::uint32_t model_index(const std::string &name) const;
+  // Index of an input/output tensor by name; Error(usage) lists the names on offer.
+  std::uint32_t input_index(std::uint32_t model, const std::string &name) const;
+  std::uint32_t output_index(std::uint32_t model, const std::string &name) const;
+
+  void set_workspaces(std::uint32_t model, const std::vector<wire::PoolPlacement> &placements);
+  // Streams the tensor's bytes (exactly its size_bytes) in max-payload chunks, a window in flight.
+  void write_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                   const Progress &progress = {});
+  // Runs the model; timeout_s bounds the run itself. A model failure throws Error(device) carrying
+  // the device's TVMGetLastError() text.
+  ExecuteResult execute(std::uint32_t model, double timeout_s);
+  std::vector<std::uint8_t> read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress = {});
+  wire::GetLastErrorResponse last_error();
+
+ private:
+  void connect();
+  // Sends one request and waits for its response (nothing else in flight).
+  template <typename Resp>
+  Resp call(std::uint8_t type, const google::protobuf::Message &req, const std::string &what, double extra_s = 0);
+  template <typename Resp>
+  Resp parse(const Frame &f, const std::string &what);
+  void check(const wire::Status &st, const std::string &what);
+  std::size_t chunk_size(std::size_t overhead) const;
+  std::size_t window() const;
+  std::string tensor_label(std::uint32_t model, std::uint32_t tensor, bool input) const;
+
+  std::unique_ptr<boost::asio::io_context> io_;
+  std::unique_ptr<Link> link_;
+  std::string port_;
+  wire::HelloResponse hello_;
+  std::vector<wire::ModelInfoResponse> models_;
+};
+
+// Name of an agent or runtime error code ("AGENT_ERR_WRITE_GAP", "kTVMCrtErrWorkspaceTooSmall").
+std::string error_code_name(std::uint32_t code);
+
+}  // namespace tvmcrt::host

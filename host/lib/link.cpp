@@ -1,0 +1,222 @@
+#include "link.hpp"
+
+#include <cstring>
+#include <sstream>
+
+#include "error.hpp"
+
+namespace tvmcrt::host {
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr std::uint8_t kTypeBoot = 14;
+constexpr std::uint8_t kTypeNak = 15;
+
+const char *type_name(std::uint8_t type) {
+  static const char *const names[] = {"none",    "Hello",      "ModelInfo",    "SetWorkspaces",
+                                      "WriteInput", "Execute", "ReadOutput", "GetLastError"};
+  type &= 0x7f;
+  return type < sizeof names / sizeof names[0] ? names[type] : "unknown";
+}
+
+}  // namespace
+
+Link::Link(asio::io_context &io, std::unique_ptr<Transport> transport, LinkOptions opt)
+    : io_(io), transport_(std::move(transport)), opt_(opt), read_buf_(4096),
+      frame_buf_(kMaxPayload + TVMCRT_FRAME_OVERHEAD) {
+  tvmcrt_deframer_init(&deframer_, frame_buf_.data(), frame_buf_.size());
+  start_read();
+}
+
+Link::~Link() {
+  *alive_ = false;
+  transport_->close();
+  // Let the aborted handlers run now, while the buffers they point into still exist.
+  io_.restart();
+  io_.poll();
+}
+
+void Link::start_read() {
+  std::shared_ptr<bool> alive = alive_;
+  transport_->async_read_some(asio::buffer(read_buf_), [this, alive](const boost::system::error_code &ec,
+                                                                     std::size_t n) {
+    if (!*alive) return;
+    for (std::size_t i = 0; i < n; ++i) {
+      switch (tvmcrt_deframer_push(&deframer_, read_buf_[i])) {
+        case TVMCRT_DEFRAME_FRAME: on_frame(frame_buf_.data(), deframer_.len); break;
+        case TVMCRT_DEFRAME_OVERSIZE:
+        case TVMCRT_DEFRAME_BAD_COBS: ++stats_.bad_frames; break;
+        case TVMCRT_DEFRAME_MORE: break;
+      }
+    }
+    if (ec) {
+      read_error_ = ec;  // wait_oldest() reports it; no new read on a dead link
+      return;
+    }
+    start_read();
+  });
+}
+
+void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
+  std::uint8_t type = 0;
+  std::uint16_t seq = 0;
+  const std::uint8_t *payload = nullptr;
+  std::size_t payload_len = 0;
+  if (tvmcrt_frame_open(raw, len, &type, &seq, &payload, &payload_len) != TVMCRT_FRAME_OK) {
+    ++stats_.bad_frames;  // lost like any other frame: a timeout or a later response recovers it
+    return;
+  }
+  const std::uint8_t base = type & 0x7f;
+  if (base == kTypeNak) {
+    ++stats_.naks;
+    nak_seen_ = true;
+    return;
+  }
+  if (base == kTypeBoot) {
+    boot_seen_ = boot_is_reset_;  // a Boot before we armed detection is the device starting up
+    return;
+  }
+  if (!(type & TVMCRT_FRAME_RESPONSE_BIT)) {
+    ++stats_.bad_frames;
+    return;
+  }
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    Pending &p = pending_[i];
+    if (p.seq != seq) continue;
+    if (p.response) break;  // a duplicate (answer to a retransmitted copy)
+    if (type != (p.type | TVMCRT_FRAME_RESPONSE_BIT)) {
+      std::ostringstream os;
+      os << "device answered a " << type_name(p.type) << " request (sequence " << seq << ") with a "
+         << type_name(type) << " response (type 0x" << std::hex << int(type) << ")";
+      protocol_error_ = os.str();
+      return;
+    }
+    p.response = Frame{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
+    if (i != 0) out_of_order_ = true;
+    return;
+  }
+  ++stats_.stale_responses;
+}
+
+void Link::enqueue_write(const std::vector<std::uint8_t> &bytes) {
+  write_queue_.push_back(bytes);
+  if (!writing_) start_write();
+}
+
+void Link::start_write() {
+  if (write_queue_.empty() || write_error_) {
+    writing_ = false;
+    return;
+  }
+  writing_ = true;
+  const std::vector<std::uint8_t> &front = write_queue_.front();
+  std::shared_ptr<bool> alive = alive_;
+  // A partial write continues from where it stopped (ptys and sockets take what fits).
+  transport_->async_write_some(asio::buffer(front.data() + write_offset_, front.size() - write_offset_),
+                               [this, alive](const boost::system::error_code &ec, std::size_t n) {
+                                 if (!*alive) return;
+                                 if (ec) {
+                                   write_error_ = ec;
+                                   writing_ = false;
+                                   return;
+                                 }
+                                 write_offset_ += n;
+                                 if (write_offset_ == write_queue_.front().size()) {
+                                   write_queue_.pop_front();
+                                   write_offset_ = 0;
+                                 }
+                                 start_write();
+                               });
+}
+
+Link::Clock::duration Link::budget() const {
+  double bytes = 0, extra = 0;
+  for (const Pending &p : pending_) {
+    bytes += static_cast<double>(p.wire.size() + response_bytes_ + TVMCRT_FRAME_OVERHEAD + 8);
+    extra += p.extra_s;
+  }
+  const double s = opt_.turnaround_s + extra + bytes / transport_->bytes_per_second();
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+}
+
+std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s) {
+  if (payload.size() > kMaxPayload) throw Error(ErrorClass::usage, "frame payload too large");
+  std::vector<std::uint8_t> raw(TVMCRT_FRAME_OVERHEAD + payload.size());
+  std::memcpy(raw.data() + TVMCRT_FRAME_HEADER_SIZE, payload.data(), payload.size());
+  const std::uint16_t seq = next_seq_;
+  next_seq_ = static_cast<std::uint16_t>(next_seq_ + 1);
+  if (next_seq_ == 0) next_seq_ = 1;  // 0 is never a request's
+  const std::size_t raw_len = tvmcrt_frame_seal(raw.data(), type, seq, payload.size());
+  std::vector<std::uint8_t> wire(TVMCRT_COBS_MAX_ENCODED(raw_len));
+  wire.resize(tvmcrt_cobs_encode(raw.data(), raw_len, wire.data(), wire.size()));
+
+  pending_.push_back(Pending{seq, type, std::move(wire), extra_s, {}, ++tx_counter_, 0, std::nullopt});
+  pending_.back().deadline = Clock::now() + budget();
+  enqueue_write(pending_.back().wire);
+  return seq;
+}
+
+void Link::flush_line() { enqueue_write({TVMCRT_FRAME_DELIMITER}); }
+
+void Link::retransmit_oldest(const char *why) {
+  (void)why;
+  Pending &p = pending_.front();
+  ++p.retries;
+  ++stats_.retransmits;
+  p.last_tx = ++tx_counter_;
+  // It queues behind everything else in flight, and the device answers those first.
+  p.deadline = Clock::now() + budget();
+  enqueue_write(p.wire);
+}
+
+void Link::abandon_all() { pending_.clear(); }
+
+void Link::fail_timeout(const Pending &p) const {
+  std::ostringstream os;
+  os << "no response from the device on " << transport_->name() << " to " << type_name(p.type) << " (sequence "
+     << p.seq << ") after " << p.retries << " retransmissions";
+  if (stats_.bad_frames) os << " (" << stats_.bad_frames << " corrupted frames received: check the baud rate)";
+  os << "; check that the tvmcrt agent firmware runs on it, that the baud rate matches (--baud) and the cable";
+  throw Error(ErrorClass::timeout, os.str());
+}
+
+Frame Link::wait_oldest() {
+  if (pending_.empty()) throw Error(ErrorClass::protocol, "internal: waiting for a response with nothing in flight");
+  while (true) {
+    Pending &p = pending_.front();
+    if (p.response) {
+      Frame f = std::move(*p.response);
+      pending_.pop_front();
+      return f;
+    }
+    if (boot_seen_)
+      throw Error(ErrorClass::reset, "the device on " + transport_->name() +
+                                         " reset during the command (it sent a Boot frame): its inputs, "
+                                         "workspace placements and outputs are gone; run the command again");
+    if (protocol_error_) throw Error(ErrorClass::protocol, "port " + transport_->name() + ": " + *protocol_error_);
+    if (read_error_ || write_error_) {
+      const boost::system::error_code ec = read_error_ ? read_error_ : write_error_;
+      throw Error(ErrorClass::transport, "port " + transport_->name() + ": the link closed (" + ec.message() +
+                                             "); was the device unplugged, reset or stopped?");
+    }
+    const bool later_answered = out_of_order_ && [&] {
+      for (const Pending &q : pending_)
+        if (q.response && q.last_tx > p.last_tx) return true;
+      return false;
+    }();
+    out_of_order_ = false;
+    const bool nak = nak_seen_;
+    nak_seen_ = false;
+    const bool expired = Clock::now() >= p.deadline;
+    if (later_answered || nak || expired) {
+      if (p.retries >= opt_.max_retries) fail_timeout(p);
+      retransmit_oldest(nak ? "nak" : later_answered ? "out of order" : "timeout");
+      continue;
+    }
+    if (io_.stopped()) io_.restart();
+    io_.run_one_until(p.deadline);
+  }
+}
+
+}  // namespace tvmcrt::host

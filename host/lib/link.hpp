@@ -1,0 +1,120 @@
+// link.hpp — the frame link to a device agent (docs/protocol.md): sequence numbers, a window of
+// requests in flight, retransmission, timeouts. Knows frames, not protobuf.
+//
+//   send() ──> pending_ (oldest first) ──> write queue ──> Transport
+//                  ^                                          |
+//   wait_oldest() ─┘ <── responses by seq <── deframer <── read (always pending)
+//
+// Retransmission (always of the oldest unanswered request, same sequence number and bytes): on a Nak,
+// when a later request's response arrives although that request was sent after the oldest's latest
+// copy, and when the oldest's deadline passes. Each request gets at most max_retries retransmissions.
+// Deadlines scale with the bytes ahead of and behind a request at the transport's line rate, plus a
+// turnaround margin, plus any extra time the caller grants (Execute).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+
+#include "transport.hpp"
+#include "tvmcrt_frame.h"
+
+namespace tvmcrt::host {
+
+struct Frame {
+  std::uint8_t type = 0;  // MessageType, bit 7 set on responses
+  std::uint16_t seq = 0;
+  std::string payload;
+};
+
+struct LinkOptions {
+  double turnaround_s = 0.5;  // device processing + scheduling slack per request
+  int max_retries = 4;        // retransmissions of one request before giving up
+};
+
+struct LinkStats {
+  unsigned retransmits = 0, naks = 0, bad_frames = 0, stale_responses = 0;
+};
+
+class Link {
+ public:
+  using Clock = std::chrono::steady_clock;
+  static constexpr std::size_t kMaxPayload = 65536;  // receive buffer: far above any device's
+
+  Link(boost::asio::io_context &io, std::unique_ptr<Transport> transport, LinkOptions opt = {});
+  ~Link();
+  Link(const Link &) = delete;
+  Link &operator=(const Link &) = delete;
+
+  // Queues a request and returns its sequence number. extra_s: time the device may take beyond
+  // the line and turnaround (Execute's run time). The caller keeps in_flight() <= the window.
+  std::uint16_t send(std::uint8_t type, std::string payload, double extra_s = 0);
+  // Returns the response to the oldest unanswered request, retransmitting as needed. Throws
+  // Error(timeout) after max_retries, Error(reset) for a Boot frame once arm_reset_detection() was
+  // called, Error(transport) when the link closes, Error(protocol) for a response of the wrong type.
+  Frame wait_oldest();
+  // Forgets every unanswered request (their responses are ignored when they arrive).
+  void abandon_all();
+  std::size_t in_flight() const { return pending_.size(); }
+  // Sends one 0x00 so the device drops any half-received frame (before the first request).
+  void flush_line();
+  // From now on a Boot frame means the device reset under us.
+  void arm_reset_detection() { boot_is_reset_ = true; }
+  // Response bytes the device may send per request (its max payload): sizes deadlines.
+  void set_response_bytes(std::size_t n) { response_bytes_ = n; }
+  const Transport &transport() const { return *transport_; }
+  const LinkStats &stats() const { return stats_; }
+
+ private:
+  struct Pending {
+    std::uint16_t seq;
+    std::uint8_t type;
+    std::vector<std::uint8_t> wire;  // COBS-encoded with delimiter, kept for retransmission
+    double extra_s;
+    Clock::time_point deadline;
+    unsigned last_tx;  // transmission counter value at its latest (re)send
+    int retries = 0;
+    std::optional<Frame> response;
+  };
+
+  void start_read();
+  void on_frame(const std::uint8_t *raw, std::size_t len);
+  void enqueue_write(const std::vector<std::uint8_t> &bytes);
+  void start_write();
+  void retransmit_oldest(const char *why);
+  Clock::duration budget() const;
+  [[noreturn]] void fail_timeout(const Pending &p) const;
+
+  boost::asio::io_context &io_;
+  std::unique_ptr<Transport> transport_;
+  LinkOptions opt_;
+  std::deque<Pending> pending_;
+  std::uint16_t next_seq_ = 1;
+  unsigned tx_counter_ = 0;
+  bool boot_is_reset_ = false;
+  std::size_t response_bytes_ = 256;
+  LinkStats stats_;
+
+  // Receive side: one read always pending; events it found for wait_oldest().
+  std::vector<std::uint8_t> read_buf_;
+  std::vector<std::uint8_t> frame_buf_;
+  tvmcrt_deframer_t deframer_{};
+  bool nak_seen_ = false, out_of_order_ = false, boot_seen_ = false;
+  std::optional<std::string> protocol_error_;
+  boost::system::error_code read_error_;
+
+  // Send side: bytes waiting, the part being written now.
+  std::deque<std::vector<std::uint8_t>> write_queue_;
+  std::size_t write_offset_ = 0;
+  bool writing_ = false;
+  boost::system::error_code write_error_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // handlers outliving us do nothing
+};
+
+}  // namespace tvmcrt::host

@@ -1,0 +1,34 @@
+// npy.hpp — NumPy .npy files (format versions 1.0, 2.0, 3.0), without an external library.
+//
+// Arrays in memory are always C order and little-endian, the device's layout: big-endian files are
+// byte-swapped and Fortran-order files transposed on load. Files are written as version 1.0 (2.0 if
+// the header needs it), C order, little-endian. Every failure throws Error(ErrorClass::file) naming
+// the file and what is wrong with it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dtype.hpp"
+
+namespace tvmcrt::host {
+
+struct NdArray {
+  DType dtype = DType::unknown;
+  std::vector<std::size_t> shape;    // empty = a scalar (one element)
+  std::vector<std::uint8_t> data;    // C order, little-endian
+
+  std::size_t element_count() const;
+  std::string shape_string() const;  // "[1, 64]"
+  // Sample i of a stack (an array with a leading batch axis): shape without the first axis.
+  NdArray slice(std::size_t i) const;
+};
+
+NdArray npy_load(const std::string &path);
+NdArray npy_parse(const std::uint8_t *bytes, std::size_t len, const std::string &what);
+void npy_save(const std::string &path, const NdArray &a);
+std::vector<std::uint8_t> npy_serialize(const NdArray &a);
+
+}  // namespace tvmcrt::host

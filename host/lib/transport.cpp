@@ -1,0 +1,204 @@
+#include "transport.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+
+#include "error.hpp"
+
+namespace tvmcrt::host {
+namespace asio = boost::asio;
+
+namespace {
+
+// Conservative socket throughput for timeouts: the emulated STM32 UART takes ~17 KB/s host→device.
+constexpr double kSocketBytesPerSecond = 16000.0;
+
+// One adapter for every asio stream type (posix::stream_descriptor, ip::tcp::socket).
+template <typename Stream>
+class StreamTransport final : public Transport {
+ public:
+  StreamTransport(Stream s, std::string name, double bps) : Transport(std::move(name), bps), s_(std::move(s)) {}
+  ~StreamTransport() override { close(); }
+  void async_read_some(asio::mutable_buffer buf, Handler h) override { s_.async_read_some(buf, std::move(h)); }
+  void async_write_some(asio::const_buffer buf, Handler h) override { s_.async_write_some(buf, std::move(h)); }
+  void close() override {
+    boost::system::error_code ignored;
+    s_.close(ignored);
+  }
+
+ private:
+  Stream s_;
+};
+
+[[noreturn]] void port_error(const std::string &port, const std::string &what) {
+  throw Error(ErrorClass::transport, "port " + port + ": " + what);
+}
+
+speed_t baud_constant(std::uint32_t baud) {
+  switch (baud) {
+    case 9600: return B9600;
+    case 19200: return B19200;
+    case 38400: return B38400;
+    case 57600: return B57600;
+    case 115200: return B115200;
+    case 230400: return B230400;
+    case 460800: return B460800;
+    case 921600: return B921600;
+    case 1000000: return B1000000;
+    case 2000000: return B2000000;
+    default: break;
+  }
+  throw Error(ErrorClass::usage, "unsupported baud rate " + std::to_string(baud) +
+                                     " (use 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600, "
+                                     "1000000 or 2000000)");
+}
+
+// Raw 8N1 at `baud`. Ptys and some USB-serial drivers refuse parts of this (speed on a pty means
+// nothing): failures of tcsetattr are tolerated, the line simply stays as it is.
+void configure_line(int fd, std::uint32_t baud) {
+  termios tio{};
+  if (tcgetattr(fd, &tio) != 0) return;
+  cfmakeraw(&tio);
+  tio.c_cflag &= ~static_cast<tcflag_t>(CSTOPB | PARENB | CRTSCTS | CSIZE);
+  tio.c_cflag |= CS8 | CLOCAL | CREAD;
+  tio.c_iflag &= ~static_cast<tcflag_t>(IXON | IXOFF | IXANY);
+  tio.c_cc[VMIN] = 1;
+  tio.c_cc[VTIME] = 0;
+  cfsetispeed(&tio, baud_constant(baud));
+  cfsetospeed(&tio, baud_constant(baud));
+  (void)tcsetattr(fd, TCSANOW, &tio);
+  (void)tcflush(fd, TCIFLUSH);  // stale bytes from before we opened would only cost a resync
+}
+
+int open_serial_fd(const std::string &path, std::uint32_t baud) {
+  const speed_t checked = baud_constant(baud);  // a usage error before touching the port
+  (void)checked;
+  const int fd = ::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    const int e = errno;
+    if (e == ENOENT)
+      port_error(path, "no such device; check the name and the cable (ls /dev/ttyACM* /dev/ttyUSB*), or use "
+                       "socket://HOST:PORT for a TCP port");
+    if (e == EACCES || e == EPERM)
+      port_error(path, "permission denied; add your user to the 'dialout' group (sudo usermod -aG dialout "
+                       "$USER, then log in again) or fix the device's permissions");
+    if (e == EBUSY) port_error(path, "busy: another program holds it exclusively (find it with: fuser " + path + ")");
+    port_error(path, std::string("cannot open: ") + std::strerror(e));
+  }
+  struct stat st {};
+  if (fstat(fd, &st) == 0 && !S_ISCHR(st.st_mode)) {
+    ::close(fd);
+    port_error(path, "not a serial device (not a character device); pass a tty such as /dev/ttyACM0");
+  }
+  // flock also stops root, which TIOCEXCL does not; it is what other serial tools check too.
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    port_error(path, "busy: another program has it open (find it with: fuser " + path +
+                         "); close that program (a terminal, another tvmcrt-host, ModemManager) and retry");
+  }
+  if (!isatty(fd)) {
+    ::close(fd);
+    port_error(path, "not a serial device (not a tty); pass a tty such as /dev/ttyACM0");
+  }
+  (void)ioctl(fd, TIOCEXCL);  // keep other non-root openers out while we run
+  configure_line(fd, baud);
+  return fd;
+}
+
+std::unique_ptr<Transport> open_tcp(asio::io_context &io, const PortSpec &spec, const std::string &port,
+                                    const TransportOptions &opt) {
+  asio::ip::tcp::socket sock(io);
+  asio::ip::tcp::resolver resolver(io);
+  boost::system::error_code ec = asio::error::would_block;
+  asio::ip::tcp::resolver::results_type endpoints = resolver.resolve(spec.host, std::to_string(spec.tcp_port), ec);
+  if (ec) port_error(port, "cannot resolve host '" + spec.host + "': " + ec.message());
+  ec = asio::error::would_block;
+  asio::async_connect(sock, endpoints, [&](const boost::system::error_code &e, const auto &) { ec = e; });
+  if (io.stopped()) io.restart();
+  io.run_for(std::chrono::milliseconds(static_cast<long>(opt.connect_timeout_s * 1000)));
+  if (ec == asio::error::would_block) {
+    sock.close();
+    io.restart();
+    io.poll();  // let the cancelled connect complete before `ec` goes out of scope
+    throw Error(ErrorClass::timeout, "port " + port + ": TCP connect timed out after " +
+                                         std::to_string(opt.connect_timeout_s) + " s; is the host reachable?");
+  }
+  if (ec == asio::error::connection_refused)
+    port_error(port, "connection refused: nothing listens on " + spec.host + ":" + std::to_string(spec.tcp_port) +
+                         "; start the device (tvmcrt-device --tcp PORT, QEMU -serial tcp:...,server) first");
+  if (ec) port_error(port, "cannot connect: " + ec.message());
+  sock.set_option(asio::ip::tcp::no_delay(true));  // frames are small and latency-bound
+  return std::make_unique<StreamTransport<asio::ip::tcp::socket>>(std::move(sock), port, kSocketBytesPerSecond);
+}
+
+}  // namespace
+
+PortSpec parse_port(const std::string &port) {
+  PortSpec spec;
+  if (port.empty()) throw Error(ErrorClass::usage, "empty port; pass --port /dev/ttyACM0 or socket://HOST:PORT");
+  const std::size_t scheme_end = port.find("://");
+  if (scheme_end == std::string::npos) {
+    if (port == "qemu") {
+      spec.kind = PortSpec::Kind::emulator;
+      return spec;
+    }
+    spec.kind = PortSpec::Kind::serial;
+    spec.path = port;
+    return spec;
+  }
+  const std::string scheme = port.substr(0, scheme_end);
+  const std::string rest = port.substr(scheme_end + 3);
+  if (scheme != "socket")
+    throw Error(ErrorClass::usage, "port " + port + ": unsupported scheme '" + scheme +
+                                       "://'; use a device path (/dev/ttyACM0) or socket://HOST:PORT");
+  const std::size_t colon = rest.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size())
+    throw Error(ErrorClass::usage, "port " + port + ": expected socket://HOST:PORT, e.g. socket://localhost:5555");
+  spec.kind = PortSpec::Kind::tcp;
+  spec.host = rest.substr(0, colon);
+  if (spec.host.size() > 2 && spec.host.front() == '[' && spec.host.back() == ']')  // [::1]
+    spec.host = spec.host.substr(1, spec.host.size() - 2);
+  const std::string num = rest.substr(colon + 1);
+  unsigned long v = 0;
+  for (char c : num) {
+    if (c < '0' || c > '9' || (v = v * 10 + static_cast<unsigned long>(c - '0')) > 65535)
+      throw Error(ErrorClass::usage, "port " + port + ": '" + num + "' is not a TCP port number (1-65535)");
+  }
+  if (v == 0) throw Error(ErrorClass::usage, "port " + port + ": TCP port 0 is not connectable");
+  spec.tcp_port = static_cast<std::uint16_t>(v);
+  return spec;
+}
+
+std::unique_ptr<Transport> open_transport(asio::io_context &io, const std::string &port, const TransportOptions &opt) {
+  const PortSpec spec = parse_port(port);
+  switch (spec.kind) {
+    case PortSpec::Kind::serial: {
+      const int fd = open_serial_fd(spec.path, opt.baud);
+      return transport_from_fd(io, fd, port, opt.baud / 10.0);
+    }
+    case PortSpec::Kind::tcp: return open_tcp(io, spec, port, opt);
+    case PortSpec::Kind::emulator: break;
+  }
+  throw Error(ErrorClass::usage, "port 'qemu': this build cannot start the emulator; boot it yourself and pass "
+                                 "socket://HOST:PORT");
+}
+
+std::unique_ptr<Transport> transport_from_fd(asio::io_context &io, int fd, const std::string &name,
+                                             double bytes_per_second) {
+  return std::make_unique<StreamTransport<asio::posix::stream_descriptor>>(asio::posix::stream_descriptor(io, fd),
+                                                                           name, bytes_per_second);
+}
+
+}  // namespace tvmcrt::host

@@ -1,0 +1,67 @@
+// transport.hpp — a byte stream to a device: a serial port (or pty) or a TCP socket, chosen by a
+// pyserial-style port string. All I/O is asynchronous on the caller's io_context; the link layer
+// (link.hpp) keeps a read pending at all times and drives the context with timeouts.
+//
+// open_transport() is the ONE place that maps port strings to transports: add new kinds (the
+// emulator launcher for "qemu", rfc2217://) there.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/io_context.hpp>
+
+namespace tvmcrt::host {
+
+struct PortSpec {
+  enum class Kind { serial, tcp, emulator };
+  Kind kind = Kind::serial;
+  std::string path;  // serial: device path
+  std::string host;  // tcp
+  std::uint16_t tcp_port = 0;
+};
+
+// "/dev/ttyACM0", "COM3"-like paths and ptys → serial; "socket://host:port" → tcp; "qemu" → emulator.
+// Throws Error(usage) for malformed or unsupported strings (e.g. "rfc2217://...", "socket://host").
+PortSpec parse_port(const std::string &port);
+
+struct TransportOptions {
+  std::uint32_t baud = 115200;     // serial ports; 8N1, no flow control
+  double connect_timeout_s = 3.0;  // TCP connect
+};
+
+class Transport {
+ public:
+  using Handler = std::function<void(const boost::system::error_code &, std::size_t)>;
+  virtual ~Transport() = default;
+  // Same contract as asio's AsyncReadStream/AsyncWriteStream *_some: may transfer fewer bytes.
+  virtual void async_read_some(boost::asio::mutable_buffer buf, Handler h) = 0;
+  virtual void async_write_some(boost::asio::const_buffer buf, Handler h) = 0;
+  virtual void close() = 0;
+  // The port string, for messages.
+  const std::string &name() const { return name_; }
+  // Expected throughput in bytes per second, for timeouts: baud/10 on a serial line, a conservative
+  // estimate (the emulated board's UART) on a socket.
+  double bytes_per_second() const { return bytes_per_second_; }
+
+ protected:
+  Transport(std::string name, double bps) : name_(std::move(name)), bytes_per_second_(bps) {}
+
+ private:
+  std::string name_;
+  double bytes_per_second_;
+};
+
+// Opens the port. Errors are Error(transport) naming the port and the fix (missing, busy, permission
+// denied, connection refused, not a serial port), Error(timeout) for a TCP connect that hangs.
+std::unique_ptr<Transport> open_transport(boost::asio::io_context &io, const std::string &port,
+                                          const TransportOptions &opt);
+
+// Wraps an already open file descriptor (a socketpair end, a pty) — tests and embedding programs.
+std::unique_ptr<Transport> transport_from_fd(boost::asio::io_context &io, int fd, const std::string &name,
+                                             double bytes_per_second);
+
+}  // namespace tvmcrt::host
