@@ -1,1 +1,201 @@
-# Placeholder: tvmcrt_add_model() and tvmcrt_link_models() (owned by the model-import work).
+# TvmcrtModel.cmake — build TVM models into tvmcrt libraries and agent model tables.
+#
+#   tvmcrt_add_model(<target> MLF <folder-or-.tar> [NAME <module>] [SIDECAR <json>]
+#                    [WORKSPACE_SLACK <bytes>] [IO_ALIGNMENT <bytes>]
+#                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...])
+#     A STATIC library <target>: the model's codegen/host/src/*.c plus the adapter tvmcrt-import
+#     generates at build time (tvmcrt_model_<m>.h/.c, docs/model-header.md). Links tvmcrt_runtime and
+#     exposes the generated header. A .tar is unpacked at configure time into the build folder.
+#
+#   tvmcrt_link_models(<executable> MODELS <model targets...> [ARENA_SIZE <bytes>])
+#     Adds to <executable> a generated C file defining tvmcrt_agent_models[],
+#     tvmcrt_agent_model_count, tvmcrt_agent_arena[] and tvmcrt_agent_arena_size
+#     (device/agent/include/tvmcrt_agent_models.h), and links the models.
+#
+# The generator runs on the build machine. Native builds compile it from host/import; cross builds
+# (CMAKE_CROSSCOMPILING, e.g. the firmware) must be given TVMCRT_IMPORT_EXECUTABLE.
+include_guard(GLOBAL)
+
+set(TVMCRT_IMPORT_EXECUTABLE "" CACHE FILEPATH
+    "Host-built tvmcrt-import (required when cross compiling; native builds compile their own)")
+
+if(NOT CMAKE_CROSSCOMPILING AND NOT TARGET tvmcrt-import)
+  add_subdirectory(${CMAKE_CURRENT_LIST_DIR}/../host/import ${CMAKE_BINARY_DIR}/host/import)
+endif()
+
+# Where tvmcrt_add_model() finds the generator: (command, build dependency).
+function(_tvmcrt_import_tool out_cmd out_dep)
+  if(TVMCRT_IMPORT_EXECUTABLE)
+    if(NOT EXISTS "${TVMCRT_IMPORT_EXECUTABLE}")
+      message(FATAL_ERROR "TVMCRT_IMPORT_EXECUTABLE='${TVMCRT_IMPORT_EXECUTABLE}' does not exist. "
+                          "Build tvmcrt-import natively first (cmake --build <host-build> --target tvmcrt-import) "
+                          "and pass its path.")
+    endif()
+    set(${out_cmd} "${TVMCRT_IMPORT_EXECUTABLE}" PARENT_SCOPE)
+    set(${out_dep} "${TVMCRT_IMPORT_EXECUTABLE}" PARENT_SCOPE)
+  elseif(CMAKE_CROSSCOMPILING)
+    message(FATAL_ERROR "Cross compiling models needs the host tool: configure with "
+                        "-DTVMCRT_IMPORT_EXECUTABLE=<path to a natively built tvmcrt-import> "
+                        "(the firmware superbuild passes $<TARGET_FILE:tvmcrt-import>).")
+  else()
+    set(${out_cmd} "$<TARGET_FILE:tvmcrt-import>" PARENT_SCOPE)
+    set(${out_dep} tvmcrt-import PARENT_SCOPE)
+  endif()
+endfunction()
+
+# Unpacks <tar> into <dest> when the archive is newer than the last unpack.
+function(_tvmcrt_unpack tar dest)
+  set(stamp "${dest}.stamp")
+  if(NOT EXISTS "${stamp}" OR "${tar}" IS_NEWER_THAN "${stamp}")
+    file(REMOVE_RECURSE "${dest}")
+    file(MAKE_DIRECTORY "${dest}")
+    file(ARCHIVE_EXTRACT INPUT "${tar}" DESTINATION "${dest}")
+    file(TOUCH "${stamp}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${tar}")
+endfunction()
+
+function(tvmcrt_add_model target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;NAME;SIDECAR;WORKSPACE_SLACK;IO_ALIGNMENT"
+                        "INCLUDE_DIRS;SOURCES;DEFINITIONS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "tvmcrt_add_model(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_MLF)
+    message(FATAL_ERROR "tvmcrt_add_model(${target}): MLF <folder or .tar> is required")
+  endif()
+  get_filename_component(mlf "${arg_MLF}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  if(NOT EXISTS "${mlf}")
+    message(FATAL_ERROR "tvmcrt_add_model(${target}): MLF '${mlf}' does not exist")
+  endif()
+  if(NOT IS_DIRECTORY "${mlf}")
+    set(dir "${CMAKE_CURRENT_BINARY_DIR}/${target}_mlf")
+    _tvmcrt_unpack("${mlf}" "${dir}")
+    set(mlf "${dir}")
+  endif()
+
+  # The model name decides every generated file name, so it is needed now, at configure time.
+  file(GLOB headers RELATIVE "${mlf}/codegen/host/include" "${mlf}/codegen/host/include/tvmgen_*.h")
+  if(arg_NAME)
+    string(TOLOWER "${arg_NAME}" cname)
+    if(NOT EXISTS "${mlf}/codegen/host/include/tvmgen_${cname}.h")
+      message(FATAL_ERROR "tvmcrt_add_model(${target}): ${mlf}/codegen/host/include has no "
+                          "tvmgen_${cname}.h for NAME ${arg_NAME} (found: ${headers})")
+    endif()
+  else()
+    list(LENGTH headers n)
+    if(NOT n EQUAL 1)
+      message(FATAL_ERROR "tvmcrt_add_model(${target}): expected exactly one "
+                          "codegen/host/include/tvmgen_<model>.h in ${mlf}, found ${n} (${headers}); "
+                          "pass NAME <model> (and compile the model with --interface-api=c)")
+    endif()
+    string(REGEX REPLACE "^tvmgen_(.*)\\.h$" "\\1" cname "${headers}")
+  endif()
+
+  file(GLOB model_sources CONFIGURE_DEPENDS "${mlf}/codegen/host/src/*.c")
+  set(gen "${CMAKE_CURRENT_BINARY_DIR}/${target}_gen")
+  set(outputs "${gen}/tvmcrt_model_${cname}.h" "${gen}/tvmcrt_model_${cname}.c"
+              "${gen}/tvmcrt_model_${cname}_slots.h")
+  set(args "${mlf}" --out-dir "${gen}")
+  set(deps "${mlf}/codegen/host/include/tvmgen_${cname}.h" ${model_sources})
+  foreach(f metadata.json src/relay.txt "src/${cname}.relay")
+    if(EXISTS "${mlf}/${f}")
+      list(APPEND deps "${mlf}/${f}")
+    endif()
+  endforeach()
+  if(arg_NAME)
+    list(APPEND args --name "${arg_NAME}")
+  endif()
+  if(arg_SIDECAR)
+    get_filename_component(sidecar "${arg_SIDECAR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    list(APPEND args --sidecar "${sidecar}")
+    list(APPEND deps "${sidecar}")
+  endif()
+  if(DEFINED arg_WORKSPACE_SLACK)
+    list(APPEND args --workspace-slack "${arg_WORKSPACE_SLACK}")
+  endif()
+  if(DEFINED arg_IO_ALIGNMENT)
+    list(APPEND args --io-alignment "${arg_IO_ALIGNMENT}")
+  endif()
+  _tvmcrt_import_tool(tool tool_dep)
+  add_custom_command(OUTPUT ${outputs}
+    COMMAND ${tool} ${args}
+    DEPENDS ${tool_dep} ${deps}
+    COMMENT "tvmcrt-import: model ${cname} (${target})"
+    VERBATIM)
+
+  add_library(${target} STATIC ${model_sources} ${arg_SOURCES} "${gen}/tvmcrt_model_${cname}.c")
+  target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${mlf}/codegen/host/include" ${arg_INCLUDE_DIRS})
+  target_compile_definitions(${target} PRIVATE ${arg_DEFINITIONS})
+  target_link_libraries(${target} PUBLIC tvmcrt_runtime)
+  # TVM's own sources carry known warnings (mismatched pool pointer types, an error by default from
+  # GCC 14): build them leniently. Our generated adapter gets the strict set.
+  set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
+    "-Wno-incompatible-pointer-types;-Wno-unused-variable;-Wno-unused-parameter")
+  set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
+    COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
+  set_target_properties(${target} PROPERTIES TVMCRT_MODEL_NAME "${cname}" TVMCRT_MODEL_GEN_DIR "${gen}")
+endfunction()
+
+function(tvmcrt_link_models exe)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "ARENA_SIZE" "MODELS")
+  if(arg_UNPARSED_ARGUMENTS OR NOT arg_MODELS)
+    message(FATAL_ERROR "tvmcrt_link_models(${exe} MODELS <model targets...> [ARENA_SIZE <bytes>])")
+  endif()
+  set(includes "")
+  set(slots "")
+  set(needs "")
+  set(checks "")
+  set(names "")
+  foreach(model IN LISTS arg_MODELS)
+    if(NOT TARGET ${model})
+      message(FATAL_ERROR "tvmcrt_link_models(${exe}): '${model}' is not a target; create it with tvmcrt_add_model()")
+    endif()
+    get_target_property(cname ${model} TVMCRT_MODEL_NAME)
+    get_target_property(gen ${model} TVMCRT_MODEL_GEN_DIR)
+    if(NOT cname)
+      message(FATAL_ERROR "tvmcrt_link_models(${exe}): '${model}' was not made by tvmcrt_add_model()")
+    endif()
+    if(cname IN_LIST names)
+      message(FATAL_ERROR "tvmcrt_link_models(${exe}): two models are named '${cname}' (one is ${model}). "
+                          "Model names must be unique in one image: compile one of them with another "
+                          "mod_name in tvm.relay.build().")
+    endif()
+    list(APPEND names ${cname})
+    string(TOUPPER "${cname}" up)
+    string(APPEND includes "#include \"tvmcrt_model_${cname}_slots.h\"\n")
+    string(APPEND slots "    TVMCRT_${up}_SLOT,\n")
+    string(APPEND needs " + TVMCRT_${up}_ARENA_NEED")
+    string(APPEND checks "#if TVMCRT_AGENT_ARENA_SIZE < TVMCRT_${up}_ARENA_NEED\n"
+      "#error \"ARENA_SIZE given to tvmcrt_link_models(${exe}) is below what model ${cname} needs \"\n#endif\n")
+  endforeach()
+  list(LENGTH names count)
+  if(DEFINED arg_ARENA_SIZE)
+    set(arena "${arg_ARENA_SIZE}")
+  else()
+    set(arena "(0${needs})")
+    set(checks "")
+  endif()
+  set(table "${CMAKE_CURRENT_BINARY_DIR}/${exe}_tvmcrt_models.c")
+  file(CONFIGURE OUTPUT "${table}" @ONLY CONTENT
+"/* ${exe}_tvmcrt_models.c — the agent's model table, generated by tvmcrt_link_models(); do not edit. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include \"tvmcrt_agent_models.h\"
+@includes@
+/* Every model's pools at once, each rounded to its alignment, unless the build gave ARENA_SIZE. */
+#define TVMCRT_AGENT_ARENA_SIZE @arena@
+@checks@
+const tvmcrt_agent_model_t tvmcrt_agent_models[] = {
+@slots@};
+const size_t tvmcrt_agent_model_count = @count@;
+
+uint8_t tvmcrt_agent_arena[TVMCRT_AGENT_ARENA_SIZE > 0 ? TVMCRT_AGENT_ARENA_SIZE : 1] __attribute__((aligned(16)));
+const uint32_t tvmcrt_agent_arena_size = TVMCRT_AGENT_ARENA_SIZE;
+")
+  target_sources(${exe} PRIVATE "${table}")
+  # Linking the models orders the build: their slots headers exist before the table compiles.
+  target_include_directories(${exe} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/agent/include")
+  target_link_libraries(${exe} PRIVATE ${arg_MODELS})
+endfunction()

@@ -1,0 +1,41 @@
+// metadata.hpp — reads an MLF's metadata.json, versions 5, 6 and 7.
+//
+//   v5 (TVM 0.8):  {"version": 5, "model_name": m, "memory": {"functions": {"main": [{
+//                    "workspace_size_bytes", "constants_size_bytes", "io_size_bytes", "device"}]}},
+//                   "target": {"1": "c ..."}, "executors": ["aot"], "style": "full-model"}
+//                  Relay text in src/relay.txt.
+//   v6:            as v5, but "target" is a list of strings.
+//   v7 (TVM 0.9+): {"version": 7, "modules": {m: {<the v6 keys>}}}; since TVM 0.10 main[0] also
+//                  has "inputs"/"outputs": {name: {"size": bytes, "dtype": "int8"}} (the JSON is
+//                  written with sorted keys, so their order is NOT the struct order).
+//                  Relay text in src/<m>.relay.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tvmcrt::import {
+
+struct metadata_io {
+  std::string name;  // as written (unsanitized)
+  std::string dtype;
+  uint64_t size = 0;
+  std::string key;   // JSON path, for messages
+};
+
+struct metadata_info {
+  std::string path;
+  int version = 0;
+  std::string module_name;
+  std::string key_prefix;   // "modules.<m>." in v7, "" before
+  std::optional<uint64_t> workspace_size;
+  std::vector<metadata_io> inputs, outputs;  // empty when the version does not record them
+  std::string relay_path;   // where this version keeps the Relay text (may not exist)
+};
+
+// `want_name` selects a module in v7 (empty: the only one). Throws import_error.
+metadata_info read_metadata(const std::string &mlf_dir, const std::string &want_name);
+
+}  // namespace tvmcrt::import

@@ -1,0 +1,30 @@
+// relay_parser.hpp — reads the main function's signature from an MLF's Relay text
+// (src/<m>.relay in metadata v7, src/relay.txt in v5/v6):
+//
+//   def @main(%input: Tensor[(1, 64), int8], %x: Tensor[(3), float32]) -> (Tensor[(1, 10), int8], ...)
+//
+// Only the signature is read; the body is ignored. Tuple returns are flattened depth first, which
+// is the order TVM gives the members of struct tvmgen_<m>_outputs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tvmcrt::import {
+
+struct relay_tensor {
+  std::string name;  // parameter name as written (unsanitized); empty for outputs
+  std::string dtype;
+  std::vector<int64_t> shape;
+};
+
+struct relay_signature {
+  std::vector<relay_tensor> params;
+  std::vector<relay_tensor> results;
+};
+
+// `path` only names the file in errors. Throws import_error(relay_invalid).
+relay_signature parse_relay_main(const std::string &text, const std::string &path);
+
+}  // namespace tvmcrt::import
