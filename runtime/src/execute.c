@@ -10,6 +10,14 @@
 
 #include "tvmcrt_internal.h"
 
+/* Keeps the slow paths (their stack buffers, their register pressure) out of TVMExecute()'s own
+ * frame, so the common call stays a few dozen instructions. */
+#if defined(__GNUC__) || defined(__clang__)
+#define TVMCRT_COLD __attribute__((noinline, cold))
+#else
+#define TVMCRT_COLD
+#endif
+
 TVMContext *tvmcrt_current_context;
 int32_t tvmcrt_run_error;
 
@@ -19,7 +27,7 @@ void TVMContextInit(TVMContext *context) {
 
 const char *tvmcrt_running_name(void) {
   const TVMContext *ctx = tvmcrt_current_context;
-  return (ctx != NULL && ctx->running != NULL) ? ctx->running->name : "(none)";
+  return (ctx != NULL && ctx->binding.model != NULL) ? ctx->binding.model->name : "(none)";
 }
 
 static int is_aligned(const void *p, size_t alignment) {
@@ -102,6 +110,8 @@ static int32_t bind(const TVMModel *model, TVMContext *ctx) {
                          model->devices[i]);
     }
   }
+  ctx->stack.base = b->stack_base;
+  ctx->stack.size = b->stack_size;
   b->model = model;
   return kTVMCrtOk;
 }
@@ -109,7 +119,8 @@ static int32_t bind(const TVMModel *model, TVMContext *ctx) {
 static int32_t check_call(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
   if (model == NULL) return tvmcrt_fail(kTVMCrtErrNullModel, "TVMExecute: model is NULL");
   if (model->name == NULL || model->entry == NULL || (model->num_inputs > 0 && model->inputs == NULL) ||
-      (model->num_outputs > 0 && model->outputs == NULL) || (model->num_pools > 0 && model->pools == NULL)) {
+      (model->num_outputs > 0 && model->outputs == NULL) || (model->num_pools > 0 && model->pools == NULL) ||
+      model->io_alignment == 0 || (model->io_alignment & (model->io_alignment - 1)) != 0) {
     return tvmcrt_fail(kTVMCrtErrBadModel,
                        "TVMExecute: model descriptor '%s' is incomplete (regenerate it with tvmcrt-import)",
                        model->name);
@@ -117,9 +128,10 @@ static int32_t check_call(const TVMModel *model, const void *inputs, void *outpu
   if (ctx == NULL) {
     return tvmcrt_fail(kTVMCrtErrNullContext, "TVMExecute: context for model '%s' is NULL", model->name);
   }
-  if (ctx->running != NULL) {
-    return tvmcrt_fail(kTVMCrtErrReentrant, "TVMExecute: context is already running model '%s'",
-                       ctx->running->name);
+  if (tvmcrt_current_context != NULL) {
+    /* The backend calls find their context through one global: one model runs at a time. */
+    return tvmcrt_fail(kTVMCrtErrReentrant, "TVMExecute: called while model '%s' is running",
+                       tvmcrt_running_name());
   }
   if (inputs == NULL && model->num_inputs > 0) {
     return tvmcrt_fail(kTVMCrtErrNullInputs, "TVMExecute: inputs of model '%s' is NULL (%u inputs expected)",
@@ -135,7 +147,7 @@ static int32_t check_call(const TVMModel *model, const void *inputs, void *outpu
 
 /* Turns a failed run into one code: the runtime's own finding first (it has the better text), then
  * the model's TVMAPISetLastError() text, then the bare return value. */
-static int32_t model_failure(const TVMModel *model, int32_t rc) {
+TVMCRT_COLD static int32_t model_failure(const TVMModel *model, int32_t rc) {
   if (tvmcrt_run_error != 0) return tvmcrt_run_error;
   if (tvmcrt_model_message_set) {
     char reason[TVMCRT_LAST_ERROR_SIZE];
@@ -147,7 +159,20 @@ static int32_t model_failure(const TVMModel *model, int32_t rc) {
                      (uint32_t)rc);
 }
 
-int32_t TVMExecute(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
+/* The checks every call needs, without a branch per tensor: a NULL or misaligned buffer anywhere
+ * makes the result non-zero, and only then does the slow path find which one and say so. */
+static inline int buffers_ok(void *const *buffers, uint8_t count, uintptr_t align_mask) {
+  void *const *end = buffers + count;
+  while (buffers != end) {
+    uintptr_t p = (uintptr_t)*buffers++;
+    if (p == 0 || (p & align_mask) != 0) return 0;
+  }
+  return 1;
+}
+
+/* Everything TVMExecute() checks, one by one, with the text that names the culprit. Runs on the first
+ * call for a model and whenever the fast check fails. */
+TVMCRT_COLD static int32_t check_everything(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
   int32_t rc = check_call(model, inputs, outputs, ctx);
   if (rc != kTVMCrtOk) return rc;
   rc = check_tensors(model, (void *const *)inputs, model->num_inputs, model->inputs, "input",
@@ -156,30 +181,46 @@ int32_t TVMExecute(const TVMModel *model, const void *inputs, void *outputs, TVM
   rc = check_tensors(model, (void *const *)outputs, model->num_outputs, model->outputs, "output",
                      kTVMCrtErrMissingOutput);
   if (rc != kTVMCrtOk) return rc;
-  if (ctx->binding.model != model) {
-    rc = bind(model, ctx);
-    if (rc != kTVMCrtOk) return rc;
-  }
+  return ctx->binding.model == model ? kTVMCrtOk : bind(model, ctx);
+}
 
-  ctx->stack.base = ctx->binding.stack_base;
-  ctx->stack.size = ctx->binding.stack_size;
-  ctx->stack.top = 0;
-  ctx->stack.peak = 0;
-  ctx->stack.depth = 0;
-  ctx->running = model;
-  tvmcrt_current_context = ctx;
-  tvmcrt_run_error = 0;
-  tvmcrt_model_message_set = 0;
-
-  rc = model->entry((void *const *)inputs, (void *const *)outputs, ctx->binding.pools, ctx->binding.devices);
-
+/* A run that returned an error, left scratch blocks allocated, or hit a runtime error the model
+ * ignored: one code and text for it, and the allocator and error state reset for the next run. */
+TVMCRT_COLD static int32_t finish_failed_run(const TVMModel *model, TVMContext *ctx, int32_t rc) {
   if (rc != 0) {
     rc = model_failure(model, rc);
   } else if (ctx->stack.depth != 0) {
     rc = tvmcrt_fail(kTVMCrtErrWorkspaceLeak, "model '%s' returned with %u scratch blocks not freed",
                      model->name, (uint32_t)ctx->stack.depth);
   }
+  ctx->stack.top = 0;
+  ctx->stack.depth = 0;
+  tvmcrt_run_error = 0;
+  tvmcrt_model_message_set = 0;
+  return rc;
+}
+
+int32_t TVMExecute(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
+  int32_t rc;
+  /* Fast path: the same model as last time on this context, all buffers present and aligned.
+   * The binding only holds a model whose descriptor bind() has checked. */
+  if (model == NULL || ctx == NULL || ctx->binding.model != model || tvmcrt_current_context != NULL ||
+      inputs == NULL || outputs == NULL ||
+      !buffers_ok((void *const *)inputs, model->num_inputs, model->io_alignment - 1) ||
+      !buffers_ok((void *const *)outputs, model->num_outputs, model->io_alignment - 1)) {
+    rc = check_everything(model, inputs, outputs, ctx);
+    if (rc != kTVMCrtOk) return rc;
+  }
+
+  /* stack.top and stack.depth are 0 here: every run ends with them so (see below). */
+  ctx->stack.peak = 0;
+  tvmcrt_current_context = ctx;
+
+  rc = model->entry((void *const *)inputs, (void *const *)outputs, ctx->binding.pools, ctx->binding.devices);
+
+  if (rc != 0 || ctx->stack.depth != 0 || (tvmcrt_run_error | tvmcrt_model_message_set) != 0) {
+    rc = finish_failed_run(model, ctx, rc);
+  }
   tvmcrt_current_context = NULL;
-  ctx->running = NULL;
   return rc;
 }

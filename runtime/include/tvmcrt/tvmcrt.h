@@ -15,8 +15,9 @@
  *       TVMExecute(&tvmcrt_model_digits, &in, &out, &ctx) != 0)
  *     puts(TVMGetLastError());
  *
- * Single-threaded: TVMExecute() makes its context the current one for the backend calls
- * (TVMBackendAllocWorkspace, ...) that the model's code makes, which carry no context argument.
+ * One model runs at a time: TVMExecute() makes its context the current one for the backend calls
+ * (TVMBackendAllocWorkspace, ...) that the model's code makes, which carry no context argument, and
+ * refuses to start while another run is under way (kTVMCrtErrReentrant).
  */
 #ifndef TVMCRT_H_
 #define TVMCRT_H_
@@ -91,7 +92,7 @@ typedef struct TVMModel {
   const TVMTensorInfo *outputs;
   const TVMPoolInfo *pools;       /* num_pools entries; at most one of kind kTVMPoolStack */
   const char *const *devices;     /* num_devices names, as in struct tvmgen_<m>_devices */
-  size_t io_alignment;            /* required alignment of input/output buffers (1 = none) */
+  size_t io_alignment;            /* required alignment of input/output buffers: a power of two, 1 = none */
   TVMModelEntry entry;
 } TVMModel;
 
@@ -155,7 +156,6 @@ typedef struct TVMContext {
   TVMDeviceMapping devices;
   TVMBinding binding;
   TVMStackAllocator stack;        /* runtime state while a model runs */
-  const TVMModel *running;        /* the model TVMExecute() is running, or NULL */
 } TVMContext;
 
 /*--------------------------------------------------------------------------------------------------
