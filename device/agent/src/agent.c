@@ -1,0 +1,281 @@
+/*
+ * agent.c — the agent's receive path (port bytes → deframer → frame check → dispatch), its send
+ * path (nanopb → tx[] → COBS stream → port), Nak and Boot. The requests themselves are handled in
+ * agent_info.c, agent_workspace.c and agent_tensors.c.
+ */
+#include <string.h>
+
+#include "agent_internal.h"
+
+/*--------------------------------------------------------------------------------------------------
+ * Sending
+ *------------------------------------------------------------------------------------------------*/
+
+/* Gathers the COBS encoder's small pieces (a code byte, a short run) into chunks for the port;
+ * pieces at least a chunk long go straight through. */
+typedef struct agent_writer {
+  const tvmcrt_port_t *port;
+  size_t len;
+  uint8_t buf[TVMCRT_AGENT_WRITE_CHUNK];
+} agent_writer_t;
+
+static bool writer_flush(agent_writer_t *w) {
+  bool ok = w->len == 0 || w->port->write(w->port->ctx, w->buf, w->len);
+  w->len = 0;
+  return ok;
+}
+
+static bool writer_emit(void *ctx, const uint8_t *bytes, size_t len) {
+  agent_writer_t *w = (agent_writer_t *)ctx;
+  if (len >= sizeof w->buf) return writer_flush(w) && w->port->write(w->port->ctx, bytes, len);
+  if (len > sizeof w->buf - w->len && !writer_flush(w)) return false;
+  memcpy(w->buf + w->len, bytes, len);
+  w->len += len;
+  return true;
+}
+
+/* Seals tx[] (payload already encoded after the header) and streams it out. */
+static bool send_frame(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, size_t payload_len) {
+  agent_writer_t w;
+  size_t raw_len = tvmcrt_frame_seal(a->tx, type, seq, payload_len);
+  w.port = a->port;
+  w.len = 0;
+  return tvmcrt_cobs_encode_stream(a->tx, raw_len, writer_emit, &w) && writer_flush(&w);
+}
+
+static bool encode_and_send(tvmcrt_agent_t *a, uint8_t type, uint16_t seq,
+                            const pb_msgdesc_t *fields, const void *msg) {
+  pb_ostream_t os = pb_ostream_from_buffer(a->tx + TVMCRT_FRAME_HEADER_SIZE, TVMCRT_AGENT_MAX_PAYLOAD);
+  if (!pb_encode(&os, fields, msg)) return false;
+  return send_frame(a, type, seq, os.bytes_written);
+}
+
+bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code) {
+  /* SetWorkspacesResponse is exactly {Status status = 1}: the common head of every response. */
+  tvmcrt_wire_SetWorkspacesResponse r;
+  agent_status(a, &r.status, code);
+  r.has_status = true;
+  return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq,
+                         tvmcrt_wire_SetWorkspacesResponse_fields, &r);
+}
+
+bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_msgdesc_t *fields,
+                const void *msg) {
+  pb_ostream_t sizer = PB_OSTREAM_SIZING;
+  if (pb_encode(&sizer, fields, msg) && sizer.bytes_written <= TVMCRT_AGENT_MAX_PAYLOAD) {
+    return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, fields, msg);
+  }
+  agent_text_t t = agent_error(a, AGENT_ERR_RESPONSE_TOO_LARGE, AGENT_NO_MODEL);
+  agent_text_str(&t, "response to message type ");
+  agent_text_uint(&t, request_type);
+  agent_text_str(&t, " exceeds the device's max payload of ");
+  agent_text_uint(&t, TVMCRT_AGENT_MAX_PAYLOAD);
+  agent_text_str(&t, " bytes: rebuild with a larger TVMCRT_AGENT_MAX_PAYLOAD");
+  return agent_send_status(a, request_type, seq, AGENT_ERR_RESPONSE_TOO_LARGE);
+}
+
+static bool send_nak(tvmcrt_agent_t *a, uint32_t code) {
+  tvmcrt_wire_Nak nak;
+  memset(&nak, 0, sizeof nak);
+  a->frames_dropped++;
+  agent_status(a, &nak.status, code);
+  nak.has_status = true;
+  nak.frames_dropped = a->frames_dropped;
+  return encode_and_send(a, tvmcrt_wire_MessageType_MESSAGE_TYPE_NAK, 0, tvmcrt_wire_Nak_fields,
+                         &nak);
+}
+
+static bool send_boot(tvmcrt_agent_t *a) {
+  tvmcrt_wire_Boot boot;
+  memset(&boot, 0, sizeof boot);
+  agent_status(a, &boot.status, 0);
+  boot.has_status = true;
+  boot.protocol_version = TVMCRT_AGENT_PROTOCOL_VERSION;
+  return encode_and_send(a, tvmcrt_wire_MessageType_MESSAGE_TYPE_BOOT, 0, tvmcrt_wire_Boot_fields,
+                         &boot);
+}
+
+/*--------------------------------------------------------------------------------------------------
+ * Helpers for handlers
+ *------------------------------------------------------------------------------------------------*/
+
+bool agent_decode(tvmcrt_agent_t *a, const uint8_t *payload, size_t len, const pb_msgdesc_t *fields,
+                  void *msg, const char *what) {
+  pb_istream_t is = pb_istream_from_buffer(payload, len);
+  if (pb_decode(&is, fields, msg)) return true;
+  agent_text_t t = agent_error(a, AGENT_ERR_MALFORMED_MESSAGE, AGENT_NO_MODEL);
+  agent_text_str(&t, what);
+  agent_text_str(&t, " is not a valid protobuf message (");
+  agent_text_uint(&t, (uint32_t)len);
+  agent_text_str(&t, " bytes): host and device disagree on tvmcrt.proto");
+  return false;
+}
+
+const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index) {
+  if (index < a->model_count) return &a->models[index];
+  agent_text_t t = agent_error(a, AGENT_ERR_UNKNOWN_MODEL, index);
+  agent_text_str(&t, "model ");
+  agent_text_uint(&t, index);
+  agent_text_str(&t, " does not exist: this image has ");
+  agent_text_uint(&t, (uint32_t)a->model_count);
+  agent_text_str(&t, " (Hello model_count)");
+  return NULL;
+}
+
+/*--------------------------------------------------------------------------------------------------
+ * Receiving
+ *------------------------------------------------------------------------------------------------*/
+
+static const agent_handler_fn handlers[] = {
+    NULL,
+    agent_handle_hello,
+    agent_handle_model_info,
+    agent_handle_set_workspaces,
+    agent_handle_write_input,
+    agent_handle_execute,
+    agent_handle_read_output,
+    agent_handle_get_last_error,
+};
+
+static bool dispatch(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload,
+                     size_t len) {
+  if (type < sizeof handlers / sizeof handlers[0] && handlers[type] != NULL) {
+    return handlers[type](a, seq, payload, len);
+  }
+  agent_text_t t = agent_error(a, AGENT_ERR_UNKNOWN_MESSAGE, AGENT_NO_MODEL);
+  agent_text_str(&t, "message type ");
+  agent_text_uint(&t, type);
+  agent_text_str(&t, " is not a request of protocol version 1");
+  return agent_send_status(a, type, seq, AGENT_ERR_UNKNOWN_MESSAGE);
+}
+
+static bool nak_with(tvmcrt_agent_t *a, uint32_t code, const char *what, uint32_t n,
+                     const char *tail) {
+  agent_text_t t = agent_error(a, code, AGENT_NO_MODEL);
+  agent_text_str(&t, what);
+  agent_text_uint(&t, n);
+  agent_text_str(&t, tail);
+  return send_nak(a, code);
+}
+
+static bool handle_raw_frame(tvmcrt_agent_t *a, const uint8_t *raw, size_t raw_len) {
+  uint8_t type = 0;
+  uint16_t seq = 0;
+  const uint8_t *payload = NULL;
+  size_t len = 0;
+  switch (tvmcrt_frame_open(raw, raw_len, &type, &seq, &payload, &len)) {
+    case TVMCRT_FRAME_OK:
+      return dispatch(a, type, seq, payload, len);
+    case TVMCRT_FRAME_SHORT:
+      return nak_with(a, AGENT_ERR_BAD_FRAMING, "frame of ", (uint32_t)raw_len,
+                      " bytes is shorter than header and CRC (8): bytes were lost; resend");
+    case TVMCRT_FRAME_BAD_CRC:
+      return nak_with(a, AGENT_ERR_BAD_CRC, "CRC mismatch in a frame of ", (uint32_t)raw_len,
+                      " bytes: bytes were corrupted or lost on the link; resend");
+    case TVMCRT_FRAME_BAD_VERSION:
+    default:
+      return nak_with(a, AGENT_ERR_UNSUPPORTED_VERSION, "framing version ", raw[0],
+                      " is not supported: this device speaks framing version 1");
+  }
+}
+
+bool tvmcrt_agent_receive(tvmcrt_agent_t *a, const uint8_t *bytes, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    bool ok = true;
+    switch (tvmcrt_deframer_push(&a->deframer, bytes[i])) {
+      case TVMCRT_DEFRAME_MORE:
+        continue;
+      case TVMCRT_DEFRAME_FRAME:
+        ok = handle_raw_frame(a, a->deframer.buf, a->deframer.len);
+        break;
+      case TVMCRT_DEFRAME_OVERSIZE:
+        ok = nak_with(a, AGENT_ERR_FRAME_TOO_LARGE, "frame over the device's max payload of ",
+                      TVMCRT_AGENT_MAX_PAYLOAD, " bytes (Hello max_frame_payload): split it");
+        break;
+      case TVMCRT_DEFRAME_BAD_COBS:
+      default:
+        ok = nak_with(a, AGENT_ERR_BAD_FRAMING, "broken COBS block after ", (uint32_t)a->deframer.len,
+                      " bytes of a frame: bytes were lost on the link; resend");
+        break;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool tvmcrt_agent_poll(tvmcrt_agent_t *a) {
+  uint8_t chunk[TVMCRT_AGENT_READ_CHUNK];
+  for (;;) {
+    size_t n = a->port->read(a->port->ctx, chunk, sizeof chunk);
+    if (n == 0) return true;
+    if (n > sizeof chunk) n = sizeof chunk;  /* a port bug must not make us read past chunk */
+    if (!tvmcrt_agent_receive(a, chunk, n)) return false;
+  }
+}
+
+/*--------------------------------------------------------------------------------------------------
+ * Init
+ *------------------------------------------------------------------------------------------------*/
+
+static uint32_t config_error(tvmcrt_agent_t *a, uint32_t code, const char *what, uint32_t have,
+                             const char *fix) {
+  agent_text_t t = agent_error(a, code, AGENT_NO_MODEL);
+  agent_text_str(&t, what);
+  agent_text_uint(&t, have);
+  agent_text_str(&t, fix);
+  return code;
+}
+
+static uint32_t check_config(tvmcrt_agent_t *a) {
+  if (a->port == NULL || a->port->read == NULL || a->port->write == NULL ||
+      a->port->ticks == NULL || a->port->tick_hz == 0 || a->port->tick_hz > 400000000u) {
+    return config_error(a, AGENT_ERR_CONFIG_ARGUMENT, "port incomplete (read, write, ticks, tick_hz 1..",
+                        400000000u, " needed)");
+  }
+  if (a->model_count > TVMCRT_AGENT_MAX_MODELS || (a->model_count != 0 && a->models == NULL)) {
+    return config_error(a, AGENT_ERR_CONFIG_LIMIT, "model table holds ", (uint32_t)a->model_count,
+                        " models: raise TVMCRT_AGENT_MAX_MODELS");
+  }
+  if (a->region_count > 255 || (a->region_count != 0 && a->regions == NULL)) {
+    return config_error(a, AGENT_ERR_CONFIG_LIMIT, "", (uint32_t)a->region_count,
+                        " regions given: at most 255");
+  }
+  for (size_t r = 0; r < a->region_count; r++) {
+    uint32_t al = a->regions[r].alignment;
+    if (al == 0 || (al & (al - 1)) != 0 || ((uintptr_t)a->regions[r].base & (al - 1)) != 0) {
+      return config_error(a, AGENT_ERR_CONFIG_ARGUMENT, "region ", (uint32_t)r,
+                          ": alignment must be a power of two that its base honours");
+    }
+  }
+  for (size_t m = 0; m < a->model_count; m++) {
+    const TVMModel *model = a->models[m].model;
+    if (model->num_inputs > TVMCRT_AGENT_MAX_INPUTS) {
+      return config_error(a, AGENT_ERR_CONFIG_LIMIT, "a model has more inputs than ",
+                          TVMCRT_AGENT_MAX_INPUTS, ": raise TVMCRT_AGENT_MAX_INPUTS");
+    }
+    if (model->num_pools > TVMCRT_AGENT_MAX_POOLS) {
+      return config_error(a, AGENT_ERR_CONFIG_LIMIT, "a model has more pools than ",
+                          TVMCRT_AGENT_MAX_POOLS, ": raise TVMCRT_AGENT_MAX_POOLS");
+    }
+  }
+  return 0;
+}
+
+uint32_t tvmcrt_agent_init(tvmcrt_agent_t *agent, const tvmcrt_port_t *port,
+                           const tvmcrt_agent_model_t *models, size_t model_count,
+                           const tvmcrt_region_t *regions, size_t region_count) {
+  memset(agent, 0, sizeof *agent);
+  agent->port = port;
+  agent->models = models;
+  agent->model_count = model_count;
+  agent->regions = regions;
+  agent->region_count = region_count;
+  agent->last_model = AGENT_NO_MODEL;
+  uint32_t err = check_config(agent);
+  if (err != 0) return err;
+  TVMContextInit(&agent->context);
+  tvmcrt_deframer_init(&agent->deframer, agent->rx, sizeof agent->rx);
+  agent_default_placements(agent);
+  (void)send_boot(agent);  /* nobody listening yet is normal; the host also has Hello */
+  return 0;
+}

@@ -1,0 +1,96 @@
+/*
+ * agent_internal.h — shared between the agent's source files; not for applications.
+ */
+#ifndef TVMCRT_AGENT_INTERNAL_H_
+#define TVMCRT_AGENT_INTERNAL_H_
+
+#include <pb_decode.h>
+#include <pb_encode.h>
+
+#include "tvmcrt_agent.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define AGENT_CHECK_RETURN __attribute__((warn_unused_result))
+#else
+#define AGENT_CHECK_RETURN
+#endif
+
+/* GetLastErrorResponse.model of an error that concerns no model. */
+#define AGENT_NO_MODEL 0xFFFFFFFFu
+
+/* Largest ReadOutputResponse.data (HelloResponse.max_read_length): the payload minus Status (tag,
+ * length, body), offset (tag + 5-byte varint) and the data field's tag and a 3-byte length. */
+#define AGENT_MAX_READ_LENGTH (TVMCRT_AGENT_MAX_PAYLOAD - (2 + tvmcrt_wire_Status_size + 6 + 4))
+
+/* A const pointer in a pb_callback_t arg, which is void * for both directions. */
+#define AGENT_ARG(p) ((void *)(uintptr_t)(p))
+
+/*--------------------------------------------------------------------------------------------------
+ * Text without printf (agent_text.c): append to a fixed buffer, truncating, always NUL-terminated.
+ *------------------------------------------------------------------------------------------------*/
+typedef struct agent_text {
+  char *buf;
+  size_t cap;  /* NUL included */
+  size_t len;
+} agent_text_t;
+
+void agent_text_str(agent_text_t *t, const char *s);
+void agent_text_uint(agent_text_t *t, uint32_t v);
+
+/* Starts a new last error (code, model) and returns a builder for its text, which the caller
+ * fills. The response's Status.detail is the start of that text. */
+agent_text_t agent_error(tvmcrt_agent_t *a, uint32_t code, uint32_t model);
+
+/* Status of a response: boot id, code, and for an error the first bytes of the last error text. */
+void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code);
+
+/*--------------------------------------------------------------------------------------------------
+ * Sending (agent.c). Each returns false only when port->write() failed.
+ *------------------------------------------------------------------------------------------------*/
+
+/* Encodes msg as the payload of a response frame (type | 0x80, seq) and sends it. If it does not
+ * fit TVMCRT_AGENT_MAX_PAYLOAD, sends a status-only response with AGENT_ERR_RESPONSE_TOO_LARGE. */
+bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_msgdesc_t *fields,
+                const void *msg) AGENT_CHECK_RETURN;
+
+/* A response holding only its Status (field 1, which every response starts with). */
+bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
+                       uint32_t code) AGENT_CHECK_RETURN;
+
+/* Decodes a request payload; on failure records AGENT_ERR_MALFORMED_MESSAGE naming `what`. */
+bool agent_decode(tvmcrt_agent_t *a, const uint8_t *payload, size_t len, const pb_msgdesc_t *fields,
+                  void *msg, const char *what) AGENT_CHECK_RETURN;
+
+/* Model index from the wire, checked: NULL after recording AGENT_ERR_UNKNOWN_MODEL. */
+const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index);
+
+/*--------------------------------------------------------------------------------------------------
+ * Handlers: decode the request, act, send the response.
+ *------------------------------------------------------------------------------------------------*/
+typedef bool (*agent_handler_fn)(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
+                                 size_t len);
+
+bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
+bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
+bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
+                                 size_t len);
+bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
+bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
+bool agent_handle_read_output(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
+bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
+                                 size_t len);
+
+/* nanopb callback that encodes the C string in *arg (NULL encodes nothing). */
+bool agent_encode_cstring(pb_ostream_t *stream, const pb_field_t *field, void *const *arg);
+
+/*--------------------------------------------------------------------------------------------------
+ * Workspaces (agent_workspace.c)
+ *------------------------------------------------------------------------------------------------*/
+
+/* Places every model's pools one after another in regions[0]; models that do not fit stay unplaced. */
+void agent_default_placements(tvmcrt_agent_t *a);
+
+/* Hands model m's placements to the runtime context. Returns 0 or an agent/runtime code (recorded). */
+uint32_t agent_apply_workspaces(tvmcrt_agent_t *a, uint32_t m);
+
+#endif /* TVMCRT_AGENT_INTERNAL_H_ */
