@@ -1,1 +1,75 @@
-int main(){}
+// tvmcrt-host — drives a tvmcrt device agent over a serial port or socket: info, execute (with
+// references and a batch mode), set-workspaces, last-error. Results on stdout (one JSON object with
+// --json), diagnostics on stderr, exit code by error class (docs/cli.md).
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "error.hpp"
+
+namespace {
+
+constexpr const char *kEpilogue = R"(
+Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1), or socket://HOST:PORT.
+The port may also come from the TVMCRT_PORT environment variable.
+
+Exit codes:
+  0  success
+  2  usage: bad arguments, unknown model/input/output name, missing input, dtype or size mismatch
+  3  transport: port missing, busy, permission denied, link closed
+  4  timeout: the device stopped answering
+  5  protocol: wrong protocol version or malformed responses (firmware and host from different releases)
+  6  device: the device or the model reported an error (its TVMGetLastError() text is shown)
+  7  mismatch: outputs differ from --expect/--batch-expect references
+  8  file: unreadable or malformed .npy, unsupported dtype, unwritable output directory or report
+  9  reset: the device reset during the command
+)";
+
+bool wants_json(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--json") == 0) return true;
+  return false;
+}
+
+int report_error(bool json, const char *cls, int code, const std::string &message) {
+  std::cerr << "tvmcrt-host: error: " << message << std::endl;
+  if (json)
+    std::cout << nlohmann::json{{"ok", false}, {"error", {{"class", cls}, {"exit_code", code}, {"message", message}}}}
+                     .dump(2)
+              << std::endl;
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"tvmcrt-host — run TVM models on a device running the tvmcrt agent", "tvmcrt-host"};
+  app.footer(kEpilogue);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("tvmcrt-host 0.1.0, protocol ") +
+                                        std::to_string(tvmcrt::host::kProtocolVersion));
+  tvmcrt::cli::add_info_command(app);
+  tvmcrt::cli::add_execute_command(app);
+  tvmcrt::cli::add_set_workspaces_command(app);
+  tvmcrt::cli::add_last_error_command(app);
+  for (CLI::App *sub : app.get_subcommands({})) sub->footer(kEpilogue);
+
+  const bool json = wants_json(argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success &e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    return report_error(json, "usage", 2, std::string(e.what()) + " (see tvmcrt-host --help)");
+  } catch (const tvmcrt::host::Error &e) {
+    return report_error(json, tvmcrt::host::error_class_name(e.error_class()), e.exit_code(), e.what());
+  } catch (const std::exception &e) {
+    return report_error(json, "internal", 1, std::string("internal error: ") + e.what());
+  }
+  return tvmcrt::cli::deferred_exit_code();
+}

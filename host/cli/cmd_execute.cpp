@@ -1,0 +1,210 @@
+// execute: inputs in, run (--repeat times), outputs out, compared with references; and its batch
+// mode, one connection for a stack of samples.
+#include <chrono>
+#include <memory>
+#include <sstream>
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "run_support.hpp"
+
+namespace tvmcrt::cli {
+namespace {
+
+using host::Error;
+using host::ErrorClass;
+
+struct ExecuteOptions {
+  CommonOptions common;
+  std::string model, output_dir, junit, labels;
+  std::vector<std::string> inputs, expects, batch_inputs, batch_expects;
+  double atol = 1e-8, rtol = 1e-5;  // numpy.allclose's defaults
+  int repeat = 1;
+  double timeout_s = 60;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+void run_single(const ExecuteOptions &o) {
+  auto inputs = load_file_args(o.inputs);
+  auto expects = load_file_args(o.expects);
+  if (!o.output_dir.empty()) prepare_output_dir(o.output_dir);
+  const auto dev = open_device(o.common);
+  const std::uint32_t m = dev->model_index(o.model);
+  const auto &model = dev->models()[m];
+  const auto in = bind_tensors(*dev, m, std::move(inputs), TensorKind::input, "--input", nullptr);
+  require_all_inputs(*dev, m, in, "--input");
+  const auto refs = bind_tensors(*dev, m, std::move(expects), TensorKind::output, "--expect", nullptr);
+
+  const auto start = std::chrono::steady_clock::now();
+  write_inputs(*dev, m, in);
+  std::vector<double> times;
+  for (int r = 0; r < o.repeat; ++r) times.push_back(run_microseconds(*dev, dev->execute(m, o.timeout_s)));
+  const auto outs = read_outputs(*dev, m);
+
+  json result = {{"ok", true}, {"port", dev->port()}, {"model", model.name()}, {"timing", timing_json(times)},
+                 {"outputs", json::array()}};
+  std::ostringstream text;
+  text << "model " << model.name() << ": " << timing_text(times);
+  bool all_pass = true;
+  std::string failures;
+  for (std::uint32_t i = 0; i < outs.size(); ++i) {
+    const auto &t = model.outputs(static_cast<int>(i));
+    json oj = tensor_json(t);
+    text << "output " << t.name() << ": " << host::dtype_name(outs[i].dtype) << " " << outs[i].shape_string();
+    if (!o.output_dir.empty()) {
+      const std::string path = o.output_dir + "/" + t.name() + ".npy";
+      host::npy_save(path, outs[i]);
+      oj["file"] = path;
+      text << " -> " << path;
+    }
+    text << "\n";
+    if (refs.count(i)) {
+      const auto c = host::compare(outs[i], refs.at(i), o.atol, o.rtol);
+      oj["comparison"] = comparison_json(c, o.atol, o.rtol);
+      text << "  vs reference: " << comparison_text(c, o.atol, o.rtol) << "\n";
+      if (!c.pass) {
+        all_pass = false;
+        failures += (failures.empty() ? "" : "; ") + ("output '" + t.name() + "': " + comparison_text(c, o.atol, o.rtol));
+      }
+    }
+    result["outputs"].push_back(oj);
+  }
+  if (!o.junit.empty())
+    write_junit(o.junit, "tvmcrt." + model.name(), {JunitCase{"execute", seconds_since(start), failures, text.str()}});
+  if (!all_pass) {
+    result["ok"] = false;
+    result["error"] = {{"class", "mismatch"}, {"exit_code", 7}, {"message", failures}};
+  }
+  emit(o.common, result, text.str());
+  if (!all_pass) fail_after_result("outputs differ from the references: " + failures, 7);
+}
+
+void run_batch(const ExecuteOptions &o) {
+  auto inputs = load_file_args(o.batch_inputs);
+  auto expects = load_file_args(o.batch_expects);
+  host::NdArray labels;
+  if (!o.labels.empty()) labels = host::npy_load(o.labels);
+  if (!o.output_dir.empty()) prepare_output_dir(o.output_dir);
+  const auto dev = open_device(o.common);
+  const std::uint32_t m = dev->model_index(o.model);
+  const auto &model = dev->models()[m];
+  std::size_t n = 0;
+  const auto in = bind_tensors(*dev, m, std::move(inputs), TensorKind::input, "--batch-input", &n);
+  require_all_inputs(*dev, m, in, "--batch-input");
+  const auto refs = bind_tensors(*dev, m, std::move(expects), TensorKind::output, "--batch-expect", &n);
+  if (!o.labels.empty() && labels.element_count() != n)
+    throw Error(ErrorClass::usage, o.labels + ": holds " + std::to_string(labels.element_count()) +
+                                       " labels for " + std::to_string(n) + " samples");
+
+  std::vector<host::NdArray> stacked(static_cast<std::size_t>(model.outputs().size()));
+  for (std::size_t i = 0; i < stacked.size(); ++i) {
+    stacked[i].dtype = tensor_dtype(model.outputs(static_cast<int>(i)));
+    stacked[i].shape = tensor_shape(model.outputs(static_cast<int>(i)));
+    stacked[i].shape.insert(stacked[i].shape.begin(), n);
+  }
+  std::vector<double> times;
+  std::vector<JunitCase> cases;
+  std::size_t passed = 0, correct = 0;
+  json samples = json::array();
+  ProgressBar bar("samples", "samples");
+  for (std::size_t s = 0; s < n; ++s) {
+    const auto start = std::chrono::steady_clock::now();
+    std::map<std::uint32_t, host::NdArray> sample;
+    for (const auto &[idx, arr] : in) sample.emplace(idx, arr.slice(s));
+    write_inputs(*dev, m, sample);
+    times.push_back(run_microseconds(*dev, dev->execute(m, o.timeout_s)));
+    const auto outs = read_outputs(*dev, m);
+    json sj = {{"index", s}, {"time_us", times.back()}};
+    std::string failure;
+    for (std::uint32_t i = 0; i < outs.size(); ++i) {
+      stacked[i].data.insert(stacked[i].data.end(), outs[i].data.begin(), outs[i].data.end());
+      if (!refs.count(i)) continue;
+      const auto c = host::compare(outs[i], refs.at(i).slice(s), o.atol, o.rtol);
+      sj["outputs"][model.outputs(static_cast<int>(i)).name()] = comparison_json(c, o.atol, o.rtol);
+      if (!c.pass)
+        failure += (failure.empty() ? "" : "; ") +
+                   ("output '" + model.outputs(static_cast<int>(i)).name() + "': " + comparison_text(c, o.atol, o.rtol));
+    }
+    if (!o.labels.empty() && !outs.empty()) {
+      const std::size_t predicted = host::argmax(outs[0]);
+      const auto label = static_cast<long long>(host::element_as_double(labels.dtype, labels.data.data(), s));
+      sj["predicted"] = predicted;
+      sj["label"] = label;
+      correct += static_cast<long long>(predicted) == label;
+    }
+    sj["pass"] = failure.empty();
+    passed += failure.empty();
+    samples.push_back(sj);
+    cases.push_back(JunitCase{"sample_" + std::to_string(s), seconds_since(start), failure, ""});
+    bar.update(s + 1, n);
+  }
+  for (std::size_t i = 0; i < stacked.size() && !o.output_dir.empty(); ++i)
+    host::npy_save(o.output_dir + "/" + model.outputs(static_cast<int>(i)).name() + ".npy", stacked[i]);
+  if (!o.junit.empty()) write_junit(o.junit, "tvmcrt." + model.name(), cases);
+
+  const bool compared = !refs.empty();
+  json result = {{"ok", passed == n || !compared}, {"port", dev->port()}, {"model", model.name()},
+                 {"samples", n}, {"timing", timing_json(times)}, {"results", samples}};
+  std::ostringstream text;
+  text << "model " << model.name() << ": " << n << " samples, " << timing_text(times);
+  if (compared) {
+    result["passed"] = passed;
+    result["failed"] = n - passed;
+    text << "compared with references: " << passed << " passed, " << n - passed << " failed\n";
+    for (const auto &c : cases)
+      if (!c.failure.empty()) text << "  " << c.name << ": " << c.failure << "\n";
+  }
+  if (!o.labels.empty()) {
+    const double acc = n ? static_cast<double>(correct) / static_cast<double>(n) : 0;
+    result["accuracy"] = acc;
+    result["correct"] = correct;
+    text << "accuracy (argmax of '" << model.outputs(0).name() << "' vs labels): " << correct << "/" << n << " = "
+         << std::setprecision(4) << 100 * acc << "%\n";
+  }
+  if (compared && passed != n) {
+    const std::string msg = std::to_string(n - passed) + " of " + std::to_string(n) + " samples differ from the references";
+    result["error"] = {{"class", "mismatch"}, {"exit_code", 7}, {"message", msg}};
+    emit(o.common, result, text.str());
+    fail_after_result(msg, 7);
+    return;
+  }
+  emit(o.common, result, text.str());
+}
+
+}  // namespace
+
+void add_execute_command(CLI::App &app) {
+  auto o = std::make_shared<ExecuteOptions>();
+  CLI::App *cmd = app.add_subcommand("execute", "Write inputs, run a model, read (and check) its outputs");
+  add_common_options(cmd, o->common);
+  cmd->add_option("-m,--model", o->model, "Model name (may be left out when the firmware has one model)");
+  cmd->add_option("-i,--input", o->inputs, "Input NAME=FILE.npy (or FILE.npy for a model with one input)");
+  cmd->add_option("-o,--output-dir", o->output_dir, "Write every output as DIR/NAME.npy");
+  cmd->add_option("-e,--expect", o->expects, "Reference NAME=FILE.npy (or FILE.npy) to compare an output with");
+  cmd->add_option("--atol", o->atol, "Absolute tolerance: pass when |out - ref| <= atol + rtol*|ref|")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--rtol", o->rtol, "Relative tolerance")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("-n,--repeat", o->repeat, "Run the model N times (on-device min/median/max time)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--timeout", o->timeout_s, "Seconds one run of the model may take")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--junit", o->junit, "Write a JUnit XML report (one testcase per run or sample)");
+  auto *bi = cmd->add_option("--batch-input", o->batch_inputs,
+                             "Batch mode: NAME=STACK.npy with a leading sample axis (or STACK.npy for one input)");
+  cmd->add_option("--batch-expect", o->batch_expects, "Batch mode: reference NAME=STACK.npy per output")->needs(bi);
+  cmd->add_option("--labels", o->labels, "Batch mode: class labels (N integers) for accuracy of the first output")
+      ->needs(bi);
+  cmd->callback([o] {
+    const bool batch = !o->batch_inputs.empty();
+    if (batch && (!o->inputs.empty() || !o->expects.empty() || o->repeat != 1))
+      throw Error(ErrorClass::usage, "--batch-input cannot be combined with --input, --expect or --repeat");
+    if (!batch && o->inputs.empty())
+      throw Error(ErrorClass::usage, "no input: pass --input NAME=FILE.npy (or --batch-input NAME=STACK.npy)");
+    batch ? run_batch(*o) : run_single(*o);
+  });
+}
+
+}  // namespace tvmcrt::cli

@@ -1,0 +1,185 @@
+#include "common.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "error.hpp"
+
+namespace tvmcrt::cli {
+
+using host::Error;
+using host::ErrorClass;
+
+void add_common_options(CLI::App *cmd, CommonOptions &opt) {
+  cmd->add_option("-p,--port", opt.port,
+                  "Device port: a serial device (/dev/ttyACM0, a pty) or socket://HOST:PORT")
+      ->envname("TVMCRT_PORT");
+  cmd->add_option("--baud", opt.baud, "Serial baud rate (8N1)")->capture_default_str();
+  cmd->add_option("--turnaround", opt.turnaround_s,
+                  "Seconds the device may take to answer a request, beyond the line time")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--retries", opt.retries, "Retransmissions of one request before giving up")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  cmd->add_flag("--json", opt.json, "Print one JSON object on stdout (errors too)");
+}
+
+std::unique_ptr<Device> open_device(const CommonOptions &opt) {
+  if (opt.port.empty())
+    throw Error(ErrorClass::usage, "no device port: pass --port /dev/ttyACM0 (or a pty, or socket://HOST:PORT), "
+                                   "or set TVMCRT_PORT");
+  host::DeviceOptions d;
+  d.transport.baud = opt.baud;
+  d.link.turnaround_s = opt.turnaround_s;
+  d.link.max_retries = opt.retries;
+  return std::make_unique<Device>(opt.port, d);
+}
+
+std::pair<std::string, std::string> split_assignment(const std::string &arg) {
+  const std::size_t eq = arg.find('=');
+  if (eq == std::string::npos) return {"", arg};
+  return {arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
+host::DType tensor_dtype(const wire::TensorInfo &t) { return host::dtype_from_int(t.dtype()); }
+
+std::vector<std::size_t> tensor_shape(const wire::TensorInfo &t) {
+  return std::vector<std::size_t>(t.shape().begin(), t.shape().end());
+}
+
+std::string shape_string(const wire::TensorInfo &t) {
+  host::NdArray a;
+  a.shape = tensor_shape(t);
+  return a.shape_string();
+}
+
+json tensor_json(const wire::TensorInfo &t) {
+  return {{"name", t.name()},
+          {"dtype", host::dtype_name(tensor_dtype(t))},
+          {"shape", tensor_shape(t)},
+          {"size_bytes", t.size_bytes()}};
+}
+
+json model_json(const Device &dev, std::uint32_t model) {
+  const auto &m = dev.models().at(model);
+  json j = {{"index", model}, {"name", m.name()}, {"inputs", json::array()}, {"outputs", json::array()},
+            {"pools", json::array()}};
+  for (const auto &t : m.inputs()) j["inputs"].push_back(tensor_json(t));
+  for (const auto &t : m.outputs()) j["outputs"].push_back(tensor_json(t));
+  for (const auto &p : m.pools()) {
+    json pj = {{"name", p.name()}, {"is_stack", p.is_stack()}, {"size_bytes", p.size_bytes()},
+               {"alignment", p.alignment()}, {"assigned", p.assigned()}};
+    if (p.assigned()) {
+      const auto &regions = dev.hello().regions();
+      pj["region"] = p.region() < static_cast<std::uint32_t>(regions.size())
+                         ? json(regions[static_cast<int>(p.region())].name())
+                         : json(p.region());
+      pj["offset"] = p.offset();
+      pj["assigned_size"] = p.assigned_size();
+    }
+    j["pools"].push_back(pj);
+  }
+  return j;
+}
+
+json device_json(const Device &dev) {
+  const auto &h = dev.hello();
+  json j = {{"port", dev.port()},
+            {"firmware_build_id", h.firmware_build_id()},
+            {"platform", h.platform()},
+            {"protocol_version", h.protocol_version()},
+            {"boot_id", h.status().boot_id()},
+            {"max_frame_payload", h.max_frame_payload()},
+            {"receive_window", h.receive_window()},
+            {"tick_hz", h.tick_hz()},
+            {"regions", json::array()},
+            {"models", json::array()}};
+  for (const auto &r : h.regions())
+    j["regions"].push_back({{"name", r.name()}, {"size", r.size()}, {"alignment", r.alignment()}});
+  for (std::uint32_t m = 0; m < dev.models().size(); ++m) j["models"].push_back(model_json(dev, m));
+  return j;
+}
+
+ProgressBar::ProgressBar(std::string label, std::string unit)
+    : label_(std::move(label)), unit_(std::move(unit)), start_(std::chrono::steady_clock::now()), enabled_(isatty(STDERR_FILENO) != 0) {}
+
+ProgressBar::~ProgressBar() {
+  if (drawn_) std::fprintf(stderr, "\r\033[K");
+}
+
+void ProgressBar::update(std::size_t done, std::size_t total) {
+  if (!enabled_ || total == 0) return;
+  if (!drawn_ && std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1)) return;
+  drawn_ = true;
+  constexpr int kWidth = 30;
+  const int filled = static_cast<int>(kWidth * done / total);
+  std::fprintf(stderr, "\r%s [%.*s%*s] %3d%% %zu/%zu %s", label_.c_str(), filled,
+               "==============================", kWidth - filled, "", static_cast<int>(100 * done / total), done, total,
+               unit_.c_str());
+  std::fflush(stderr);
+}
+
+namespace {
+
+std::string xml_escape(const std::string &s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_junit(const std::string &path, const std::string &suite, const std::vector<JunitCase> &cases) {
+  std::size_t failures = 0;
+  double total = 0;
+  for (const auto &c : cases) {
+    failures += !c.failure.empty();
+    total += c.seconds;
+  }
+  std::ostringstream os;
+  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"" << xml_escape(suite)
+     << "\" tests=\"" << cases.size() << "\" failures=\"" << failures << "\" errors=\"0\" time=\"" << total << "\">\n";
+  for (const auto &c : cases) {
+    os << "    <testcase classname=\"" << xml_escape(suite) << "\" name=\"" << xml_escape(c.name) << "\" time=\""
+       << c.seconds << "\">";
+    if (!c.failure.empty()) os << "\n      <failure message=\"" << xml_escape(c.failure) << "\"/>";
+    if (!c.details.empty()) os << "\n      <system-out>" << xml_escape(c.details) << "</system-out>";
+    os << (c.failure.empty() && c.details.empty() ? "" : "\n    ") << "</testcase>\n";
+  }
+  os << "  </testsuite>\n</testsuites>\n";
+  std::ofstream f(path, std::ios::trunc);
+  f << os.str();
+  f.close();
+  if (!f) throw Error(ErrorClass::file, path + ": cannot write the JUnit report; is the directory writable?");
+}
+
+void emit(const CommonOptions &opt, const json &result, const std::string &text) {
+  if (opt.json) std::cout << result.dump(2) << std::endl;
+  else std::cout << text << std::flush;
+}
+
+}  // namespace tvmcrt::cli
+
+namespace tvmcrt::cli {
+namespace {
+int g_deferred_exit = 0;
+}
+void fail_after_result(const std::string &message, int exit_code) {
+  std::cerr << "tvmcrt-host: " << message << std::endl;
+  g_deferred_exit = exit_code;
+}
+int deferred_exit_code() { return g_deferred_exit; }
+}  // namespace tvmcrt::cli

@@ -1,0 +1,169 @@
+#include "run_support.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "error.hpp"
+
+namespace tvmcrt::cli {
+
+using host::Error;
+using host::ErrorClass;
+
+std::vector<FileArg> load_file_args(const std::vector<std::string> &args) {
+  std::vector<FileArg> out;
+  for (const auto &a : args) {
+    auto [name, path] = split_assignment(a);
+    if (path.empty()) throw Error(ErrorClass::usage, "'" + a + "': expected NAME=FILE.npy or FILE.npy");
+    out.push_back(FileArg{name, path, host::npy_load(path)});
+  }
+  return out;
+}
+
+std::map<std::uint32_t, host::NdArray> bind_tensors(const Device &dev, std::uint32_t model, std::vector<FileArg> args,
+                                                    TensorKind kind, const char *flag, std::size_t *batch_n) {
+  const auto &m = dev.models().at(model);
+  const auto &tensors = kind == TensorKind::input ? m.inputs() : m.outputs();
+  const char *what = kind == TensorKind::input ? "input" : "output";
+  std::map<std::uint32_t, host::NdArray> bound;
+  for (auto &a : args) {
+    std::uint32_t index;
+    if (a.name.empty()) {
+      if (tensors.size() != 1) {
+        std::string names;
+        for (const auto &t : tensors) names += (names.empty() ? "" : ", ") + t.name();
+        throw Error(ErrorClass::usage, std::string(flag) + " " + a.path + ": model '" + m.name() + "' has " +
+                                           std::to_string(tensors.size()) + " " + what + "s (" + names +
+                                           "); name the one this file is for: " + flag + " NAME=" + a.path);
+      }
+      index = 0;
+    } else {
+      index = kind == TensorKind::input ? dev.input_index(model, a.name) : dev.output_index(model, a.name);
+    }
+    const auto &t = tensors[static_cast<int>(index)];
+    const std::string label = std::string(what) + " '" + t.name() + "' of model '" + m.name() + "'";
+    if (bound.count(index)) throw Error(ErrorClass::usage, std::string(flag) + " given twice for " + label);
+    const host::DType want = tensor_dtype(t);
+    const std::size_t elems = host::dtype_size(want) ? t.size_bytes() / host::dtype_size(want) : 0;
+    const std::string want_text = std::string(host::dtype_name(want)) + " " + shape_string(t);
+    const std::string have_text = std::string(host::dtype_name(a.array.dtype)) + " " + a.array.shape_string();
+    if (kind == TensorKind::input && a.array.dtype != want)
+      throw Error(ErrorClass::usage, a.path + ": " + label + " is " + want_text + " but the file holds " + have_text +
+                                         "; convert it, e.g. np.save(path, arr.astype(np." + host::dtype_name(want) +
+                                         "))");
+    std::size_t samples = 1;
+    if (batch_n) {
+      if (a.array.shape.empty() || a.array.shape[0] == 0)
+        throw Error(ErrorClass::usage, a.path + ": a batch file needs a leading sample axis (shape [N, ...]), it has " +
+                                           a.array.shape_string());
+      samples = a.array.shape[0];
+      if (*batch_n && *batch_n != samples)
+        throw Error(ErrorClass::usage, a.path + ": holds " + std::to_string(samples) + " samples, other batch files " +
+                                           std::to_string(*batch_n));
+      *batch_n = samples;
+    }
+    const std::size_t have = a.array.element_count();
+    if (have != elems * samples)
+      throw Error(ErrorClass::usage, a.path + ": " + label + " is " + want_text + " (" + std::to_string(elems) +
+                                         " elements" + (batch_n ? " per sample" : "") + ") but the file holds " +
+                                         have_text + " (" + std::to_string(have) + " elements)");
+    bound.emplace(index, std::move(a.array));
+  }
+  return bound;
+}
+
+void require_all_inputs(const Device &dev, std::uint32_t model, const std::map<std::uint32_t, host::NdArray> &in,
+                        const char *flag) {
+  const auto &m = dev.models().at(model);
+  for (int i = 0; i < m.inputs().size(); ++i)
+    if (!in.count(static_cast<std::uint32_t>(i))) {
+      const auto &t = m.inputs(i);
+      throw Error(ErrorClass::usage, "model '" + m.name() + "' needs input '" + t.name() + "' (" +
+                                         host::dtype_name(tensor_dtype(t)) + " " + shape_string(t) + "); pass " +
+                                         flag + " " + t.name() + "=FILE.npy");
+    }
+}
+
+void prepare_output_dir(const std::string &dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(ErrorClass::file, "output directory " + dir + ": cannot create it: " + ec.message());
+  const std::string probe = dir + "/.tvmcrt-host-write-test";
+  std::ofstream f(probe);
+  const bool ok = static_cast<bool>(f);
+  f.close();
+  std::remove(probe.c_str());
+  if (!ok) throw Error(ErrorClass::file, "output directory " + dir + " is not writable; pick another --output-dir");
+}
+
+void write_inputs(Device &dev, std::uint32_t model, const std::map<std::uint32_t, host::NdArray> &inputs) {
+  for (const auto &[index, array] : inputs) {
+    ProgressBar bar("input " + dev.models()[model].inputs(static_cast<int>(index)).name(), "bytes");
+    dev.write_input(model, index, array.data.data(), array.data.size(), bar.callback());
+  }
+}
+
+std::vector<host::NdArray> read_outputs(Device &dev, std::uint32_t model) {
+  std::vector<host::NdArray> out;
+  const auto &m = dev.models()[model];
+  for (int i = 0; i < m.outputs().size(); ++i) {
+    ProgressBar bar("output " + m.outputs(i).name(), "bytes");
+    host::NdArray a;
+    a.dtype = tensor_dtype(m.outputs(i));
+    a.shape = tensor_shape(m.outputs(i));
+    a.data = dev.read_output(model, static_cast<std::uint32_t>(i), bar.callback());
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+double run_microseconds(const Device &dev, const host::ExecuteResult &r) {
+  if (r.microseconds || !dev.hello().tick_hz()) return r.microseconds;
+  return 1e6 * r.ticks / dev.hello().tick_hz();
+}
+
+json timing_json(std::vector<double> us) {
+  std::sort(us.begin(), us.end());
+  if (us.empty()) return json::object();
+  const std::size_t n = us.size();
+  const double median = n % 2 ? us[n / 2] : (us[n / 2 - 1] + us[n / 2]) / 2;
+  return {{"runs", n}, {"min_us", us.front()}, {"median_us", median}, {"max_us", us.back()}};
+}
+
+std::string timing_text(std::vector<double> us) {
+  const json j = timing_json(std::move(us));
+  if (j.empty()) return "";
+  std::ostringstream os;
+  os << std::fixed << std::setprecision(0);
+  if (j["runs"] == 1) os << "on-device time " << j["min_us"].get<double>() << " us\n";
+  else
+    os << "on-device time over " << j["runs"] << " runs: min " << j["min_us"].get<double>() << " us, median "
+       << j["median_us"].get<double>() << " us, max " << j["max_us"].get<double>() << " us\n";
+  return os.str();
+}
+
+json comparison_json(const host::Comparison &c, double atol, double rtol) {
+  json j = {{"pass", c.pass},       {"atol", atol},        {"rtol", rtol},           {"elements", c.count},
+            {"max_abs", c.max_abs}, {"rmse", c.rmse},      {"cosine", c.cosine},     {"violations", c.violations},
+            {"top1", c.top1_agrees}, {"argmax", c.argmax_actual}, {"argmax_expected", c.argmax_expected}};
+  if (c.violations) j["first_violation"] = c.first_violation;
+  return j;
+}
+
+std::string comparison_text(const host::Comparison &c, double atol, double rtol) {
+  std::ostringstream os;
+  os << "max-abs " << c.max_abs << ", RMSE " << c.rmse << ", cosine " << std::setprecision(6) << c.cosine
+     << ", top-1 " << c.argmax_actual << (c.top1_agrees ? " = " : " != ") << c.argmax_expected << ": "
+     << (c.pass ? "PASS" : "FAIL");
+  if (!c.pass) os << " (" << c.violations << " of " << c.count << " elements outside atol " << atol << " + rtol " << rtol
+                  << " * |expected|, first at index " << c.first_violation << ")";
+  return os.str();
+}
+
+}  // namespace tvmcrt::cli

@@ -1,0 +1,48 @@
+// run_support.hpp — shared by execute and its batch mode: binding NAME=FILE.npy arguments to a
+// model's tensors with every check made BEFORE anything is sent, output files, result reporting.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+#include "compare.hpp"
+
+namespace tvmcrt::cli {
+
+// A NAME=FILE argument with its file loaded (before connecting: file errors come first).
+struct FileArg {
+  std::string name;  // "" when the user gave only FILE
+  std::string path;
+  host::NdArray array;
+};
+std::vector<FileArg> load_file_args(const std::vector<std::string> &args);
+
+enum class TensorKind { input, output };
+
+// tensor index → array. Checks names (unknown, duplicate, bare FILE with several tensors), element
+// counts (batch: a leading axis of *batch_n samples, the same for every file) and, for inputs, the
+// dtype. flag ("--input") appears in messages.
+std::map<std::uint32_t, host::NdArray> bind_tensors(const Device &dev, std::uint32_t model, std::vector<FileArg> args,
+                                                    TensorKind kind, const char *flag, std::size_t *batch_n);
+// Error(usage) naming the first model input that has no array.
+void require_all_inputs(const Device &dev, std::uint32_t model, const std::map<std::uint32_t, host::NdArray> &in,
+                        const char *flag);
+
+// Creates the directory if needed and proves it writable (Error(file) otherwise).
+void prepare_output_dir(const std::string &dir);
+
+// Writes every input, with a progress bar for slow lines.
+void write_inputs(Device &dev, std::uint32_t model, const std::map<std::uint32_t, host::NdArray> &inputs);
+// Reads every output as an array with the device's dtype and shape.
+std::vector<host::NdArray> read_outputs(Device &dev, std::uint32_t model);
+
+double run_microseconds(const Device &dev, const host::ExecuteResult &r);
+json timing_json(std::vector<double> us);
+std::string timing_text(std::vector<double> us);
+
+json comparison_json(const host::Comparison &c, double atol, double rtol);
+std::string comparison_text(const host::Comparison &c, double atol, double rtol);
+
+}  // namespace tvmcrt::cli
