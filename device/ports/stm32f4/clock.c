@@ -81,8 +81,13 @@ void tvmcrt_stm32f4_clock_init(void) {
   boot_id = boot_record.count;
 }
 
-/* Called once the UART is up, so the SysTick phase has had time to drift. */
+/* Called once interrupts run. How many loop passes fit in 20000 core clocks depends, in an emulator,
+ * on host scheduling (QEMU starts every run from zeroed RAM, so the counter alone would repeat);
+ * on silicon it is fixed but the no-init counter differs. */
 void tvmcrt_stm32f4_boot_id_mix(void) {
-  boot_id = mix32(boot_id ^ mix32(SYST_CVR) ^ (systick_wraps << 24));
+  uint32_t start = tvmcrt_stm32f4_ticks();
+  uint32_t passes = 0;
+  while (tvmcrt_stm32f4_ticks() - start < 20000u) passes++;
+  boot_id = mix32(boot_id ^ mix32(passes ^ SYST_CVR));
   if (boot_id == 0) boot_id = 1; /* 0 reads as "unknown" */
 }
