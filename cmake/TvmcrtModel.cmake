@@ -19,7 +19,7 @@ include_guard(GLOBAL)
 set(TVMCRT_IMPORT_EXECUTABLE "" CACHE FILEPATH
     "Host-built tvmcrt-import (required when cross compiling; native builds compile their own)")
 
-if(NOT CMAKE_CROSSCOMPILING AND NOT TARGET tvmcrt-import)
+if(NOT CMAKE_CROSSCOMPILING AND NOT TVMCRT_IMPORT_EXECUTABLE AND NOT TARGET tvmcrt-import)
   add_subdirectory(${CMAKE_CURRENT_LIST_DIR}/../host/import ${CMAKE_BINARY_DIR}/host/import)
 endif()
 
@@ -134,7 +134,9 @@ function(tvmcrt_add_model target)
     "-Wno-incompatible-pointer-types;-Wno-unused-variable;-Wno-unused-parameter")
   set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
-  set_target_properties(${target} PROPERTIES TVMCRT_MODEL_NAME "${cname}" TVMCRT_MODEL_GEN_DIR "${gen}")
+  # What tvmcrt_link_models() and tests need to know about the model.
+  set_target_properties(${target} PROPERTIES TVMCRT_MODEL_NAME "${cname}" TVMCRT_MODEL_GEN_DIR "${gen}"
+                                             TVMCRT_MODEL_MLF_DIR "${mlf}")
 endfunction()
 
 function(tvmcrt_link_models exe)

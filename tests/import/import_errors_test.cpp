@@ -1,0 +1,245 @@
+// tvmcrt-import on broken inputs: each case breaks one thing in a copy of a good fixture and checks
+// the exit code and that the message names the file, the key or line, and the fix.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct result {
+  int code;
+  std::string text;
+};
+
+result run_tool(const std::string &args) {
+  const std::string cmd = std::string(TVMCRT_IMPORT_TOOL) + " " + args + " 2>&1";
+  FILE *p = popen(cmd.c_str(), "r");
+  if (!p) return {-1, "popen failed"};
+  std::string out;
+  char buf[512];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string slurp(const fs::path &p) {
+  std::ifstream f(p);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void spit(const fs::path &p, const std::string &text) { std::ofstream(p) << text; }
+
+class ImportErrors : public ::testing::Test {
+ protected:
+  // A private copy of fixture `name` to break.
+  fs::path copy_fixture(const std::string &name) {
+    const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(::testing::TempDir()) / ("tvmcrt_import_" + std::string(info->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    fs::copy(fs::path(TVMCRT_IMPORT_FIXTURES) / name, dir_ / "mlf", fs::copy_options::recursive);
+    return dir_ / "mlf";
+  }
+  // Replaces `from` (which must occur) by `to` in `file`.
+  void edit(const fs::path &file, const std::string &from, const std::string &to) {
+    std::string text = slurp(file);
+    size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from << " not in " << file;
+    spit(file, text.replace(at, from.size(), to));
+  }
+  result import(const fs::path &mlf, const std::string &extra = "") {
+    return run_tool(mlf.string() + " --out-dir " + (dir_ / "out").string() + " " + extra);
+  }
+  fs::path dir_;
+};
+
+#define EXPECT_IMPORT_FAILS(res, want_code, ...)                                   \
+  do {                                                                             \
+    EXPECT_EQ((res).code, want_code) << (res).text;                                \
+    for (const char *s : {__VA_ARGS__})                                            \
+      EXPECT_NE((res).text.find(s), std::string::npos) << "missing: " << s << "\n" << (res).text; \
+  } while (0)
+
+TEST_F(ImportErrors, GoodFixtureImports) {
+  auto r = import(copy_fixture("copy7"));
+  EXPECT_EQ(r.code, 0) << r.text;
+  EXPECT_TRUE(fs::exists(dir_ / "out/tvmcrt_model_copy7.h"));
+  EXPECT_TRUE(fs::exists(dir_ / "out/tvmcrt_model_copy7.c"));
+  EXPECT_TRUE(fs::exists(dir_ / "out/tvmcrt_model_copy7_slots.h"));
+}
+
+TEST_F(ImportErrors, Usage) {
+  EXPECT_IMPORT_FAILS(run_tool(""), 2, "command line: no input folder given", "usage: tvmcrt-import");
+  EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --workspace-slack -3"), 2, "--workspace-slack needs a non-negative integer");
+  EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --io-alignment 12"), 2, "--io-alignment must be a power of two");
+}
+
+TEST_F(ImportErrors, EmptyFolder) {
+  auto mlf = copy_fixture("copy7");
+  fs::remove_all(mlf);
+  fs::create_directories(mlf);
+  EXPECT_IMPORT_FAILS(import(mlf), 3, "neither metadata.json nor codegen/host/include/tvmgen_<model>.h",
+                      "fix: pass the unpacked Model Library Format folder");
+}
+
+TEST_F(ImportErrors, MetadataNotJson) {
+  auto mlf = copy_fixture("copy7");
+  spit(mlf / "metadata.json", "{\"version\": 7,");
+  EXPECT_IMPORT_FAILS(import(mlf), 4, "metadata.json: not valid JSON", "fix: re-export the model");
+}
+
+TEST_F(ImportErrors, MetadataKeyMissing) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "metadata.json", "\"workspace_size_bytes\": 96", "\"workspace_bytes\": 96");
+  EXPECT_IMPORT_FAILS(import(mlf), 4,
+                      "metadata.json: modules.copy7.memory.functions.main[0].workspace_size_bytes: key is missing");
+}
+
+TEST_F(ImportErrors, MetadataWrongType) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "metadata.json", "\"size\": 8}", "\"size\": \"8\"}");
+  EXPECT_IMPORT_FAILS(import(mlf), 4, "inputs.y:0.size: expected a non-negative integer, found \"8\"");
+}
+
+TEST_F(ImportErrors, UnknownVersion) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "metadata.json", "\"version\": 7", "\"version\": 9");
+  EXPECT_IMPORT_FAILS(import(mlf), 5, "metadata.json: version: version 9 is not supported (5, 6 and 7 are)");
+}
+
+TEST_F(ImportErrors, HeaderWithoutRunPrototype) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "int32_t tvmgen_copy7_run(", "int32_t tvmgen_copy7_go(");
+  EXPECT_IMPORT_FAILS(import(mlf), 6, "tvmgen_copy7.h: no prototype 'int32_t tvmgen_copy7_run(...);' found");
+}
+
+TEST_F(ImportErrors, HeaderBadMemberNamesLine) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "  void* y_0;", "  int y_0;");
+  EXPECT_IMPORT_FAILS(import(mlf), 6, "tvmgen_copy7.h:21: member 'int y_0' of struct tvmgen_copy7_inputs");
+}
+
+TEST_F(ImportErrors, HeaderMissingStructRunTakes) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "struct tvmgen_copy7_devices {", "struct other_devices {");
+  EXPECT_IMPORT_FAILS(import(mlf), 6, "takes struct tvmgen_copy7_devices but the header does not define it");
+}
+
+TEST_F(ImportErrors, SourcesLackRun) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/src/copy7_lib0.c", "int32_t tvmgen_copy7_run(", "int32_t tvmgen_copy7_other(");
+  EXPECT_IMPORT_FAILS(import(mlf), 7, "codegen/host/src: none of the 1 sources defines tvmgen_copy7_run()");
+}
+
+TEST_F(ImportErrors, HeaderSizeMacroDisagrees) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "TVMGEN_COPY7_X_SIZE 4", "TVMGEN_COPY7_X_SIZE 5");
+  EXPECT_IMPORT_FAILS(import(mlf), 8, "tvmgen_copy7.h: TVMGEN_COPY7_X_SIZE: input 'x' size 5 disagrees with int8 x [1, 4] = 4 bytes");
+}
+
+TEST_F(ImportErrors, MetadataSizeDisagrees) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "metadata.json", "\"x\": {\"dtype\": \"int8\", \"size\": 4}", "\"x\": {\"dtype\": \"int8\", \"size\": 6}");
+  EXPECT_IMPORT_FAILS(import(mlf), 8, "metadata.json: modules.copy7.memory.functions.main[0].inputs.x.size: input 'x' size 6");
+}
+
+TEST_F(ImportErrors, DtypeDisagreesBetweenRelayAndMetadata) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "src/copy7.relay", "%x: Tensor[(1, 4), int8]", "%x: Tensor[(1, 4), uint8]");
+  EXPECT_IMPORT_FAILS(import(mlf), 8, "input 'x' has dtype int8 but", "copy7.relay says uint8");
+}
+
+TEST_F(ImportErrors, ModelNameNotIdentifier) {
+  auto mlf = copy_fixture("basic5");
+  edit(mlf / "metadata.json", "\"model_name\": \"basic5\"", "\"model_name\": \"basic-5\"");
+  EXPECT_IMPORT_FAILS(import(mlf), 9, "metadata.json: model_name: model name 'basic-5' is not a C identifier");
+}
+
+TEST_F(ImportErrors, NamesClashAfterUpperCasing) {
+  auto mlf = copy_fixture("hdronly");
+  edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "  void* Identity;", "  void* Identity;\n  void* IDENTITY;");
+  EXPECT_IMPORT_FAILS(import(mlf), 9, "output names differing only in case ('IDENTITY')");
+}
+
+TEST_F(ImportErrors, SidecarUnknownKey) {
+  auto mlf = copy_fixture("hdronly");
+  spit(dir_ / "side.json", "{\"inptus\": {}}");
+  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 10,
+                      "side.json: inptus: unknown key", "fix: see the sidecar format in docs/model-header.md");
+}
+
+TEST_F(ImportErrors, SidecarNamesUnknownTensor) {
+  auto mlf = copy_fixture("hdronly");
+  spit(dir_ / "side.json", R"({"inputs": {"input_2": {"dtype": "int8", "shape": [1]}}})");
+  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 10,
+                      "side.json: inputs.input_2: the header has no input named 'input_2'");
+}
+
+TEST_F(ImportErrors, SidecarShapeDisagreesWithHeaderSize) {
+  auto mlf = copy_fixture("hdronly");
+  std::string side = slurp(fs::path(TVMCRT_IMPORT_FIXTURES) / "hdronly.sidecar.json");
+  spit(dir_ / "side.json", side.replace(side.find("[1, 2, 2]"), 9, "[1, 2, 3]"));
+  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 8,
+                      "TVMGEN_HDRONLY_INPUT_1_SIZE: input 'input_1' size 16 disagrees with float32 x [1, 2, 3] = 24 bytes");
+}
+
+TEST_F(ImportErrors, HeaderOnlyWithoutSidecar) {
+  auto mlf = copy_fixture("hdronly");
+  EXPECT_IMPORT_FAILS(import(mlf), 11, "no dtype or shape known for input 'input_1'",
+                      "fix: describe it in a sidecar JSON");
+}
+
+TEST_F(ImportErrors, RelayDoesNotParse) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "src/copy7.relay", "-> (Tensor", "=> (Tensor");
+  EXPECT_IMPORT_FAILS(import(mlf), 12, "copy7.relay:2: main signature: expected '->'");
+}
+
+TEST_F(ImportErrors, RelayDoesNotMatchHeader) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "src/copy7.relay", "%x: Tensor", "%z: Tensor");
+  EXPECT_IMPORT_FAILS(import(mlf), 12, "parameter 0 is %z but the header's input 0 is 'x'");
+}
+
+TEST_F(ImportErrors, IoInPoolsUnsupported) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h",
+       "  struct tvmgen_copy7_inputs* inputs,\n  struct tvmgen_copy7_outputs* outputs,\n", "");
+  EXPECT_IMPORT_FAILS(import(mlf), 13, "takes no input/output structs", "tir.usmp.use_workspace_io");
+}
+
+TEST_F(ImportErrors, UnknownDtype) {
+  auto mlf = copy_fixture("hdronly");
+  std::string side = slurp(fs::path(TVMCRT_IMPORT_FIXTURES) / "hdronly.sidecar.json");
+  spit(dir_ / "side.json", side.replace(side.find("\"int32\""), 7, "\"complex64\""));
+  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 13,
+                      "output 'Identity' has dtype 'complex64', which tvmcrt does not support");
+}
+
+TEST_F(ImportErrors, OutputFolderNotWritable) {
+  auto mlf = copy_fixture("copy7");
+  spit(dir_ / "afile", "x");
+  auto r = run_tool(mlf.string() + " --out-dir " + (dir_ / "afile/sub").string());
+  EXPECT_IMPORT_FAILS(r, 14, "afile/sub: cannot create the folder");
+}
+
+TEST_F(ImportErrors, SeveralModulesNeedName) {
+  auto mlf = copy_fixture("copy7");
+  std::string meta = slurp(mlf / "metadata.json");
+  size_t mods = meta.find("\"copy7\": {");
+  spit(mlf / "metadata.json", meta.insert(mods, "\"other\": {},\n    "));
+  EXPECT_IMPORT_FAILS(import(mlf), 2, "the MLF holds several modules (copy7, other)", "--name <module>");
+  EXPECT_EQ(import(mlf, "--name copy7").code, 0);
+}
+
+}  // namespace

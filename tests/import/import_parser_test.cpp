@@ -1,0 +1,60 @@
+// Unit tests of the Relay signature reader and name helpers (host/import/src).
+#include <gtest/gtest.h>
+
+#include "model.hpp"
+#include "relay_parser.hpp"
+
+using namespace tvmcrt::import;
+
+namespace {
+
+std::vector<int64_t> S(std::initializer_list<int64_t> v) { return v; }
+
+TEST(Relay, ParamsAttributesAndTupleReturn) {
+  auto sig = parse_relay_main(
+      "#[version = \"0.0.5\"]\n"
+      "def @main(%input_1: Tensor[(1, 28, 28, 1), int8] /* ty=Tensor[(1, 28, 28, 1), int8] */,\n"
+      "          %\"serving:0\": Tensor[(64,), float32], output_tensor_names=[\"a\", \"b, c\"]) "
+      "-> ((Tensor[(1i64, 10i64), int8], float32), Tensor[(3), uint8]) {\n  body\n}\n",
+      "x.relay");
+  ASSERT_EQ(sig.params.size(), 2u);
+  EXPECT_EQ(sig.params[0].name, "input_1");
+  EXPECT_EQ(sig.params[0].shape, S({1, 28, 28, 1}));
+  EXPECT_EQ(sig.params[1].name, "serving:0");
+  EXPECT_EQ(sig.params[1].shape, S({64}));
+  ASSERT_EQ(sig.results.size(), 3u);
+  EXPECT_EQ(sig.results[0].shape, S({1, 10}));
+  EXPECT_EQ(sig.results[1].dtype, "float32");  // a scalar
+  EXPECT_TRUE(sig.results[1].shape.empty());
+  EXPECT_EQ(sig.results[2].dtype, "uint8");
+}
+
+TEST(Relay, UnquotedNameWithColon) {
+  auto sig = parse_relay_main("fn (%x:0: Tensor[(2), int16]) -> Tensor[(), int16] { %x }", "f");
+  ASSERT_EQ(sig.params.size(), 1u);
+  EXPECT_EQ(sig.params[0].name, "x:0");
+  EXPECT_EQ(sanitize_name(sig.params[0].name), "x_0");
+  ASSERT_EQ(sig.results.size(), 1u);
+  EXPECT_TRUE(sig.results[0].shape.empty());
+}
+
+TEST(Relay, DynamicShapeIsAnErrorWithLine) {
+  try {
+    parse_relay_main("\n\ndef @main(%x: Tensor[(?, 3), float32]) -> Tensor[(1), float32] {}", "m.relay");
+    FAIL() << "no error";
+  } catch (const import_error &e) {
+    EXPECT_EQ(e.code(), exit_code::relay_invalid);
+    EXPECT_NE(std::string(e.what()).find("m.relay:3: main signature: dimension '?"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Names, CIdentifiers) {
+  EXPECT_TRUE(is_c_identifier("input_1"));
+  EXPECT_TRUE(is_c_identifier("_x"));
+  EXPECT_FALSE(is_c_identifier("1x"));
+  EXPECT_FALSE(is_c_identifier("my-model"));
+  EXPECT_FALSE(is_c_identifier(""));
+  EXPECT_EQ(sanitize_name("a.b/c-d"), "a_b_c_d");
+}
+
+}  // namespace
