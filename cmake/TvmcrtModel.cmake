@@ -197,6 +197,8 @@ uint8_t tvmcrt_agent_arena[TVMCRT_AGENT_ARENA_SIZE > 0 ? TVMCRT_AGENT_ARENA_SIZE
 const uint32_t tvmcrt_agent_arena_size = TVMCRT_AGENT_ARENA_SIZE;
 ")
   target_sources(${exe} PRIVATE "${table}")
+  set_source_files_properties("${table}" TARGET_DIRECTORY ${exe} PROPERTIES
+    COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # Linking the models orders the build: their slots headers exist before the table compiles.
   target_include_directories(${exe} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/agent/include")
   target_link_libraries(${exe} PRIVATE ${arg_MODELS})
