@@ -10,21 +10,21 @@
 #define TYPE_EXECUTE tvmcrt_wire_MessageType_MESSAGE_TYPE_EXECUTE
 #define TYPE_READ_OUTPUT tvmcrt_wire_MessageType_MESSAGE_TYPE_READ_OUTPUT
 
-/* Records "<kind> <i> ('name') of model 'm'" as the start of an error text. */
-static agent_text_t tensor_error(tvmcrt_agent_t *a, uint32_t code, uint32_t m, const char *kind,
-                                 uint32_t i, const char *name) {
-  agent_text_t t = agent_error(a, code, m);
-  agent_text_str(&t, kind);
-  agent_text_uint(&t, i);
+/* Appends " (<kind> <i> 'name', model 'm')": errors state the fact first, because Status.detail
+ * keeps only the head of the text (GetLastError has all of it). */
+static void tensor_suffix(tvmcrt_agent_t *a, agent_text_t *t, uint32_t m, const char *kind,
+                          uint32_t i, const char *name) {
+  agent_text_str(t, " (");
+  agent_text_str(t, kind);
+  agent_text_uint(t, i);
   if (name != NULL) {
-    agent_text_str(&t, " ('");
-    agent_text_str(&t, name);
-    agent_text_str(&t, "')");
+    agent_text_str(t, " '");
+    agent_text_str(t, name);
+    agent_text_str(t, "'");
   }
-  agent_text_str(&t, " of model '");
-  agent_text_str(&t, a->models[m].model->name);
-  agent_text_str(&t, "'");
-  return t;
+  agent_text_str(t, ", model '");
+  agent_text_str(t, a->models[m].model->name);
+  agent_text_str(t, "')");
 }
 
 /* Tensor `i` of a list, or NULL after recording AGENT_ERR_UNKNOWN_TENSOR. */
@@ -32,10 +32,12 @@ static const TVMTensorInfo *find_tensor(tvmcrt_agent_t *a, uint32_t m, bool inpu
   const TVMModel *model = a->models[m].model;
   uint8_t count = input ? model->num_inputs : model->num_outputs;
   if (i < count) return input ? &model->inputs[i] : &model->outputs[i];
-  agent_text_t t = tensor_error(a, AGENT_ERR_UNKNOWN_TENSOR, m, input ? "input " : "output ", i,
-                                NULL);
-  agent_text_str(&t, " does not exist: it has ");
+  agent_text_t t = agent_error(a, AGENT_ERR_UNKNOWN_TENSOR, m);
+  agent_text_str(&t, input ? "input " : "output ");
+  agent_text_uint(&t, i);
+  agent_text_str(&t, " does not exist: the model has ");
   agent_text_uint(&t, count);
+  tensor_suffix(a, &t, m, input ? "input " : "output ", i, NULL);
   return NULL;
 }
 
@@ -43,13 +45,13 @@ static const TVMTensorInfo *find_tensor(tvmcrt_agent_t *a, uint32_t m, bool inpu
 static bool in_range(tvmcrt_agent_t *a, uint32_t m, const char *kind, uint32_t i,
                      const TVMTensorInfo *info, uint32_t offset, uint32_t length) {
   if (offset <= info->size_bytes && length <= info->size_bytes - offset) return true;
-  agent_text_t t = tensor_error(a, AGENT_ERR_OUT_OF_RANGE, m, kind, i, info->name);
-  agent_text_str(&t, ": ");
+  agent_text_t t = agent_error(a, AGENT_ERR_OUT_OF_RANGE, m);
   agent_text_uint(&t, length);
   agent_text_str(&t, " bytes at offset ");
   agent_text_uint(&t, offset);
-  agent_text_str(&t, " pass its end at ");
+  agent_text_str(&t, " pass the tensor's end at ");
   agent_text_uint(&t, (uint32_t)info->size_bytes);
+  tensor_suffix(a, &t, m, kind, i, info->name);
   return false;
 }
 
@@ -61,6 +63,7 @@ typedef struct {
   tvmcrt_agent_t *a;
   const tvmcrt_wire_WriteInputRequest *req;  /* the fields decoded so far */
   uint32_t code;                             /* error the callback recorded, 0 if none */
+  bool wrote;                                 /* bytes went into the tensor */
   bool seen;                                 /* data came, with these values: */
   uint32_t model, tensor, offset, length;
 } write_t;
@@ -74,12 +77,13 @@ static uint32_t check_write(tvmcrt_agent_t *a, uint32_t m, uint32_t i, uint32_t 
   if (!in_range(a, m, "input ", i, info, offset, length)) return AGENT_ERR_OUT_OF_RANGE;
   uint32_t received = a->state[m].received[i];
   if (offset > received) {
-    agent_text_t t = tensor_error(a, AGENT_ERR_WRITE_GAP, m, "input ", i, info->name);
-    agent_text_str(&t, ": expected offset ");
+    agent_text_t t = agent_error(a, AGENT_ERR_WRITE_GAP, m);
+    agent_text_str(&t, "expected offset ");
     agent_text_uint(&t, received);
     agent_text_str(&t, ", got ");
     agent_text_uint(&t, offset);
-    agent_text_str(&t, " (a frame was lost): resend from the expected offset");
+    agent_text_str(&t, ": a frame was lost, resend from the expected offset");
+    tensor_suffix(a, &t, m, "input ", i, info->name);
     return AGENT_ERR_WRITE_GAP;
   }
   return 0;
@@ -102,6 +106,7 @@ static bool decode_data(pb_istream_t *stream, const pb_field_t *field, void **ar
   w->code = check_write(w->a, w->model, w->tensor, w->offset, w->length);
   if (w->code != 0) return false;
   uint8_t *dst = (uint8_t *)w->a->models[w->model].inputs[w->tensor] + w->offset;
+  w->wrote = true;
   return pb_read(stream, dst, w->length);
 }
 
@@ -116,7 +121,7 @@ static bool send_write_response(tvmcrt_agent_t *a, uint16_t seq, uint32_t code, 
 
 /* Bytes at and after `offset` of input (m, i) were overwritten by a write that then failed. */
 static void truncate_received(tvmcrt_agent_t *a, const write_t *w) {
-  if (w->seen && w->code == 0 && a->state[w->model].received[w->tensor] > w->offset) {
+  if (w->wrote && a->state[w->model].received[w->tensor] > w->offset) {
     a->state[w->model].received[w->tensor] = w->offset;
   }
 }
@@ -184,13 +189,13 @@ static uint32_t check_inputs(tvmcrt_agent_t *a, uint32_t m) {
   const TVMModel *model = a->models[m].model;
   for (uint8_t i = 0; i < model->num_inputs; i++) {
     if (a->state[m].received[i] != model->inputs[i].size_bytes) {
-      agent_text_t t =
-          tensor_error(a, AGENT_ERR_INPUT_INCOMPLETE, m, "input ", i, model->inputs[i].name);
-      agent_text_str(&t, " holds ");
+      agent_text_t t = agent_error(a, AGENT_ERR_INPUT_INCOMPLETE, m);
+      agent_text_str(&t, "input holds ");
       agent_text_uint(&t, a->state[m].received[i]);
       agent_text_str(&t, " of ");
       agent_text_uint(&t, (uint32_t)model->inputs[i].size_bytes);
       agent_text_str(&t, " bytes: WriteInput the rest before Execute");
+      tensor_suffix(a, &t, m, "input ", i, model->inputs[i].name);
       return AGENT_ERR_INPUT_INCOMPLETE;
     }
   }
@@ -277,9 +282,9 @@ static uint32_t check_read(tvmcrt_agent_t *a, const tvmcrt_wire_ReadOutputReques
   }
   if (!a->state[req->model].outputs_valid) {
     agent_text_t t = agent_error(a, AGENT_ERR_OUTPUT_NOT_READY, req->model);
-    agent_text_str(&t, "outputs of model '");
+    agent_text_str(&t, "outputs not valid: run Execute successfully first (model '");
     agent_text_str(&t, a->models[req->model].model->name);
-    agent_text_str(&t, "' are not valid: run Execute successfully first");
+    agent_text_str(&t, "')");
     return AGENT_ERR_OUTPUT_NOT_READY;
   }
   return 0;

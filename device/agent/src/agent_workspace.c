@@ -66,18 +66,19 @@ static bool decode_placement(pb_istream_t *stream, const pb_field_t *field, void
   return true;
 }
 
-/* Records an error about placement i (pool p) of model m and returns its code. */
+/* Records "<what><n><tail> (placement i, model 'name')" — the fact first, since Status.detail
+ * keeps only the head of the text. */
 static uint32_t placement_error(tvmcrt_agent_t *a, uint32_t code, uint32_t m, size_t i,
                                 const char *what, uint32_t n, const char *tail) {
   agent_text_t t = agent_error(a, code, m);
-  agent_text_str(&t, "placement ");
-  agent_text_uint(&t, (uint32_t)i);
-  agent_text_str(&t, " of model '");
-  agent_text_str(&t, a->models[m].model->name);
-  agent_text_str(&t, "': ");
   agent_text_str(&t, what);
   agent_text_uint(&t, n);
   agent_text_str(&t, tail);
+  agent_text_str(&t, " (placement ");
+  agent_text_uint(&t, (uint32_t)i);
+  agent_text_str(&t, ", model '");
+  agent_text_str(&t, a->models[m].model->name);
+  agent_text_str(&t, "')");
   return code;
 }
 
@@ -103,7 +104,7 @@ static uint32_t check_placement(tvmcrt_agent_t *a, uint32_t m, const placements_
   }
   if (pl->offset > r->size || size > r->size - pl->offset) {
     return placement_error(a, AGENT_ERR_WORKSPACE_OUTSIDE_REGION, m, i,
-                           "offset + size pass the end of the region, ", r->size, " bytes");
+                           "offset + size pass the end of the region (", r->size, " bytes)");
   }
   if ((((uintptr_t)r->base + pl->offset) & (pool_alignment(pool) - 1u)) != 0) {
     return placement_error(a, AGENT_ERR_WORKSPACE_MISALIGNED, m, i, "the pool needs alignment ",
@@ -141,8 +142,8 @@ static uint32_t check_placements(tvmcrt_agent_t *a, uint32_t m, const placements
   for (size_t i = 0; i < model->num_pools; i++) {
     for (size_t j = i + 1; j < model->num_pools; j++) {
       if (out[i].assigned && out[j].assigned && overlaps(&out[i], &out[j])) {
-        return placement_error(a, AGENT_ERR_WORKSPACE_OVERLAP, m, j, "its pool overlaps pool ",
-                               (uint32_t)i, " of the same model");
+        return placement_error(a, AGENT_ERR_WORKSPACE_OVERLAP, m, j, "pool ", (uint32_t)j,
+                               " overlaps another pool of the same model");
       }
     }
   }

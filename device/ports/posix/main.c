@@ -33,7 +33,7 @@
 
 static volatile sig_atomic_t stop_requested;
 static tvmcrt_agent_t agent;
-static uint8_t scratch[TVMCRT_POSIX_SCRATCH_SIZE] __attribute__((aligned(16)));
+static uint8_t scratch[TVMCRT_POSIX_SCRATCH_SIZE] __attribute__((aligned(64)));
 
 static void on_signal(int sig) {
   (void)sig;
@@ -153,7 +153,7 @@ int main(int argc, char **argv) {
 
   const tvmcrt_region_t regions[2] = {
       {"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16},
-      {"scratch", scratch, sizeof scratch, 16},
+      {"scratch", scratch, sizeof scratch, 64},
   };
   tvmcrt_posix_link_t link = {-1, -1, false};
   tvmcrt_port_t port;

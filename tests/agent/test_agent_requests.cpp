@@ -1,0 +1,276 @@
+// test_agent_requests.cpp — ModelInfo, SetWorkspaces, WriteInput, Execute, ReadOutput and
+// GetLastError against the hand-written models of test_models.c.
+#include "agent_fixture.hpp"
+#include "tvmcrt_agent_models.h"
+
+namespace {
+
+const int8_t *add_one_x() { return static_cast<const int8_t *>(tvmcrt_agent_models[0].inputs[0]); }
+
+Bytes ramp(size_t n, uint8_t start) {
+  Bytes b(n);
+  for (size_t i = 0; i < n; i++) b[i] = static_cast<uint8_t>(start + i * 7);
+  return b;
+}
+
+#define EXPECT_CODE(status_, want_) \
+  EXPECT_EQ((status_).code(), static_cast<uint32_t>(want_)) << (status_).detail()
+
+TEST_F(AgentTest, ModelInfoListsTensorsAndDefaultPlacements) {
+  auto r = model_info(0);
+  EXPECT_CODE(r.status(), 0);
+  EXPECT_EQ(r.name(), "add_one");
+  ASSERT_EQ(r.inputs_size(), 1);
+  EXPECT_EQ(r.inputs(0).name(), "x");
+  EXPECT_EQ(r.inputs(0).dtype(), pb::DTYPE_INT8);
+  ASSERT_EQ(r.inputs(0).shape_size(), 2);
+  EXPECT_EQ(r.inputs(0).shape(1), 8u);
+  EXPECT_EQ(r.inputs(0).size_bytes(), 8u);
+  ASSERT_EQ(r.outputs_size(), 1);
+  EXPECT_EQ(r.outputs(0).name(), "y");
+  ASSERT_EQ(r.pools_size(), 1);
+  EXPECT_EQ(r.pools(0).name(), "workspace");
+  EXPECT_TRUE(r.pools(0).is_stack());
+  EXPECT_EQ(r.pools(0).size_bytes(), 64u);
+  EXPECT_TRUE(r.pools(0).assigned());
+  EXPECT_EQ(r.pools(0).offset(), 0u);
+  auto s = model_info(1);
+  ASSERT_EQ(s.pools_size(), 2);
+  EXPECT_EQ(s.pools(0).offset(), 64u);  // after add_one's 64 bytes, 16-aligned
+  EXPECT_EQ(s.pools(1).name(), "sram");
+  EXPECT_FALSE(s.pools(1).is_stack());
+  EXPECT_EQ(s.pools(1).alignment(), 32u);
+  EXPECT_EQ(s.pools(1).offset(), 96u);  // 64 + 32, already 32-aligned
+  EXPECT_EQ(s.pools(1).assigned_size(), 256u);
+  EXPECT_CODE(model_info(2).status(), AGENT_ERR_UNKNOWN_MODEL);
+  expect_alive();
+}
+
+pb::SetWorkspacesRequest placements(std::initializer_list<std::array<uint32_t, 4>> list) {
+  pb::SetWorkspacesRequest req;
+  req.set_model(1);
+  for (auto &p : list) {
+    auto *pl = req.add_placements();
+    pl->set_pool(p[0]);
+    pl->set_region(p[1]);
+    pl->set_offset(p[2]);
+    pl->set_size(p[3]);
+  }
+  return req;
+}
+
+TEST_F(AgentTest, SetWorkspacesMovesPoolsAndExecuteUsesThem) {
+  EXPECT_CODE(set_workspaces(placements({{0, 1, 0, 0}, {1, 1, 64, 300}})).status(), 0);
+  auto info = model_info(1);
+  EXPECT_EQ(info.pools(0).region(), 1u);
+  EXPECT_EQ(info.pools(0).assigned_size(), 32u);  // size 0 means the pool's own size
+  EXPECT_EQ(info.pools(1).offset(), 64u);
+  EXPECT_EQ(info.pools(1).assigned_size(), 300u);
+  Bytes data = ramp(TEST_SUM_SIZE, 3);
+  for (uint32_t off = 0; off < TEST_SUM_SIZE; off += 4000) {
+    Bytes part(data.begin() + off, data.begin() + std::min<uint32_t>(off + 4000, TEST_SUM_SIZE));
+    EXPECT_EQ(write(1, 0, off, part).received(), off + part.size());
+  }
+  auto e = execute(1);
+  ASSERT_EQ(e.status().code(), 0u) << e.status().detail();
+  uint32_t sum = 0;
+  for (uint8_t b : data) sum += b;
+  uint32_t in_pool;
+  std::memcpy(&in_pool, driver_region(1) + 64, 4);  // the model wrote into its external pool
+  EXPECT_EQ(in_pool, sum);
+  auto out = read(1, 0, 0, 4);
+  ASSERT_EQ(out.data().size(), 4u);
+  EXPECT_EQ(std::memcmp(out.data().data(), &sum, 4), 0);
+}
+
+TEST_F(AgentTest, SetWorkspacesRefusesEachBadPlacementAndKeepsTheOldOnes) {
+  struct Case {
+    pb::SetWorkspacesRequest req;
+    uint32_t code;
+    const char *text;
+  } cases[] = {
+      {placements({{2, 0, 0, 0}}), AGENT_ERR_UNKNOWN_POOL, "pool 2 does not exist"},
+      {placements({{0, 2, 0, 0}}), AGENT_ERR_UNKNOWN_REGION, "region 2 does not exist"},
+      {placements({{1, 1, 0, 100}}), AGENT_ERR_WORKSPACE_TOO_SMALL, "256"},
+      {placements({{1, 1, 4000, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "4096"},
+      {placements({{1, 1, 0xFFFFFFF0u, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
+      {placements({{1, 1, 0x20, 0xFFFFFFF0u}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
+      {placements({{1, 1, 16, 0}}), AGENT_ERR_WORKSPACE_MISALIGNED, "alignment 32"},
+      {placements({{0, 1, 0, 0}, {1, 1, 0, 0}}), AGENT_ERR_WORKSPACE_OVERLAP, "overlaps another pool"},
+      {placements({{0, 1, 0, 0}, {0, 1, 64, 0}}), AGENT_ERR_DUPLICATE_POOL, "placed twice"},
+      {placements({{0, 1, 0, 0}, {1, 1, 64, 0}, {0, 1, 512, 0}}), AGENT_ERR_UNKNOWN_POOL, "only 2 pools"},
+      {placements({{0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}}),
+       AGENT_ERR_UNKNOWN_POOL, "only 2 pools"},
+  };
+  for (auto &c : cases) {
+    auto r = set_workspaces(c.req);
+    EXPECT_CODE(r.status(), c.code);
+    EXPECT_NE(r.status().detail().find(c.text), std::string::npos) << r.status().detail();
+    EXPECT_EQ(model_info(1).pools(1).offset(), 96u) << "placements changed by a refused request";
+  }
+  pb::SetWorkspacesRequest unknown_model;
+  unknown_model.set_model(7);
+  EXPECT_CODE(set_workspaces(unknown_model).status(), AGENT_ERR_UNKNOWN_MODEL);
+  // Placing only some pools unplaces the others: Execute then names the missing one.
+  EXPECT_CODE(set_workspaces(placements({{0, 1, 0, 0}})).status(), 0);
+  Bytes zeros(4000, 0);
+  for (uint32_t off = 0; off < TEST_SUM_SIZE; off += 4000)
+    write(1, 0, off, Bytes(zeros.begin(), zeros.begin() + std::min<uint32_t>(4000, TEST_SUM_SIZE - off)));
+  auto e = execute(1);
+  EXPECT_CODE(e.status(), AGENT_ERR_WORKSPACE_NOT_SET);
+  EXPECT_NE(e.status().detail().find("pool 'sram'"), std::string::npos) << e.status().detail();
+  expect_alive();
+}
+
+TEST_F(AgentTest, WriteInputLandsInTheTensor) {
+  Bytes x = {1, 2, 3, 4, 5, 6, 7, 8};
+  auto r = write(0, 0, 0, x);
+  EXPECT_CODE(r.status(), 0);
+  EXPECT_EQ(r.received(), 8u);
+  EXPECT_EQ(std::memcmp(add_one_x(), x.data(), 8), 0);
+  EXPECT_EQ(write(0, 0, 4, {50, 60}).received(), 8u);  // rewriting inside keeps the total
+  EXPECT_EQ(add_one_x()[4], 50);
+  EXPECT_EQ(write(0, 0, 0, {9}).received(), 1u);       // offset 0 starts a new upload
+}
+
+TEST_F(AgentTest, WriteInputRefusesBadTargetsWithoutTouchingMemory) {
+  write(0, 0, 0, {1, 2, 3, 4, 5, 6, 7, 8});
+  auto oob = write(0, 0, 4, Bytes(8, 0xEE));
+  EXPECT_CODE(oob.status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_NE(oob.status().detail().find("pass the tensor's end at 8"), std::string::npos);
+  EXPECT_CODE(write(0, 0, 0xFFFFFFFFu, {0xEE}).status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_CODE(write(0, 0, 9, {}).status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_CODE(write(0, 1, 0, {0xEE}).status(), AGENT_ERR_UNKNOWN_TENSOR);
+  EXPECT_CODE(write(0, 0xFFFFFFFFu, 0, {0xEE}).status(), AGENT_ERR_UNKNOWN_TENSOR);
+  EXPECT_CODE(write(5, 0, 0, {0xEE}).status(), AGENT_ERR_UNKNOWN_MODEL);
+  for (int i = 0; i < 8; i++) EXPECT_EQ(add_one_x()[i], i + 1) << "byte " << i << " was overwritten";
+  expect_alive();
+}
+
+TEST_F(AgentTest, WriteGapNamesTheExpectedOffset) {
+  EXPECT_EQ(write(1, 0, 0, Bytes(100, 1)).received(), 100u);
+  auto gap = write(1, 0, 200, Bytes(10, 2));
+  EXPECT_CODE(gap.status(), AGENT_ERR_WRITE_GAP);
+  EXPECT_EQ(gap.received(), 100u);
+  EXPECT_NE(gap.status().detail().find("expected offset 100"), std::string::npos) << gap.status().detail();
+  EXPECT_EQ(write(1, 0, 100, Bytes(10, 2)).received(), 110u);  // resend from there
+}
+
+TEST_F(AgentTest, WriteInputFieldsAfterDataOrDataTwiceIsMalformed) {
+  write(0, 0, 0, {1, 2, 3, 4, 5, 6, 7, 8});
+  // data (field 4) first, then offset (field 3): the write used offset 0, the request says 4.
+  const std::string late_offset("\x22\x02\x05\x05\x18\x04", 6);
+  pb::WriteInputResponse r;
+  ASSERT_TRUE(r.ParseFromString(call_raw(kWriteInput, late_offset)));
+  EXPECT_CODE(r.status(), AGENT_ERR_MALFORMED_MESSAGE);
+  EXPECT_EQ(r.received(), 0u);  // bytes from offset 0 were overwritten: upload again
+  const std::string twice("\x22\x01\x07\x22\x01\x07", 6);
+  ASSERT_TRUE(r.ParseFromString(call_raw(kWriteInput, twice)));
+  EXPECT_CODE(r.status(), AGENT_ERR_MALFORMED_MESSAGE);
+  expect_alive();
+}
+
+TEST_F(AgentTest, ExecuteRunsAndReadOutputReturnsTheResult) {
+  write(0, 0, 0, {1, 2, 3, 4, 5, 6, 7, 8});
+  auto e = execute(0);
+  EXPECT_CODE(e.status(), 0);
+  EXPECT_EQ(e.runtime_code(), 0);
+  EXPECT_EQ(e.ticks(), 250u);         // the fake clock steps 250 per call, across a wrap
+  EXPECT_EQ(e.microseconds(), 250u);
+  EXPECT_GE(e.peak_workspace(), 8u);
+  auto out = read(0, 0, 0, 8);
+  EXPECT_CODE(out.status(), 0);
+  EXPECT_EQ(out.data(), std::string("\x02\x03\x04\x05\x06\x07\x08\x09", 8));
+  auto part = read(0, 0, 6, 2);
+  EXPECT_EQ(part.offset(), 6u);
+  EXPECT_EQ(part.data(), std::string("\x08\x09", 2));
+  EXPECT_EQ(test_model_runs, 1);
+}
+
+TEST_F(AgentTest, ExecuteNeedsEveryInputComplete) {
+  write(0, 0, 0, {1, 2, 3});
+  auto e = execute(0);
+  EXPECT_CODE(e.status(), AGENT_ERR_INPUT_INCOMPLETE);
+  EXPECT_NE(e.status().detail().find("holds 3 of 8 bytes"), std::string::npos) << e.status().detail();
+  EXPECT_EQ(test_model_runs, 0);
+  EXPECT_CODE(execute(3).status(), AGENT_ERR_UNKNOWN_MODEL);
+  expect_alive();
+}
+
+TEST_F(AgentTest, RetransmittedExecuteIsAnsweredFromTheCopy) {
+  write(0, 0, 0, Bytes(8, 1));
+  std::string first = call_raw(kExecute, "", 40);  // model 0: empty payload
+  std::string again = call_raw(kExecute, "", 40);
+  EXPECT_EQ(first, again);
+  EXPECT_EQ(test_model_runs, 1);
+  EXPECT_EQ(driver_executions(), 1u);
+  call_raw(kExecute, "", 41);  // a new sequence number runs again
+  EXPECT_EQ(test_model_runs, 2);
+  write(0, 0, 0, Bytes(8, 2));  // WriteInput forgets the copy
+  call_raw(kExecute, "", 41);
+  EXPECT_EQ(test_model_runs, 3);
+  EXPECT_CODE(set_workspaces(placements({{0, 0, 64, 0}, {1, 0, 128, 0}})).status(), 0);
+  call_raw(kExecute, "", 41);  // so does SetWorkspaces
+  EXPECT_EQ(test_model_runs, 4);
+}
+
+TEST_F(AgentTest, ReadOutputRefusesWhatIsNotThere) {
+  auto early = read(0, 0, 0, 8);
+  EXPECT_CODE(early.status(), AGENT_ERR_OUTPUT_NOT_READY);
+  EXPECT_NE(early.status().detail().find("Execute"), std::string::npos);
+  write(0, 0, 0, Bytes(8, 1));
+  execute(0);
+  EXPECT_CODE(read(0, 0, 4, 5).status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_CODE(read(0, 0, 0xFFFFFFFFu, 2).status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_CODE(read(0, 0, 0, 0xFFFFFFFFu).status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_CODE(read(0, 1, 0, 1).status(), AGENT_ERR_UNKNOWN_TENSOR);
+  EXPECT_CODE(read(2, 0, 0, 1).status(), AGENT_ERR_UNKNOWN_MODEL);
+  expect_alive();
+}
+
+TEST_F(AgentTest, ReadOutputLengthIsLimitedToWhatFitsOneFrame) {
+  uint32_t max = hello().max_read_length();
+  // The largest possible response with that much data still fits max_frame_payload.
+  pb::ReadOutputResponse worst;
+  worst.mutable_status()->set_boot_id(0xFFFFFFFFu);
+  worst.mutable_status()->set_code(0xFFFFFFFFu);
+  worst.mutable_status()->set_detail(std::string(63, 'd'));
+  worst.set_offset(0xFFFFFFFFu);
+  worst.set_data(std::string(max, 'x'));
+  EXPECT_LE(worst.ByteSizeLong(), 4096u);
+  auto too_long = read(0, 0, 0, max + 1);
+  EXPECT_CODE(too_long.status(), AGENT_ERR_OUT_OF_RANGE);
+  EXPECT_NE(too_long.status().detail().find("max_read_length"), std::string::npos);
+}
+
+TEST_F(AgentTest, ModelErrorIsReportedWithTheRuntimesText) {
+  write(0, 0, 0, Bytes(8, 1));
+  ASSERT_EQ(execute(0).status().code(), 0u);
+  test_model_fail = 1;
+  auto e = execute(0);
+  EXPECT_CODE(e.status(), AGENT_ERR_MODEL_FAILED);
+  EXPECT_NE(e.runtime_code(), 0);
+  auto le = last_error();
+  EXPECT_CODE(le.status(), 0);
+  EXPECT_EQ(le.code(), static_cast<uint32_t>(e.runtime_code()));
+  EXPECT_NE(le.text().find(TEST_MODEL_FAIL_TEXT), std::string::npos) << le.text();
+  EXPECT_EQ(le.model(), 0u);
+  EXPECT_CODE(read(0, 0, 0, 8).status(), AGENT_ERR_OUTPUT_NOT_READY);  // a failed run clears them
+  test_model_fail = 0;
+  expect_alive();
+}
+
+TEST_F(AgentTest, GetLastErrorReturnsTheFullAgentText) {
+  write(1, 0, 0, Bytes(10, 1));
+  write(1, 0, 50, Bytes(10, 1));
+  auto le = last_error();
+  EXPECT_EQ(le.code(), static_cast<uint32_t>(AGENT_ERR_WRITE_GAP));
+  EXPECT_EQ(le.model(), 1u);
+  EXPECT_NE(le.text().find("expected offset 10, got 50: a frame was lost, resend from the expected "
+                           "offset (input 0 'data', model 'sum_bytes')"),
+            std::string::npos)
+      << le.text();
+  EXPECT_GT(le.text().size(), 63u);  // longer than Status.detail holds
+}
+
+}  // namespace
