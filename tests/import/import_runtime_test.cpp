@@ -1,0 +1,81 @@
+// Generated descriptors driven by the real runtime: TVMExecute() binds pools and devices by the
+// names the importer wrote, so a wrong name, kind or size in a descriptor fails here.
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "tvmcrt/tvmcrt.h"
+#include "tvmcrt_model_copy7.h"
+#include "tvmcrt_model_hdronly.h"
+
+extern "C" void *copy7_seen_device;
+
+namespace {
+
+TEST(Runtime, HdronlyRunsWithItsPoolsByName) {
+  alignas(16) static uint8_t scratch[TVMCRT_HDRONLY_POOL_SCRATCH_SIZE];
+  alignas(16) static uint8_t ws[TVMCRT_HDRONLY_WORKSPACE_SIZE];
+  alignas(32) float in_buf[4] = {1.0f, -2.0f, 3.5f, 0.25f};
+  alignas(32) int32_t out_buf[4] = {};
+  TVMContext ctx;
+  TVMContextInit(&ctx);
+  const TVMWorkspace list[] = {{"scratch", scratch, sizeof scratch}, {"workspace", ws, sizeof ws}};
+  const TVMWorkspaces wss = {list, 2};
+  ASSERT_EQ(TVMSetWorkspaces(&ctx, &wss), 0) << TVMGetLastError();
+  struct tvmcrt_hdronly_inputs in;
+  in.input_1 = in_buf;
+  struct tvmcrt_hdronly_outputs out;
+  out.Identity = out_buf;
+  ASSERT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), 0) << TVMGetLastError();
+  EXPECT_EQ(0, std::memcmp(out_buf, in_buf, sizeof in_buf));
+  EXPECT_EQ(scratch[0], 0xA5);
+}
+
+TEST(Runtime, PoolSizeFromDescriptorIsEnforced) {
+  alignas(16) static uint8_t scratch[TVMCRT_HDRONLY_POOL_SCRATCH_SIZE - 1];
+  alignas(16) static uint8_t ws[TVMCRT_HDRONLY_WORKSPACE_SIZE];
+  alignas(32) float in_buf[4] = {};
+  alignas(32) int32_t out_buf[4] = {};
+  TVMContext ctx;
+  TVMContextInit(&ctx);
+  const TVMWorkspace list[] = {{"scratch", scratch, sizeof scratch}, {"workspace", ws, sizeof ws}};
+  const TVMWorkspaces wss = {list, 2};
+  ASSERT_EQ(TVMSetWorkspaces(&ctx, &wss), 0) << TVMGetLastError();
+  struct tvmcrt_hdronly_inputs in;
+  in.input_1 = in_buf;
+  struct tvmcrt_hdronly_outputs out;
+  out.Identity = out_buf;
+  EXPECT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), kTVMCrtErrWorkspaceTooSmall);
+  EXPECT_NE(std::string(TVMGetLastError()).find("'scratch' is 63 bytes; the model needs 64"), std::string::npos)
+      << TVMGetLastError();
+}
+
+TEST(Runtime, Copy7DeviceAndReturnCodePassThrough) {
+  alignas(16) static uint8_t sram[TVMCRT_COPY7_POOL_SRAM_SIZE];
+  alignas(16) static uint8_t ws[TVMCRT_COPY7_WORKSPACE_SIZE];
+  int8_t x[4] = {9, 8, 7, 6}, out_a[4] = {};
+  float y[2] = {0.5f, 1.5f}, out_b[2] = {};
+  int token = 0;
+  TVMContext ctx;
+  TVMContextInit(&ctx);
+  const TVMWorkspace list[] = {{"workspace", ws, sizeof ws}, {"sram", sram, sizeof sram}};
+  const TVMWorkspaces wss = {list, 2};
+  ASSERT_EQ(TVMSetWorkspaces(&ctx, &wss), 0) << TVMGetLastError();
+  const TVMDeviceHandle handles[] = {{"accel", &token}};
+  const TVMDevices devs = {handles, 1};
+  ASSERT_EQ(TVMSetDevices(&ctx, &devs), 0) << TVMGetLastError();
+  struct tvmcrt_copy7_inputs in;
+  in.x = x;
+  in.y_0 = y;
+  struct tvmcrt_copy7_outputs out;
+  out.out_a = out_a;
+  out.out_b = out_b;
+  copy7_seen_device = nullptr;
+  // The fixture returns 7, which the runtime reports as a model failure.
+  EXPECT_EQ(TVMExecute(&tvmcrt_model_copy7, &in, &out, &ctx), kTVMCrtErrModelFailed);
+  EXPECT_EQ(copy7_seen_device, &token);
+  EXPECT_EQ(0, std::memcmp(out_a, x, sizeof x));
+  EXPECT_EQ(sram[0], 0x5A);
+}
+
+}  // namespace
