@@ -2,6 +2,7 @@
 # than the ones proto/tvmcrt.options asks for (a missing -I for the .options file, or a new
 # unbounded field, silently turns fixed-size fields into callbacks the agent never sets).
 #   cmake -DHEADER=<build>/proto/nanopb/tvmcrt.pb.h -P check_pb_callbacks.cmake
+cmake_minimum_required(VERSION 3.20)
 set(expected
   "tvmcrt_wire_MemoryRegion.name"
   "tvmcrt_wire_HelloResponse.firmware_build_id"
@@ -22,13 +23,16 @@ set(expected
 if(NOT EXISTS "${HEADER}")
   message(FATAL_ERROR "${HEADER} not found: build the tvmcrt_nanopb target first")
 endif()
-file(STRINGS "${HEADER}" lines)
+# Semicolons would split lines into CMake list items: drop them, then split on newlines.
+file(READ "${HEADER}" content)
+string(REPLACE ";" "" content "${content}")
+string(REPLACE "\n" ";" lines "${content}")
 set(found "")
 set(message_name "")
 foreach(line IN LISTS lines)
-  if(line MATCHES "^typedef struct _([A-Za-z0-9_]+) {")
+  if("${line}" MATCHES "^typedef struct _([A-Za-z0-9_]+) {")
     set(message_name "${CMAKE_MATCH_1}")
-  elseif(line MATCHES "pb_callback_t ([A-Za-z0-9_]+);")
+  elseif("${line}" MATCHES "pb_callback_t ([A-Za-z0-9_]+)")
     list(APPEND found "${message_name}.${CMAKE_MATCH_1}")
   endif()
 endforeach()
