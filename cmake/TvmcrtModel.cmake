@@ -92,12 +92,15 @@ function(tvmcrt_add_model target)
     string(REGEX REPLACE "^tvmgen_(.*)\\.h$" "\\1" cname "${headers}")
   endif()
 
-  file(GLOB model_sources CONFIGURE_DEPENDS "${mlf}/codegen/host/src/*.c")
+  # C target output is codegen/host/src/*.c (BYOC may add .cc); an llvm target leaves objects in lib/.
+  file(GLOB model_sources CONFIGURE_DEPENDS "${mlf}/codegen/host/src/*.c" "${mlf}/codegen/host/src/*.cc"
+       "${mlf}/codegen/host/src/*.cpp")
+  file(GLOB model_objects CONFIGURE_DEPENDS "${mlf}/codegen/host/lib/*.o")
   set(gen "${CMAKE_CURRENT_BINARY_DIR}/${target}_gen")
   set(outputs "${gen}/tvmcrt_model_${cname}.h" "${gen}/tvmcrt_model_${cname}.c"
               "${gen}/tvmcrt_model_${cname}_slots.h")
   set(args "${mlf}" --out-dir "${gen}")
-  set(deps "${mlf}/codegen/host/include/tvmgen_${cname}.h" ${model_sources})
+  set(deps "${mlf}/codegen/host/include/tvmgen_${cname}.h" ${model_sources} ${model_objects})
   foreach(f metadata.json src/relay.txt "src/${cname}.relay")
     if(EXISTS "${mlf}/${f}")
       list(APPEND deps "${mlf}/${f}")
@@ -124,14 +127,14 @@ function(tvmcrt_add_model target)
     COMMENT "tvmcrt-import: model ${cname} (${target})"
     VERBATIM)
 
-  add_library(${target} STATIC ${model_sources} ${arg_SOURCES} "${gen}/tvmcrt_model_${cname}.c")
+  add_library(${target} STATIC ${model_sources} ${model_objects} ${arg_SOURCES} "${gen}/tvmcrt_model_${cname}.c")
   target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${mlf}/codegen/host/include" ${arg_INCLUDE_DIRS})
   target_compile_definitions(${target} PRIVATE ${arg_DEFINITIONS})
   target_link_libraries(${target} PUBLIC tvmcrt_runtime)
   # TVM's own sources carry known warnings (mismatched pool pointer types, an error by default from
   # GCC 14): build them leniently. Our generated adapter gets the strict set.
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
-    "-Wno-incompatible-pointer-types;-Wno-unused-variable;-Wno-unused-parameter")
+    "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>;-Wno-unused-variable;-Wno-unused-parameter")
   set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # What tvmcrt_link_models() and tests need to know about the model.

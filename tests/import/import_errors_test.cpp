@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -139,6 +140,20 @@ TEST_F(ImportErrors, SourcesLackRun) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/src/copy7_lib0.c", "int32_t tvmgen_copy7_run(", "int32_t tvmgen_copy7_other(");
   EXPECT_IMPORT_FAILS(import(mlf), 7, "codegen/host/src: none of the 1 sources defines tvmgen_copy7_run()");
+}
+
+// An llvm-target MLF has objects in codegen/host/lib instead of C sources.
+TEST_F(ImportErrors, ObjectsInsteadOfSources) {
+  auto mlf = copy_fixture("copy7");
+  fs::create_directories(mlf / "codegen/host/lib");
+  const std::string cc = "cc -c -I " + (mlf / "codegen/host/include").string() + " -o " +
+                         (mlf / "codegen/host/lib/copy7_lib0.o").string() + " ";
+  ASSERT_EQ(std::system((cc + (mlf / "codegen/host/src/copy7_lib0.c").string()).c_str()), 0);
+  fs::remove_all(mlf / "codegen/host/src");
+  EXPECT_EQ(import(mlf).code, 0) << import(mlf).text;
+  spit(dir_ / "other.c", "int other_function(void) { return 1; }\n");
+  ASSERT_EQ(std::system((cc + (dir_ / "other.c").string()).c_str()), 0);
+  EXPECT_IMPORT_FAILS(import(mlf), 7, "none of the 1 sources defines tvmgen_copy7_run()");
 }
 
 TEST_F(ImportErrors, HeaderSizeMacroDisagrees) {

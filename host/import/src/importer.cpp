@@ -199,9 +199,12 @@ std::string find_single_header(const std::string &dir) {
   return found[0];
 }
 
+// TVM's C target defines tvmgen_<m>_run() in codegen/host/src/*.c; an llvm target leaves objects in
+// codegen/host/lib/*.o, whose symbol table holds the name as a plain string.
 void check_run_defined(const std::string &dir, const std::string &cname) {
   const fs::path src = fs::path(dir) / "codegen/host/src";
-  const std::regex def("\\btvmgen_" + cname + "_run\\s*\\([^;{]*\\)\\s*\\{");
+  const std::string symbol = "tvmgen_" + cname + "_run";
+  const std::regex def("\\b" + symbol + "\\s*\\([^;{]*\\)\\s*\\{");
   std::error_code ec;
   size_t n = 0;
   for (const auto &e : fs::directory_iterator(src, ec)) {
@@ -210,9 +213,14 @@ void check_run_defined(const std::string &dir, const std::string &cname) {
     ++n;
     if (std::regex_search(strip_c_comments(read_text_file(e.path().string())), def)) return;
   }
+  for (const auto &e : fs::directory_iterator(fs::path(dir) / "codegen/host/lib", ec)) {
+    if (e.path().extension() != ".o") continue;
+    ++n;
+    if (read_text_file(e.path().string()).find(symbol + '\0') != std::string::npos) return;
+  }
   throw import_error(exit_code::run_missing, src.string(),
                      n == 0 ? "no C sources (*.c) found"
-                            : "none of the " + std::to_string(n) + " sources defines tvmgen_" + cname + "_run()",
+                            : "none of the " + std::to_string(n) + " sources defines " + symbol + "()",
                      "export the model with the C target (target=\"c\") and the C interface API");
 }
 
