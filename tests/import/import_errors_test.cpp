@@ -64,10 +64,10 @@ class ImportErrors : public ::testing::Test {
   fs::path dir_;
 };
 
-#define EXPECT_IMPORT_FAILS(res, want_code, ...)                                   \
-  do {                                                                             \
-    EXPECT_EQ((res).code, want_code) << (res).text;                                \
-    for (const char *s : {__VA_ARGS__})                                            \
+#define EXPECT_IMPORT_FAILS(res, want_code, ...)                                                  \
+  do {                                                                                            \
+    EXPECT_EQ((res).code, want_code) << (res).text;                                               \
+    for (const char *s : {__VA_ARGS__})                                                           \
       EXPECT_NE((res).text.find(s), std::string::npos) << "missing: " << s << "\n" << (res).text; \
   } while (0)
 
@@ -81,8 +81,10 @@ TEST_F(ImportErrors, GoodFixtureImports) {
 
 TEST_F(ImportErrors, Usage) {
   EXPECT_IMPORT_FAILS(run_tool(""), 2, "command line: no input folder given", "usage: tvmcrt-import");
-  EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --workspace-slack -3"), 2, "--workspace-slack needs a non-negative integer");
-  EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --io-alignment 12"), 2, "--io-alignment must be a power of two");
+  EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --workspace-slack -3"), 2,
+                      "--workspace-slack needs a non-negative integer");
+  EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --io-alignment 12"), 2,
+                      "--io-alignment must be a power of two");
 }
 
 TEST_F(ImportErrors, EmptyFolder) {
@@ -102,8 +104,9 @@ TEST_F(ImportErrors, MetadataNotJson) {
 TEST_F(ImportErrors, MetadataKeyMissing) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "metadata.json", "\"workspace_size_bytes\": 96", "\"workspace_bytes\": 96");
-  EXPECT_IMPORT_FAILS(import(mlf), 4,
-                      "metadata.json: modules.copy7.memory.functions.main[0].workspace_size_bytes: key is missing");
+  EXPECT_IMPORT_FAILS(
+      import(mlf), 4,
+      "metadata.json: modules.copy7.memory.functions.main[0].workspace_size_bytes: key is missing");
 }
 
 TEST_F(ImportErrors, MetadataWrongType) {
@@ -132,7 +135,8 @@ TEST_F(ImportErrors, HeaderBadMemberNamesLine) {
 
 TEST_F(ImportErrors, HeaderMissingStructRunTakes) {
   auto mlf = copy_fixture("copy7");
-  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "struct tvmgen_copy7_devices {", "struct other_devices {");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "struct tvmgen_copy7_devices {",
+       "struct other_devices {");
   EXPECT_IMPORT_FAILS(import(mlf), 6, "takes struct tvmgen_copy7_devices but the header does not define it");
 }
 
@@ -159,13 +163,18 @@ TEST_F(ImportErrors, ObjectsInsteadOfSources) {
 TEST_F(ImportErrors, HeaderSizeMacroDisagrees) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/include/tvmgen_copy7.h", "TVMGEN_COPY7_X_SIZE 4", "TVMGEN_COPY7_X_SIZE 5");
-  EXPECT_IMPORT_FAILS(import(mlf), 8, "tvmgen_copy7.h: TVMGEN_COPY7_X_SIZE: input 'x' size 5 disagrees with int8 x [1, 4] = 4 bytes");
+  EXPECT_IMPORT_FAILS(
+      import(mlf), 8,
+      "tvmgen_copy7.h: TVMGEN_COPY7_X_SIZE: input 'x' size 5 disagrees with int8 x [1, 4] = 4 bytes");
 }
 
 TEST_F(ImportErrors, MetadataSizeDisagrees) {
   auto mlf = copy_fixture("copy7");
-  edit(mlf / "metadata.json", "\"x\": {\"dtype\": \"int8\", \"size\": 4}", "\"x\": {\"dtype\": \"int8\", \"size\": 6}");
-  EXPECT_IMPORT_FAILS(import(mlf), 8, "metadata.json: modules.copy7.memory.functions.main[0].inputs.x.size: input 'x' size 6");
+  edit(mlf / "metadata.json", "\"x\": {\"dtype\": \"int8\", \"size\": 4}",
+       "\"x\": {\"dtype\": \"int8\", \"size\": 6}");
+  EXPECT_IMPORT_FAILS(
+      import(mlf), 8,
+      "metadata.json: modules.copy7.memory.functions.main[0].inputs.x.size: input 'x' size 6");
 }
 
 TEST_F(ImportErrors, DtypeDisagreesBetweenRelayAndMetadata) {
@@ -177,12 +186,14 @@ TEST_F(ImportErrors, DtypeDisagreesBetweenRelayAndMetadata) {
 TEST_F(ImportErrors, ModelNameNotIdentifier) {
   auto mlf = copy_fixture("basic5");
   edit(mlf / "metadata.json", "\"model_name\": \"basic5\"", "\"model_name\": \"basic-5\"");
-  EXPECT_IMPORT_FAILS(import(mlf), 9, "metadata.json: model_name: model name 'basic-5' is not a C identifier");
+  EXPECT_IMPORT_FAILS(import(mlf), 9,
+                      "metadata.json: model_name: model name 'basic-5' is not a C identifier");
 }
 
 TEST_F(ImportErrors, NamesClashAfterUpperCasing) {
   auto mlf = copy_fixture("hdronly");
-  edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "  void* Identity;", "  void* Identity;\n  void* IDENTITY;");
+  edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "  void* Identity;",
+       "  void* Identity;\n  void* IDENTITY;");
   EXPECT_IMPORT_FAILS(import(mlf), 9, "output names differing only in case ('IDENTITY')");
 }
 
@@ -190,7 +201,8 @@ TEST_F(ImportErrors, SidecarUnknownKey) {
   auto mlf = copy_fixture("hdronly");
   spit(dir_ / "side.json", "{\"inptus\": {}}");
   EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 10,
-                      "side.json: inptus: unknown key", "fix: see the sidecar format in docs/model-header.md");
+                      "side.json: inptus: unknown key",
+                      "fix: see the sidecar format in docs/model-header.md");
 }
 
 TEST_F(ImportErrors, SidecarNamesUnknownTensor) {
@@ -204,8 +216,9 @@ TEST_F(ImportErrors, SidecarShapeDisagreesWithHeaderSize) {
   auto mlf = copy_fixture("hdronly");
   std::string side = slurp(fs::path(TVMCRT_IMPORT_FIXTURES) / "hdronly.sidecar.json");
   spit(dir_ / "side.json", side.replace(side.find("[1, 2, 2]"), 9, "[1, 2, 3]"));
-  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 8,
-                      "TVMGEN_HDRONLY_INPUT_1_SIZE: input 'input_1' size 16 disagrees with float32 x [1, 2, 3] = 24 bytes");
+  EXPECT_IMPORT_FAILS(
+      import(mlf, "--sidecar " + (dir_ / "side.json").string()), 8,
+      "TVMGEN_HDRONLY_INPUT_1_SIZE: input 'input_1' size 16 disagrees with float32 x [1, 2, 3] = 24 bytes");
 }
 
 TEST_F(ImportErrors, HeaderOnlyWithoutSidecar) {

@@ -84,8 +84,8 @@ TEST(Adapter, Copy7PassesEveryPointer) {
   void *pools[] = {sram};
   void *devices[] = {&device_token};
   copy7_seen_device = nullptr;
-  EXPECT_EQ(tvmcrt_model_copy7.entry(reinterpret_cast<void *const *>(&in), reinterpret_cast<void *const *>(&out),
-                                     pools, devices),
+  EXPECT_EQ(tvmcrt_model_copy7.entry(reinterpret_cast<void *const *>(&in),
+                                     reinterpret_cast<void *const *>(&out), pools, devices),
             7);  // the fixture's return value, passed through
   EXPECT_EQ(0, std::memcmp(out_a, x, sizeof x));
   EXPECT_EQ(0, std::memcmp(out_b, y, sizeof y));

@@ -44,7 +44,8 @@ TEST(Relay, DynamicShapeIsAnErrorWithLine) {
     FAIL() << "no error";
   } catch (const import_error &e) {
     EXPECT_EQ(e.code(), exit_code::relay_invalid);
-    EXPECT_NE(std::string(e.what()).find("m.relay:3: main signature: dimension '?"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("m.relay:3: main signature: dimension '?"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -46,7 +46,8 @@ TEST(Runtime, PoolSizeFromDescriptorIsEnforced) {
   struct tvmcrt_hdronly_outputs out;
   out.Identity = out_buf;
   EXPECT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), kTVMCrtErrWorkspaceTooSmall);
-  EXPECT_NE(std::string(TVMGetLastError()).find("'scratch' is 63 bytes; the model needs 64"), std::string::npos)
+  EXPECT_NE(std::string(TVMGetLastError()).find("'scratch' is 63 bytes; the model needs 64"),
+            std::string::npos)
       << TVMGetLastError();
 }
 

@@ -42,7 +42,8 @@ TEST(Table, BuffersAreAlignedAndDisjoint) {
   EXPECT_EQ(ranges.size(), 2u + 2 + 1 + 1 + 1 + 1 + 3 + 1 + 1 + 1);
   for (size_t a = 0; a < ranges.size(); ++a)
     for (size_t b = a + 1; b < ranges.size(); ++b)
-      EXPECT_TRUE(ranges[a].second <= ranges[b].first || ranges[b].second <= ranges[a].first) << a << " " << b;
+      EXPECT_TRUE(ranges[a].second <= ranges[b].first || ranges[b].second <= ranges[a].first)
+          << a << " " << b;
 }
 
 TEST(Table, ArenaHoldsEveryPoolRoundedTo16) {

@@ -8,8 +8,8 @@
 namespace tvmcrt::import {
 
 struct dtype_info {
-  const char *name;       // TVM's spelling: "int8", "float32", "bool"
-  const char *enumerator; // "kTVMDTypeInt8"
+  const char *name;        // TVM's spelling: "int8", "float32", "bool"
+  const char *enumerator;  // "kTVMDTypeInt8"
   unsigned bytes;
 };
 

@@ -75,8 +75,7 @@ bool parse_struct(const std::string &text, const std::string &path, const std::s
   size_t body = static_cast<size_t>(m.position(0) + m.length(0));
   size_t close = text.find('}', body);
   if (close == std::string::npos)
-    throw import_error(exit_code::header_invalid,
-                       path + ":" + std::to_string(line_of(text, body)),
+    throw import_error(exit_code::header_invalid, path + ":" + std::to_string(line_of(text, body)),
                        "struct tvmgen_" + cname + "_" + suffix + " is not closed",
                        "use the tvmgen_" + cname + ".h TVM generated, unedited");
   static const std::regex kMember(R"(^void\s*\*\s*(\w+)$)");
@@ -88,11 +87,12 @@ bool parse_struct(const std::string &text, const std::string &path, const std::s
     std::smatch mm;
     if (!decl.empty()) {
       if (!std::regex_match(decl, mm, kMember))
-        throw import_error(exit_code::header_invalid,
-                           path + ":" + std::to_string(line_of(text, pos + text.substr(pos).find_first_not_of(" \t\r\n"))),
-                           "member '" + decl + "' of struct tvmgen_" + cname + "_" + suffix +
-                               " is not of the form 'void* <name>;'",
-                           "use the tvmgen_" + cname + ".h TVM generated, unedited");
+        throw import_error(
+            exit_code::header_invalid,
+            path + ":" + std::to_string(line_of(text, pos + text.substr(pos).find_first_not_of(" \t\r\n"))),
+            "member '" + decl + "' of struct tvmgen_" + cname + "_" + suffix +
+                " is not of the form 'void* <name>;'",
+            "use the tvmgen_" + cname + ".h TVM generated, unedited");
       members.push_back(mm[1]);
     }
     pos = semi + 1;
@@ -107,8 +107,8 @@ void parse_run(const std::string &text, const std::string &path, const std::stri
   if (!std::regex_search(text, m, proto))
     throw import_error(exit_code::header_invalid, path,
                        "no prototype 'int32_t tvmgen_" + cname + "_run(...);' found",
-                       "pass the header TVM generated with --interface-api=c for module '" +
-                           cname + "' (the file name must be tvmgen_<module>.h)");
+                       "pass the header TVM generated with --interface-api=c for module '" + cname +
+                           "' (the file name must be tvmgen_<module>.h)");
   const std::string params = m[1];
   const std::regex param("^struct\\s+tvmgen_" + cname +
                          "_(inputs|outputs|workspace_pools|devices)\\s*\\*\\s*[A-Za-z_]\\w*$");
@@ -147,8 +147,8 @@ header_info parse_header(const std::string &path, const std::string &cname) {
                        {"devices", &info.devices}};
   for (const auto &w : structs) {
     bool found = parse_struct(text, path, cname, w.suffix, *w.into);
-    bool needed = std::find(info.run_params.begin(), info.run_params.end(), w.suffix) !=
-                  info.run_params.end();
+    bool needed =
+        std::find(info.run_params.begin(), info.run_params.end(), w.suffix) != info.run_params.end();
     if (needed && !found)
       throw import_error(exit_code::header_invalid, path,
                          "tvmgen_" + cname + "_run takes struct tvmgen_" + cname + "_" + w.suffix +

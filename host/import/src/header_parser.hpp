@@ -13,13 +13,13 @@ namespace tvmcrt::import {
 
 struct header_info {
   std::string path;
-  std::vector<std::string> inputs;        // struct tvmgen_<m>_inputs members, in order
+  std::vector<std::string> inputs;  // struct tvmgen_<m>_inputs members, in order
   std::vector<std::string> outputs;
-  std::vector<std::string> pools;         // struct tvmgen_<m>_workspace_pools
-  std::vector<std::string> devices;       // struct tvmgen_<m>_devices
-  std::vector<std::string> run_params;    // struct suffixes tvmgen_<m>_run() takes, in order
-  std::map<std::string, uint64_t> macros; // integer #defines, by name
-  bool maps_io_to_pools = false;          // declares tvmgen_<m>_map_inputs()
+  std::vector<std::string> pools;          // struct tvmgen_<m>_workspace_pools
+  std::vector<std::string> devices;        // struct tvmgen_<m>_devices
+  std::vector<std::string> run_params;     // struct suffixes tvmgen_<m>_run() takes, in order
+  std::map<std::string, uint64_t> macros;  // integer #defines, by name
+  bool maps_io_to_pools = false;           // declares tvmgen_<m>_map_inputs()
 };
 
 // `cname` is the lower-case module name used in the symbols (tvmgen_<cname>_run).

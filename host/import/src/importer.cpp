@@ -55,7 +55,9 @@ tensor resolve_tensor(const std::string &role, const std::string &name, const ev
   t.name = name;
   const std::string what = role + " '" + name + "'";
   // dtype: every source that gives one must agree.
-  struct say { std::string dtype, where; };
+  struct say {
+    std::string dtype, where;
+  };
   std::vector<say> dtypes;
   if (ev.relay) dtypes.push_back({ev.relay->dtype, cx.relay_path});
   if (ev.side) dtypes.push_back({ev.side->dtype, cx.sidecar_path + ": " + ev.side->key});
@@ -67,9 +69,10 @@ tensor resolve_tensor(const std::string &role, const std::string &name, const ev
                            "\": {\"dtype\": \"int8\", \"shape\": [1, 64]}}} (docs/model-header.md)");
   for (const auto &d : dtypes)
     if (d.dtype != dtypes[0].dtype)
-      throw import_error(exit_code::size_mismatch, d.where,
-                         what + " has dtype " + d.dtype + " but " + dtypes[0].where + " says " + dtypes[0].dtype,
-                         "make the sidecar agree with the model");
+      throw import_error(
+          exit_code::size_mismatch, d.where,
+          what + " has dtype " + d.dtype + " but " + dtypes[0].where + " says " + dtypes[0].dtype,
+          "make the sidecar agree with the model");
   t.dtype = dtypes[0].dtype;
   const dtype_info *dt = find_dtype(t.dtype);
   if (!dt)
@@ -89,10 +92,10 @@ tensor resolve_tensor(const std::string &role, const std::string &name, const ev
     t.shape = ev.side->shape;
   } else {  // metadata gives dtype and size only: a flat tensor
     if (*known_size % dt->bytes != 0)
-      throw import_error(exit_code::size_mismatch, cx.metadata_path + ": " + ev.meta->key,
-                         what + " has size " + std::to_string(*known_size) +
-                             ", not a multiple of the size of " + t.dtype,
-                         "re-export the model; the metadata is inconsistent");
+      throw import_error(
+          exit_code::size_mismatch, cx.metadata_path + ": " + ev.meta->key,
+          what + " has size " + std::to_string(*known_size) + ", not a multiple of the size of " + t.dtype,
+          "re-export the model; the metadata is inconsistent");
     t.shape = {static_cast<int64_t>(*known_size / dt->bytes)};
   }
   try {
@@ -100,7 +103,8 @@ tensor resolve_tensor(const std::string &role, const std::string &name, const ev
   } catch (const std::overflow_error &) {
     throw import_error(exit_code::unsupported, cx.header_path, what + " is too large", "check the shape");
   }
-  const std::string computed = t.dtype + " x " + shape_text(t.shape) + " = " + std::to_string(t.size_bytes) + " bytes";
+  const std::string computed =
+      t.dtype + " x " + shape_text(t.shape) + " = " + std::to_string(t.size_bytes) + " bytes";
   if (ev.meta && ev.meta->size != t.size_bytes)
     throw import_error(exit_code::size_mismatch, cx.metadata_path + ": " + ev.meta->key + ".size",
                        what + " size " + std::to_string(ev.meta->size) + " disagrees with " + computed,
@@ -163,8 +167,8 @@ std::vector<tensor> resolve_all(const std::string &role, const std::vector<std::
       ev.relay = &(*relay)[i];
       if (role == "input" && sanitize_name(ev.relay->name) != names[i])
         throw import_error(exit_code::relay_invalid, cx.relay_path,
-                           "parameter " + std::to_string(i) + " is %" + ev.relay->name + " but the header's input " +
-                               std::to_string(i) + " is '" + names[i] + "'",
+                           "parameter " + std::to_string(i) + " is %" + ev.relay->name +
+                               " but the header's input " + std::to_string(i) + " is '" + names[i] + "'",
                            "use the Relay text and header from the same TVM export");
     }
     if (side && side->count(names[i])) ev.side = &side->at(names[i]);
@@ -187,7 +191,8 @@ std::string find_single_header(const std::string &dir) {
   std::error_code ec;
   for (const auto &e : fs::directory_iterator(inc, ec)) {
     std::string f = e.path().filename().string();
-    if (f.rfind("tvmgen_", 0) == 0 && e.path().extension() == ".h") found.push_back(f.substr(7, f.size() - 9));
+    if (f.rfind("tvmgen_", 0) == 0 && e.path().extension() == ".h")
+      found.push_back(f.substr(7, f.size() - 9));
   }
   if (found.empty())
     throw import_error(exit_code::input_missing, dir,
@@ -242,7 +247,8 @@ model import_model(const options &opts) {
     m.name = opts.name.empty() ? find_single_header(opts.input_dir) : opts.name;
   }
   if (!is_c_identifier(m.name))
-    throw import_error(exit_code::bad_name, md ? md->path + ": " + md->key_prefix + "model_name" : opts.input_dir,
+    throw import_error(exit_code::bad_name,
+                       md ? md->path + ": " + md->key_prefix + "model_name" : opts.input_dir,
                        "model name '" + m.name + "' is not a C identifier",
                        "rename the module when compiling (tvm.relay.build(..., mod_name=\"my_model\"))");
   const std::string cname = to_lower(m.name);
@@ -252,13 +258,15 @@ model import_model(const options &opts) {
   m.run_params = hdr.run_params;
   auto takes = [&](const char *s) { return std::count(hdr.run_params.begin(), hdr.run_params.end(), s) > 0; };
   if (hdr.maps_io_to_pools || !takes("inputs") || !takes("outputs"))
-    throw import_error(exit_code::unsupported, cx.header_path,
-                       "tvmgen_" + cname + "_run takes no input/output structs (I/O placed inside USMP pools)",
-                       "compile without \"tir.usmp.use_workspace_io\"");
+    throw import_error(
+        exit_code::unsupported, cx.header_path,
+        "tvmgen_" + cname + "_run takes no input/output structs (I/O placed inside USMP pools)",
+        "compile without \"tir.usmp.use_workspace_io\"");
   if (hdr.inputs.empty() || hdr.outputs.empty())
     throw import_error(exit_code::unsupported, cx.header_path, "the model has no inputs or no outputs",
                        "tvmcrt runs models with at least one input and one output");
-  if (hdr.inputs.size() > 255 || hdr.outputs.size() > 255 || hdr.pools.size() > 254 || hdr.devices.size() > 255)
+  if (hdr.inputs.size() > 255 || hdr.outputs.size() > 255 || hdr.pools.size() > 254 ||
+      hdr.devices.size() > 255)
     throw import_error(exit_code::unsupported, cx.header_path, "more than 255 tensors, pools or devices",
                        "split the model");
   check_names(hdr.inputs, "input", cx.header_path);
@@ -283,8 +291,8 @@ model import_model(const options &opts) {
   m.outputs = resolve_all("output", hdr.outputs, relay ? &relay->results : nullptr,
                           sc ? &sc->outputs : nullptr, md ? md->outputs : kNone, hdr, cx);
   m.source_note = relay ? "shapes from " + fs::path(md->relay_path).filename().string()
-                        : sc ? "shapes from sidecar " + fs::path(sc->path).filename().string()
-                             : "flat shapes from metadata.json sizes";
+                  : sc  ? "shapes from sidecar " + fs::path(sc->path).filename().string()
+                        : "flat shapes from metadata.json sizes";
 
   for (const auto &p : hdr.pools) {
     if (p == "workspace")
@@ -313,7 +321,10 @@ model import_model(const options &opts) {
   auto ws_macro = hdr.macros.find("TVMGEN_" + cx.cname_upper + "_WORKSPACE_SIZE");
   std::optional<uint64_t> ws;
   std::string ws_where;
-  if (ws_macro != hdr.macros.end()) { ws = ws_macro->second; ws_where = cx.header_path + ": " + ws_macro->first; }
+  if (ws_macro != hdr.macros.end()) {
+    ws = ws_macro->second;
+    ws_where = cx.header_path + ": " + ws_macro->first;
+  }
   auto agree = [&](std::optional<uint64_t> v, const std::string &where) {
     if (!v) return;
     if (ws && *ws != *v)
@@ -321,18 +332,25 @@ model import_model(const options &opts) {
                          "workspace size " + std::to_string(*v) + " disagrees with " + ws_where + " (" +
                              std::to_string(*ws) + ")",
                          "use files from the same TVM export, or drop workspace_size from the sidecar");
-    if (!ws) { ws = v; ws_where = where; }
+    if (!ws) {
+      ws = v;
+      ws_where = where;
+    }
   };
-  if (md) agree(md->workspace_size, md->path + ": " + md->key_prefix + "memory.functions.main[].workspace_size_bytes");
+  if (md)
+    agree(md->workspace_size,
+          md->path + ": " + md->key_prefix + "memory.functions.main[].workspace_size_bytes");
   if (sc) agree(sc->workspace_size, sc->path + ": workspace_size");
   if (!ws)
-    throw import_error(exit_code::tensor_info_missing, cx.header_path,
-                       "no workspace size (no TVMGEN_" + cx.cname_upper + "_WORKSPACE_SIZE, no metadata.json)",
-                       "add \"workspace_size\": <bytes> to the sidecar JSON (0 if the model allocates none)");
+    throw import_error(
+        exit_code::tensor_info_missing, cx.header_path,
+        "no workspace size (no TVMGEN_" + cx.cname_upper + "_WORKSPACE_SIZE, no metadata.json)",
+        "add \"workspace_size\": <bytes> to the sidecar JSON (0 if the model allocates none)");
   m.workspace_size = *ws;
   m.workspace_slack = opts.workspace_slack;
   if (m.workspace_size > 0)
-    m.pools.push_back({"workspace", pool_kind::stack, m.workspace_size + m.workspace_slack, opts.pool_alignment});
+    m.pools.push_back(
+        {"workspace", pool_kind::stack, m.workspace_size + m.workspace_slack, opts.pool_alignment});
   m.devices = hdr.devices;
   m.io_alignment = opts.io_alignment ? *opts.io_alignment : (sc && sc->io_alignment) ? *sc->io_alignment : 1;
   return m;

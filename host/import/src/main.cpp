@@ -19,14 +19,17 @@ const char *kUsage =
     "Writes tvmcrt_model_<m>.h, tvmcrt_model_<m>.c and tvmcrt_model_<m>_slots.h (docs/model-header.md).\n";
 
 [[noreturn]] void usage_error(const std::string &problem) {
-  throw import_error(exit_code::usage, "command line", problem, "see the usage below\n" + std::string(kUsage));
+  throw import_error(exit_code::usage, "command line", problem,
+                     "see the usage below\n" + std::string(kUsage));
 }
 
 uint64_t number(const std::string &flag, const std::string &text, bool power_of_two) {
   char *end = nullptr;
   unsigned long long v = std::strtoull(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || text[0] == '-') usage_error(flag + " needs a non-negative integer, got '" + text + "'");
-  if (power_of_two && (v == 0 || (v & (v - 1)) != 0)) usage_error(flag + " must be a power of two, got " + text);
+  if (text.empty() || *end != '\0' || text[0] == '-')
+    usage_error(flag + " needs a non-negative integer, got '" + text + "'");
+  if (power_of_two && (v == 0 || (v & (v - 1)) != 0))
+    usage_error(flag + " must be a power of two, got " + text);
   return v;
 }
 
@@ -38,16 +41,27 @@ options parse_args(int argc, char **argv) {
       if (i + 1 >= argc) usage_error(a + " needs a value");
       return argv[++i];
     };
-    if (a == "--out-dir") o.out_dir = value();
-    else if (a == "--name") o.name = value();
-    else if (a == "--sidecar") o.sidecar = value();
-    else if (a == "--workspace-slack") o.workspace_slack = number(a, value(), false);
-    else if (a == "--io-alignment") o.io_alignment = number(a, value(), true);
-    else if (a == "--pool-alignment") o.pool_alignment = number(a, value(), true);
-    else if (a == "-h" || a == "--help") { std::cout << kUsage; std::exit(0); }
-    else if (a.rfind("-", 0) == 0) usage_error("unknown option " + a);
-    else if (o.input_dir.empty()) o.input_dir = a;
-    else usage_error("more than one input folder ('" + o.input_dir + "', '" + a + "')");
+    if (a == "--out-dir")
+      o.out_dir = value();
+    else if (a == "--name")
+      o.name = value();
+    else if (a == "--sidecar")
+      o.sidecar = value();
+    else if (a == "--workspace-slack")
+      o.workspace_slack = number(a, value(), false);
+    else if (a == "--io-alignment")
+      o.io_alignment = number(a, value(), true);
+    else if (a == "--pool-alignment")
+      o.pool_alignment = number(a, value(), true);
+    else if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (a.rfind("-", 0) == 0)
+      usage_error("unknown option " + a);
+    else if (o.input_dir.empty())
+      o.input_dir = a;
+    else
+      usage_error("more than one input folder ('" + o.input_dir + "', '" + a + "')");
   }
   if (o.input_dir.empty()) usage_error("no input folder given");
   if (o.out_dir.empty()) usage_error("--out-dir is required");

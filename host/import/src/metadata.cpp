@@ -12,8 +12,9 @@ using nlohmann::json;
 
 namespace {
 
-const char *kFixJson = "re-export the model with tvm.micro.export_model_library_format() or repair "
-                       "the key by hand";
+const char *kFixJson =
+    "re-export the model with tvm.micro.export_model_library_format() or repair "
+    "the key by hand";
 
 [[noreturn]] void malformed(const std::string &path, const std::string &key, const std::string &problem) {
   throw import_error(exit_code::metadata_malformed, path + ": " + key, problem, kFixJson);
@@ -64,8 +65,7 @@ void read_io(const json &main, const char *which, const std::string &path, const
   }
 }
 
-void read_memory(const json &mod, const std::string &path, const std::string &prefix,
-                 metadata_info &info) {
+void read_memory(const json &mod, const std::string &path, const std::string &prefix, metadata_info &info) {
   const std::string mk = prefix + "memory.";
   const json &fns = member(member(mod, "memory", path, prefix), "functions", path, mk);
   const json &mains = member(fns, "main", path, mk + "functions.");
@@ -78,7 +78,8 @@ void read_memory(const json &mod, const std::string &path, const std::string &pr
     if (mains[i].is_object() && mains[i].value("device", 0) == 1) pick = i;
   const json &main = mains[pick];
   const std::string k = key + "[" + std::to_string(pick) + "].";
-  info.workspace_size = as_size(member(main, "workspace_size_bytes", path, k), path, k + "workspace_size_bytes");
+  info.workspace_size =
+      as_size(member(main, "workspace_size_bytes", path, k), path, k + "workspace_size_bytes");
   read_io(main, "inputs", path, k, info.inputs);
   read_io(main, "outputs", path, k, info.outputs);
 }

@@ -22,17 +22,17 @@ struct metadata_io {
   std::string name;  // as written (unsanitized)
   std::string dtype;
   uint64_t size = 0;
-  std::string key;   // JSON path, for messages
+  std::string key;  // JSON path, for messages
 };
 
 struct metadata_info {
   std::string path;
   int version = 0;
   std::string module_name;
-  std::string key_prefix;   // "modules.<m>." in v7, "" before
+  std::string key_prefix;  // "modules.<m>." in v7, "" before
   std::optional<uint64_t> workspace_size;
   std::vector<metadata_io> inputs, outputs;  // empty when the version does not record them
-  std::string relay_path;   // where this version keeps the Relay text (may not exist)
+  std::string relay_path;                    // where this version keeps the Relay text (may not exist)
 };
 
 // `want_name` selects a module in v7 (empty: the only one). Throws import_error.

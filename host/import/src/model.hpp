@@ -15,27 +15,26 @@ namespace tvmcrt::import {
 // Exit codes of tvmcrt-import. Part of the tool's interface (scripts and tests rely on them).
 enum class exit_code : int {
   ok = 0,
-  usage = 2,               // bad command line
-  input_missing = 3,       // folder, metadata.json, header or sidecar file not found
-  metadata_malformed = 4,  // metadata.json is not JSON or a key has the wrong type
-  metadata_version = 5,    // metadata.json "version" is not 5, 6 or 7
-  header_invalid = 6,      // tvmgen_<m>.h lacks a struct or the run prototype, or has a bad line
-  run_missing = 7,         // no codegen/host/src file defines tvmgen_<m>_run
-  size_mismatch = 8,       // a size disagrees with dtype x shape, or two sources disagree
-  bad_name = 9,            // a model, tensor or pool name that is not a C identifier, or a clash
-  sidecar_invalid = 10,    // sidecar JSON malformed or names a tensor the header lacks
-  tensor_info_missing = 11,// no dtype/shape for a tensor from any source
-  relay_invalid = 12,      // src/<m>.relay main signature does not parse
-  unsupported = 13,        // a model feature tvmcrt cannot run (I/O inside pools, no outputs, ...)
-  write_failed = 14,       // output folder not writable
+  usage = 2,                 // bad command line
+  input_missing = 3,         // folder, metadata.json, header or sidecar file not found
+  metadata_malformed = 4,    // metadata.json is not JSON or a key has the wrong type
+  metadata_version = 5,      // metadata.json "version" is not 5, 6 or 7
+  header_invalid = 6,        // tvmgen_<m>.h lacks a struct or the run prototype, or has a bad line
+  run_missing = 7,           // no codegen/host/src file defines tvmgen_<m>_run
+  size_mismatch = 8,         // a size disagrees with dtype x shape, or two sources disagree
+  bad_name = 9,              // a model, tensor or pool name that is not a C identifier, or a clash
+  sidecar_invalid = 10,      // sidecar JSON malformed or names a tensor the header lacks
+  tensor_info_missing = 11,  // no dtype/shape for a tensor from any source
+  relay_invalid = 12,        // src/<m>.relay main signature does not parse
+  unsupported = 13,          // a model feature tvmcrt cannot run (I/O inside pools, no outputs, ...)
+  write_failed = 14,         // output folder not writable
 };
 
 class import_error : public std::runtime_error {
  public:
   // `where` is the file plus a key or line ("metadata.json: modules.default.version");
   // `fix` says what to change. Both end up in the message.
-  import_error(exit_code code, const std::string &where, const std::string &problem,
-               const std::string &fix);
+  import_error(exit_code code, const std::string &where, const std::string &problem, const std::string &fix);
   exit_code code() const { return code_; }
 
  private:
@@ -43,8 +42,8 @@ class import_error : public std::runtime_error {
 };
 
 struct tensor {
-  std::string name;          // sanitized C identifier, as in struct tvmgen_<m>_inputs/outputs
-  std::string dtype;         // "int8", "float32", ...
+  std::string name;   // sanitized C identifier, as in struct tvmgen_<m>_inputs/outputs
+  std::string dtype;  // "int8", "float32", ...
   std::vector<int64_t> shape;
   uint64_t size_bytes = 0;
 };
@@ -59,25 +58,25 @@ struct pool {
 };
 
 struct model {
-  std::string name;                 // the TVM module name: tvmgen_<name>_run
-  std::vector<tensor> inputs;       // in struct tvmgen_<m>_inputs order
+  std::string name;            // the TVM module name: tvmgen_<name>_run
+  std::vector<tensor> inputs;  // in struct tvmgen_<m>_inputs order
   std::vector<tensor> outputs;
-  std::vector<pool> pools;          // external pools first (struct order), then the stack workspace
-  std::vector<std::string> devices; // struct tvmgen_<m>_devices order
-  uint64_t workspace_size = 0;      // TVM's own figure, without slack
+  std::vector<pool> pools;           // external pools first (struct order), then the stack workspace
+  std::vector<std::string> devices;  // struct tvmgen_<m>_devices order
+  uint64_t workspace_size = 0;       // TVM's own figure, without slack
   uint64_t workspace_slack = 0;
   uint64_t io_alignment = 1;
   // Which structs tvmgen_<m>_run() takes, in prototype order: "inputs", "outputs",
   // "workspace_pools", "devices".
   std::vector<std::string> run_params;
-  std::string source_note;          // where shapes came from, for the generated file's comment
+  std::string source_note;  // where shapes came from, for the generated file's comment
 };
 
 struct options {
-  std::string input_dir;            // MLF folder or a folder holding codegen/
+  std::string input_dir;  // MLF folder or a folder holding codegen/
   std::string out_dir;
-  std::string name;                 // module to import; empty: the only one there is
-  std::string sidecar;              // optional sidecar JSON
+  std::string name;     // module to import; empty: the only one there is
+  std::string sidecar;  // optional sidecar JSON
   uint64_t workspace_slack = 0;
   uint64_t pool_alignment = 16;
   std::optional<uint64_t> io_alignment;

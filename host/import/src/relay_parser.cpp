@@ -17,8 +17,8 @@ class reader {
   reader(const std::string &text, const std::string &path) : s_(text), path_(path) {}
 
   [[noreturn]] void fail(const std::string &problem) const {
-    size_t line = 1 + static_cast<size_t>(
-                          std::count(s_.begin(), s_.begin() + static_cast<long>(std::min(i_, s_.size())), '\n'));
+    size_t line = 1 + static_cast<size_t>(std::count(
+                          s_.begin(), s_.begin() + static_cast<long>(std::min(i_, s_.size())), '\n'));
     throw import_error(exit_code::relay_invalid, path_ + ":" + std::to_string(line),
                        "main signature: " + problem,
                        "give the Relay text TVM exported unchanged, or delete it and describe the "
@@ -64,8 +64,10 @@ class reader {
       return n;
     }
     size_t b = i_;
-    while (i_ < s_.size() && !(s_[i_] == ':' && (i_ + 1 >= s_.size() || std::isspace(static_cast<unsigned char>(s_[i_ + 1])))) &&
-           s_[i_] != ',' && s_[i_] != ')')
+    while (
+        i_ < s_.size() &&
+        !(s_[i_] == ':' && (i_ + 1 >= s_.size() || std::isspace(static_cast<unsigned char>(s_[i_ + 1])))) &&
+        s_[i_] != ',' && s_[i_] != ')')
       ++i_;
     if (i_ >= s_.size() || s_[i_] != ':') fail("parameter %" + s_.substr(b, i_ - b) + " has no type");
     std::string n = s_.substr(b, i_ - b);
@@ -88,7 +90,8 @@ class reader {
   void type(std::vector<relay_tensor> &out) {
     if (accept("(")) {
       if (accept(")")) return;
-      do type(out); while (accept(","));
+      do type(out);
+      while (accept(","));
       expect(")");
       return;
     }

@@ -41,8 +41,8 @@ void read_tensors(const json &doc, const char *which, const std::string &path,
       if (k.key() != "dtype" && k.key() != "shape") bad(path, t.key + "." + k.key(), "unknown key");
     t.dtype = v["dtype"].get<std::string>();
     for (size_t i = 0; i < v["shape"].size(); ++i)
-      t.shape.push_back(static_cast<int64_t>(
-          as_size(v["shape"][i], path, t.key + ".shape[" + std::to_string(i) + "]")));
+      t.shape.push_back(
+          static_cast<int64_t>(as_size(v["shape"][i], path, t.key + ".shape[" + std::to_string(i) + "]")));
     std::string name = sanitize_name(it.key());
     if (out.count(name)) bad(path, t.key, "two entries sanitize to the same name '" + name + "'");
     out[name] = t;
@@ -73,7 +73,8 @@ sidecar_info read_sidecar(const std::string &path) {
     for (auto it = doc["pools"].begin(); it != doc["pools"].end(); ++it)
       info.pools[sanitize_name(it.key())] = as_size(it.value(), path, "pools." + it.key());
   }
-  if (doc.contains("workspace_size")) info.workspace_size = as_size(doc["workspace_size"], path, "workspace_size");
+  if (doc.contains("workspace_size"))
+    info.workspace_size = as_size(doc["workspace_size"], path, "workspace_size");
   if (doc.contains("io_alignment")) {
     uint64_t a = as_size(doc["io_alignment"], path, "io_alignment");
     if (a == 0 || (a & (a - 1)) != 0) bad(path, "io_alignment", "must be a power of two");

@@ -31,7 +31,7 @@ struct sidecar_tensor {
 struct sidecar_info {
   std::string path;
   std::map<std::string, sidecar_tensor> inputs, outputs;  // by sanitized name
-  std::map<std::string, uint64_t> pools;                   // by sanitized name
+  std::map<std::string, uint64_t> pools;                  // by sanitized name
   std::optional<uint64_t> workspace_size;
   std::optional<uint64_t> io_alignment;
 };
