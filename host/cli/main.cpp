@@ -1,6 +1,7 @@
 // tvmcrt-host — drives a tvmcrt device agent over a serial port or socket: info, execute (with
 // references and a batch mode), set-workspaces, last-error. Results on stdout (one JSON object with
 // --json), diagnostics on stderr, exit code by error class (docs/cli.md).
+#include <csignal>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -48,6 +49,8 @@ int report_error(bool json, const char *cls, int code, const std::string &messag
 }  // namespace
 
 int main(int argc, char **argv) {
+  // A device that disconnects mid-write must become an error message, not a silent SIGPIPE death.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"tvmcrt-host — run TVM models on a device running the tvmcrt agent", "tvmcrt-host"};
   app.footer(kEpilogue);
   app.require_subcommand(1);

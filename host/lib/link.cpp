@@ -1,5 +1,6 @@
 #include "link.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 
@@ -130,11 +131,11 @@ void Link::start_write() {
                                });
 }
 
-Link::Clock::duration Link::budget() const {
+Link::Clock::duration Link::budget(bool with_extra) const {
   double bytes = 0, extra = 0;
   for (const Pending &p : pending_) {
     bytes += static_cast<double>(p.wire.size() + response_bytes_ + TVMCRT_FRAME_OVERHEAD + 8);
-    extra += p.extra_s;
+    if (with_extra) extra += p.extra_s;
   }
   const double s = opt_.turnaround_s + extra + bytes / transport_->bytes_per_second();
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
@@ -152,21 +153,34 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s)
   wire.resize(tvmcrt_cobs_encode(raw.data(), raw_len, wire.data(), wire.size()));
 
   pending_.push_back(Pending{seq, type, std::move(wire), extra_s, {}, ++tx_counter_, 0, std::nullopt});
-  pending_.back().deadline = Clock::now() + budget();
+  Pending &p = pending_.back();
+  p.deadline = Clock::now() + budget();
+  if (extra_s > 0) {
+    p.probe_interval = 2 * budget(false);
+    p.probe_at = std::min(p.deadline, Clock::now() + p.probe_interval);
+  }
   enqueue_write(pending_.back().wire);
   return seq;
 }
 
 void Link::flush_line() { enqueue_write({TVMCRT_FRAME_DELIMITER}); }
 
-void Link::retransmit_oldest(const char *why) {
-  (void)why;
+void Link::retransmit_oldest() {
   Pending &p = pending_.front();
   ++p.retries;
   ++stats_.retransmits;
   p.last_tx = ++tx_counter_;
   // It queues behind everything else in flight, and the device answers those first.
   p.deadline = Clock::now() + budget();
+  enqueue_write(p.wire);
+}
+
+void Link::probe_oldest() {
+  Pending &p = pending_.front();
+  p.last_tx = ++tx_counter_;
+  p.probe_interval *= 2;
+  ++stats_.probes;
+  p.probe_at = std::min(p.deadline, Clock::now() + p.probe_interval);
   enqueue_write(p.wire);
 }
 
@@ -208,14 +222,19 @@ Frame Link::wait_oldest() {
     out_of_order_ = false;
     const bool nak = nak_seen_;
     nak_seen_ = false;
-    const bool expired = Clock::now() >= p.deadline;
+    const Clock::time_point now = Clock::now();
+    if (now >= p.probe_at && now < p.deadline) {
+      probe_oldest();
+      continue;
+    }
+    const bool expired = now >= p.deadline;
     if (later_answered || nak || expired) {
       if (p.retries >= opt_.max_retries) fail_timeout(p);
-      retransmit_oldest(nak ? "nak" : later_answered ? "out of order" : "timeout");
+      retransmit_oldest();
       continue;
     }
     if (io_.stopped()) io_.restart();
-    io_.run_one_until(p.deadline);
+    io_.run_one_until(std::min(p.deadline, p.probe_at));
   }
 }
 

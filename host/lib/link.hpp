@@ -9,7 +9,7 @@
 // when a later request's response arrives although that request was sent after the oldest's latest
 // copy, and when the oldest's deadline passes. Each request gets at most max_retries retransmissions.
 // Deadlines scale with the bytes ahead of and behind a request at the transport's line rate, plus a
-// turnaround margin, plus any extra time the caller grants (Execute).
+// turnaround margin, plus any extra time the caller grants (Execute; see Pending::probe_at).
 #pragma once
 
 #include <chrono>
@@ -39,7 +39,7 @@ struct LinkOptions {
 };
 
 struct LinkStats {
-  unsigned retransmits = 0, naks = 0, bad_frames = 0, stale_responses = 0;
+  unsigned retransmits = 0, probes = 0, naks = 0, bad_frames = 0, stale_responses = 0;
 };
 
 class Link {
@@ -81,14 +81,20 @@ class Link {
     unsigned last_tx;  // transmission counter value at its latest (re)send
     int retries = 0;
     std::optional<Frame> response;
+    // Requests granted extra time (Execute) are re-sent early, uncounted, at growing intervals: a
+    // lost response then costs seconds, not the whole run timeout. The agent answers a repeated
+    // Execute from its copy, so the model does not run twice.
+    Clock::time_point probe_at = Clock::time_point::max();
+    Clock::duration probe_interval{};
   };
 
   void start_read();
   void on_frame(const std::uint8_t *raw, std::size_t len);
   void enqueue_write(const std::vector<std::uint8_t> &bytes);
   void start_write();
-  void retransmit_oldest(const char *why);
-  Clock::duration budget() const;
+  void retransmit_oldest();
+  Clock::duration budget(bool with_extra = true) const;
+  void probe_oldest();
   [[noreturn]] void fail_timeout(const Pending &p) const;
 
   boost::asio::io_context &io_;

@@ -1,0 +1,220 @@
+#include "fake_device.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <vector>
+
+#include "tvmcrt.pb.h"
+#include "tvmcrt_agent_errors.h"
+#include "tvmcrt_frame.h"
+
+namespace tvmcrt::test {
+
+struct FakeDevice::State {
+  std::vector<std::uint8_t> input, output;
+  std::uint32_t received = 0;
+  bool output_ready = false;
+  int last_exec_seq = -1;
+  std::string last_exec_response;
+  std::uint32_t boot_id = 0;
+};
+
+namespace {
+// A peer that closed its end must not kill the test process with SIGPIPE on the next write.
+const bool sigpipe_ignored = [] { return signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+
+template <typename M>
+std::string ser(const M &m) {
+  return m.SerializeAsString();
+}
+}  // namespace
+
+FakeDevice::FakeDevice(int fd, FakeScript script)
+    : fd_(fd), st_(std::make_unique<State>()), s_(std::move(script)) {
+  st_->boot_id = s_.boot_id;
+  thread_ = std::thread([this] { run(); });
+}
+
+FakeDevice::~FakeDevice() {
+  stop_ = true;
+  thread_.join();
+  ::close(fd_);
+}
+
+void FakeDevice::send_frame(std::uint8_t type, std::uint16_t seq, const std::string &payload, bool corrupt) {
+  std::vector<std::uint8_t> raw(TVMCRT_FRAME_OVERHEAD + payload.size());
+  std::copy(payload.begin(), payload.end(), raw.begin() + TVMCRT_FRAME_HEADER_SIZE);
+  const std::size_t n = tvmcrt_frame_seal(raw.data(), type, seq, payload.size());
+  if (corrupt) raw[TVMCRT_FRAME_HEADER_SIZE] ^= 0x5a;
+  std::vector<std::uint8_t> wire(TVMCRT_COBS_MAX_ENCODED(n));
+  wire.resize(tvmcrt_cobs_encode(raw.data(), n, wire.data(), wire.size()));
+  std::size_t off = 0;
+  while (off < wire.size()) {
+    const ssize_t w = ::write(fd_, wire.data() + off, wire.size() - off);
+    if (w > 0) off += static_cast<std::size_t>(w);
+    else if (w < 0 && errno != EAGAIN && errno != EINTR) return;
+  }
+}
+
+void FakeDevice::run() {
+  State &state = *st_;
+  std::vector<std::uint8_t> buf(70000);
+  tvmcrt_deframer_t d;
+  tvmcrt_deframer_init(&d, buf.data(), buf.size());
+  while (!stop_) {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, 20) <= 0) continue;
+    std::uint8_t in[4096];
+    const ssize_t n = ::read(fd_, in, sizeof in);
+    if (n <= 0) {
+      if (n == 0 || (errno != EAGAIN && errno != EINTR && errno != EIO)) return;
+      continue;
+    }
+    for (ssize_t i = 0; i < n; ++i) {
+      if (tvmcrt_deframer_push(&d, in[i]) != TVMCRT_DEFRAME_FRAME) continue;
+      std::uint8_t type;
+      std::uint16_t seq;
+      const std::uint8_t *payload;
+      std::size_t len;
+      if (tvmcrt_frame_open(buf.data(), d.len, &type, &seq, &payload, &len) != TVMCRT_FRAME_OK) continue;
+      const int index = requests_++;
+      if (s_.silent || s_.drop_request.count(index)) continue;
+      if (s_.nak_request.count(index)) {
+        wire::Nak nak;
+        nak.mutable_status()->set_boot_id(state.boot_id);
+        nak.mutable_status()->set_code(AGENT_ERR_BAD_CRC);
+        send_frame(wire::MESSAGE_TYPE_NAK, 0, ser(nak), false);
+        continue;
+      }
+      if (index == s_.boot_frame_at) {
+        wire::Boot boot;
+        boot.mutable_status()->set_boot_id(++state.boot_id);
+        boot.set_protocol_version(1);
+        send_frame(wire::MESSAGE_TYPE_BOOT, 0, ser(boot), false);
+        continue;
+      }
+      if (index == s_.reboot_at) ++state.boot_id;
+      const std::string resp = handle(type, seq, std::string(reinterpret_cast<const char *>(payload), len), index);
+      if (!s_.drop_response.count(index))
+        send_frame(static_cast<std::uint8_t>(type | TVMCRT_FRAME_RESPONSE_BIT), seq, resp,
+                   s_.corrupt_response.count(index) > 0);
+    }
+  }
+}
+
+std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::string &payload, int index) {
+  (void)index;
+  State &S = *st_;
+  auto status = [&](wire::Status *s, std::uint32_t code = 0, const std::string &detail = "") {
+    s->set_boot_id(S.boot_id);
+    s->set_code(code);
+    s->set_detail(detail);
+  };
+  switch (type) {
+    case wire::MESSAGE_TYPE_HELLO: {
+      wire::HelloResponse r;
+      status(r.mutable_status(), s_.protocol_version == 1 ? 0 : AGENT_ERR_UNSUPPORTED_VERSION);
+      r.set_protocol_version(s_.protocol_version);
+      r.set_firmware_build_id("fake 1.0");
+      r.set_platform("fake");
+      r.set_max_frame_payload(s_.max_payload);
+      r.set_receive_window(s_.window);
+      r.set_model_count(1);
+      r.set_tick_hz(1000000);
+      auto *reg = r.add_regions();
+      reg->set_name("sram");
+      reg->set_size(4096);
+      reg->set_alignment(16);
+      S.input.assign(s_.input_size, 0);
+      return ser(r);
+    }
+    case wire::MESSAGE_TYPE_MODEL_INFO: {
+      wire::ModelInfoResponse r;
+      status(r.mutable_status());
+      r.set_name("m");
+      for (auto *t : {r.add_inputs(), r.add_outputs()}) {
+        t->set_dtype(wire::DTYPE_UINT8);
+        t->add_shape(s_.input_size);
+        t->set_size_bytes(s_.input_size);
+      }
+      r.mutable_inputs(0)->set_name("x");
+      r.mutable_outputs(0)->set_name("y");
+      auto *p = r.add_pools();
+      p->set_name("workspace");
+      p->set_is_stack(true);
+      p->set_size_bytes(128);
+      p->set_alignment(16);
+      return ser(r);
+    }
+    case wire::MESSAGE_TYPE_WRITE_INPUT: {
+      wire::WriteInputRequest q;
+      q.ParseFromString(payload);
+      wire::WriteInputResponse r;
+      S.last_exec_seq = -1;
+      if (q.offset() > S.received) {
+        status(r.mutable_status(), AGENT_ERR_WRITE_GAP, "expected offset " + std::to_string(S.received));
+      } else if (q.offset() + q.data().size() > S.input.size()) {
+        status(r.mutable_status(), AGENT_ERR_OUT_OF_RANGE);
+      } else {
+        std::copy(q.data().begin(), q.data().end(), S.input.begin() + q.offset());
+        S.received = std::max<std::uint32_t>(S.received, q.offset() + static_cast<std::uint32_t>(q.data().size()));
+        if (q.offset() == 0) S.received = static_cast<std::uint32_t>(q.data().size());
+        status(r.mutable_status());
+      }
+      r.set_received(S.received);
+      return ser(r);
+    }
+    case wire::MESSAGE_TYPE_EXECUTE: {
+      if (seq == S.last_exec_seq) return S.last_exec_response;  // a retransmission: do not run twice
+      wire::ExecuteResponse r;
+      ++executes_;
+      if (s_.model_fails) {
+        status(r.mutable_status(), AGENT_ERR_MODEL_FAILED);
+        r.set_runtime_code(0x1201);
+      } else if (S.received != S.input.size()) {
+        status(r.mutable_status(), AGENT_ERR_INPUT_INCOMPLETE);
+      } else {
+        status(r.mutable_status());
+        S.output = S.input;
+        for (auto &b : S.output) ++b;
+        S.output_ready = true;
+        r.set_microseconds(42);
+      }
+      S.last_exec_seq = seq;
+      S.last_exec_response = ser(r);
+      return S.last_exec_response;
+    }
+    case wire::MESSAGE_TYPE_READ_OUTPUT: {
+      wire::ReadOutputRequest q;
+      q.ParseFromString(payload);
+      wire::ReadOutputResponse r;
+      if (!S.output_ready) status(r.mutable_status(), AGENT_ERR_OUTPUT_NOT_READY);
+      else if (q.offset() + q.length() > S.output.size()) status(r.mutable_status(), AGENT_ERR_OUT_OF_RANGE);
+      else {
+        status(r.mutable_status());
+        r.set_offset(q.offset());
+        r.set_data(S.output.data() + q.offset(), q.length());
+      }
+      return ser(r);
+    }
+    case wire::MESSAGE_TYPE_GET_LAST_ERROR: {
+      wire::GetLastErrorResponse r;
+      status(r.mutable_status());
+      if (s_.model_fails) {
+        r.set_code(0x1201);
+        r.set_text("model m: operator fused_add failed: injected by the fake device");
+      }
+      return ser(r);
+    }
+    default: {
+      wire::SetWorkspacesResponse r;
+      status(r.mutable_status(), AGENT_ERR_UNKNOWN_MESSAGE);
+      return ser(r);
+    }
+  }
+}
+
+}  // namespace tvmcrt::test

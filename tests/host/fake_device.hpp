@@ -1,0 +1,55 @@
+// fake_device.hpp — a scripted stand-in for the device agent, speaking real frames (tvmcrt_frame)
+// and real protobuf over a file descriptor (socketpair end or pty master) in its own thread, with
+// faults on demand: lost requests/responses, Naks, corrupted bytes, resets, wrong versions, silence.
+//
+// It serves one model "m": input "x" uint8 [input_size], output "y" = x + 1 (uint8, wrapping), one
+// stack pool "workspace"; and region "sram".
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <thread>
+
+namespace tvmcrt::test {
+
+struct FakeScript {
+  std::uint32_t protocol_version = 1;
+  std::uint32_t boot_id = 7;
+  std::uint32_t max_payload = 256;
+  std::uint32_t window = 4;
+  std::uint32_t input_size = 1000;
+  std::set<int> drop_request;    // request frames (0-based arrival index) ignored as if lost
+  std::set<int> drop_response;   // processed, but the response is not sent
+  std::set<int> nak_request;     // dropped and answered with a Nak (as after a bad CRC)
+  std::set<int> corrupt_response;  // response sent with one flipped payload byte (bad CRC)
+  int reboot_at = -1;            // from this request on: boot_id + 1 in every Status
+  int boot_frame_at = -1;        // before answering this request: send a Boot frame, new boot id
+  bool silent = false;           // read everything, answer nothing
+  bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text
+};
+
+class FakeDevice {
+ public:
+  FakeDevice(int fd, FakeScript script);  // takes ownership of fd
+  ~FakeDevice();
+  int requests() const { return requests_.load(); }
+  int executes() const { return executes_.load(); }
+
+ private:
+  void run();
+  std::string handle(std::uint8_t type, std::uint16_t seq, const std::string &payload, int index);
+  void send_frame(std::uint8_t type, std::uint16_t seq, const std::string &payload, bool corrupt);
+
+  struct State;
+  int fd_;
+  std::unique_ptr<State> st_;
+  FakeScript s_;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> requests_{0}, executes_{0};
+  std::thread thread_;
+};
+
+}  // namespace tvmcrt::test
