@@ -6,7 +6,8 @@
 # dependency checks make a no-op rebuild cheap). The host-built tvmcrt-import generates the model
 # adapters for it. Images: <build>/firmware/tvmcrt-fw.elf, .bin, .map (device/ports/stm32f4).
 #
-# Options forwarded: TVMCRT_STM32F4_RAM_KB, TVMCRT_FIRMWARE_BUILD_TYPE (default MinSizeRel).
+# Options forwarded: TVMCRT_STM32F4_RAM_KB, TVMCRT_STM32F4_CORE_HZ (when set), TVMCRT_FIRMWARE_BUILD_TYPE
+# (default MinSizeRel).
 include_guard(GLOBAL)
 
 set(TVMCRT_FIRMWARE_BINARY_DIR ${CMAKE_BINARY_DIR}/firmware)
@@ -34,6 +35,9 @@ set(_fw_args
   -DCMAKE_BUILD_TYPE=${TVMCRT_FIRMWARE_BUILD_TYPE}
   -DTVMCRT_STM32F4_RAM_KB=${TVMCRT_STM32F4_RAM_KB}
   -DTVMCRT_NANOPB_DIR=${TVMCRT_NANOPB_DIR})
+if(DEFINED TVMCRT_STM32F4_CORE_HZ)
+  list(APPEND _fw_args -DTVMCRT_STM32F4_CORE_HZ=${TVMCRT_STM32F4_CORE_HZ})
+endif()
 set(_fw_deps)
 if(TARGET tvmcrt-import)
   list(APPEND _fw_args -DTVMCRT_IMPORT_EXECUTABLE=$<TARGET_FILE:tvmcrt-import>)

@@ -89,18 +89,25 @@ def execute(s):
 
 def set_workspaces(s):
     m = s.path("examples", "multi_io", "data")
-    s.run(["set-workspaces", "-m", "multi_io", "--pool", "workspace=sram:0", "--pool", "sram=sram:2080"])
-    pools = {p["name"]: p for p in s.json(["info"])["device"]["models"][1]["pools"]}
-    s.check(pools["workspace"]["offset"] == 0 and pools["sram"]["offset"] == 2080,
-            f"placements not applied: {pools}")
+    dev = s.json(["info"]).get("device", {})
+    region = dev["regions"][0]
+    pools = {p["name"]: p for p in dev["models"][1]["pools"]}
+    ws, pool = pools["workspace"]["size_bytes"], pools["sram"]["size_bytes"]
+    after_ws = (ws + 15) // 16 * 16
+    # Swap the default order: the stack workspace first, the USMP pool after it.
+    s.run(["set-workspaces", "-m", "multi_io", "--pool", "workspace=sram:0", "--pool", f"sram=sram:{after_ws}"])
+    placed = {p["name"]: p for p in s.json(["info"])["device"]["models"][1]["pools"]}
+    s.check(placed["workspace"]["offset"] == 0 and placed["sram"]["offset"] == after_ws,
+            f"placements not applied: {placed}")
     s.run(["execute", "-m", "multi_io", "--input", f"features={m}/features.npy", "--input", f"mask={m}/mask.npy",
            "--expect", f"scores={m}/scores.npy", "--expect", f"flags={m}/flags.npy"])
-    s.run(["set-workspaces", "-m", "digits", "--pool", "workspace=sram:4000"], code="device",
+    s.run(["set-workspaces", "-m", "digits", "--pool", f"workspace=sram:{region['size'] - 16}"], code="device",
           stderr_has=["AGENT_ERR_WORKSPACE_OUTSIDE_REGION", "digits"])
-    s.run(["set-workspaces", "-m", "multi_io", "--pool", "workspace=sram:0", "--pool", "sram=sram:1024"],
-          code="device", stderr_has=["AGENT_ERR_WORKSPACE_OVERLAP"])
+    s.run(["set-workspaces", "-m", "multi_io", "--pool", "workspace=sram:0", "--pool",
+           f"sram=sram:{after_ws - 16}"], code="device", stderr_has=["AGENT_ERR_WORKSPACE_OVERLAP"])
     s.run(["set-workspaces", "-m", "digits", "--pool", "workspace=sram:0:64"], code="device",
           stderr_has=["AGENT_ERR_WORKSPACE_TOO_SMALL"])
+    s.check(pool > 0, "multi_io's USMP pool has no size")
 
 
 def last_error(s):
