@@ -67,6 +67,10 @@ void FakeDevice::run() {
   while (!stop_) {
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, 20) <= 0) continue;
+    if (!(p.revents & POLLIN)) {  // a pty master whose slave nobody has open: wait for one
+      ::usleep(20000);
+      continue;
+    }
     std::uint8_t in[4096];
     const ssize_t n = ::read(fd_, in, sizeof in);
     if (n <= 0) {

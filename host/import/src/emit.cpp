@@ -84,11 +84,12 @@ std::string emit_header(const model &m, const std::string &origin) {
   for (size_t i = 0; i < m.inputs.size(); ++i) tensor_macros(mc, out, P, "INPUT", i, m.inputs[i]);
   for (size_t i = 0; i < m.outputs.size(); ++i) tensor_macros(mc, out, P, "OUTPUT", i, m.outputs[i]);
 
-  out << "\n/* Stack workspace (served by TVMBackendAllocWorkspace): TVM's figure plus slack. 0: none. */\n";
+  out << "\n/* Stack workspace (what TVMBackendAllocWorkspace serves): the model's need plus slack, 0 if it\n"
+      << " * never allocates. _TVM_SIZE is TVM's own figure, which with USMP counts the pools too. */\n";
   const bool has_stack =
       std::any_of(m.pools.begin(), m.pools.end(), [](const pool &p) { return p.kind == pool_kind::stack; });
   mc.define(P + "_WORKSPACE_SIZE", std::to_string(has_stack ? m.workspace_size + m.workspace_slack : 0));
-  mc.define(P + "_WORKSPACE_TVM_SIZE", std::to_string(m.workspace_size));
+  mc.define(P + "_WORKSPACE_TVM_SIZE", std::to_string(m.workspace_tvm));
   mc.define(P + "_WORKSPACE_SLACK", std::to_string(m.workspace_slack));
   for (size_t i = 0; i < m.pools.size(); ++i) {
     const pool &p = m.pools[i];

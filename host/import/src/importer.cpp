@@ -205,28 +205,54 @@ std::string find_single_header(const std::string &dir) {
 }
 
 // TVM's C target defines tvmgen_<m>_run() in codegen/host/src/*.c; an llvm target leaves objects in
-// codegen/host/lib/*.o, whose symbol table holds the name as a plain string.
-void check_run_defined(const std::string &dir, const std::string &cname) {
+// codegen/host/lib/*.o, whose symbol table holds names as plain strings. Returns whether any of
+// them calls TVMBackendAllocWorkspace (i.e. the model needs a stack workspace at all).
+bool scan_sources(const std::string &dir, const std::string &cname) {
   const fs::path src = fs::path(dir) / "codegen/host/src";
   const std::string symbol = "tvmgen_" + cname + "_run";
   const std::regex def("\\b" + symbol + "\\s*\\([^;{]*\\)\\s*\\{");
   std::error_code ec;
   size_t n = 0;
+  bool defined = false, allocates = false;
   for (const auto &e : fs::directory_iterator(src, ec)) {
     const std::string ext = e.path().extension().string();
     if (ext != ".c" && ext != ".cc" && ext != ".cpp") continue;
     ++n;
-    if (std::regex_search(strip_c_comments(read_text_file(e.path().string())), def)) return;
+    const std::string text = strip_c_comments(read_text_file(e.path().string()));
+    defined = defined || std::regex_search(text, def);
+    allocates = allocates || text.find("TVMBackendAllocWorkspace(") != std::string::npos;
   }
   for (const auto &e : fs::directory_iterator(fs::path(dir) / "codegen/host/lib", ec)) {
     if (e.path().extension() != ".o") continue;
     ++n;
-    if (read_text_file(e.path().string()).find(symbol + '\0') != std::string::npos) return;
+    const std::string bytes = read_text_file(e.path().string());
+    defined = defined || bytes.find(symbol + '\0') != std::string::npos;
+    allocates = allocates || bytes.find(std::string("TVMBackendAllocWorkspace") + '\0') != std::string::npos;
   }
-  throw import_error(exit_code::run_missing, src.string(),
-                     n == 0 ? "no C sources (*.c) found"
-                            : "none of the " + std::to_string(n) + " sources defines " + symbol + "()",
-                     "export the model with the C target (target=\"c\") and the C interface API");
+  if (!defined)
+    throw import_error(exit_code::run_missing, src.string(),
+                       n == 0 ? "no C sources (*.c) found"
+                              : "none of the " + std::to_string(n) + " sources defines " + symbol + "()",
+                       "export the model with the C target (target=\"c\") and the C interface API");
+  return allocates;
+}
+
+// Bytes of the stack workspace (what TVMBackendAllocWorkspace serves), before slack. TVM's figure
+// W counts everything; with USMP it also counts every pool, so the stack is only what operators
+// still allocate themselves (docs/model-header.md, "The stack workspace").
+uint64_t stack_need(const model &m, uint64_t tvm_figure, bool allocates, const std::optional<metadata_info> &md,
+                    const context &cx) {
+  if (!allocates) return 0;
+  uint64_t external = 0;
+  for (const auto &p : m.pools) external += p.size_bytes;
+  if (m.pools.empty()) return tvm_figure;
+  if (md && md->max_operator_workspace.value_or(0) > 0) return *md->max_operator_workspace;
+  if (tvm_figure < external)
+    throw import_error(exit_code::size_mismatch, cx.header_path,
+                       "workspace size " + std::to_string(tvm_figure) + " is below the external pools' " +
+                           std::to_string(external) + " bytes, but TVM counts the pools in it",
+                       "give the workspace size TVM reported (sidecar workspace_size) and the pool sizes");
+  return tvm_figure - external;
 }
 
 }  // namespace
@@ -273,7 +299,7 @@ model import_model(const options &opts) {
   check_names(hdr.outputs, "output", cx.header_path);
   check_names(hdr.pools, "pool", cx.header_path);
   check_names(hdr.devices, "device", cx.header_path);
-  check_run_defined(opts.input_dir, cname);
+  const bool allocates = scan_sources(opts.input_dir, cname);
 
   std::optional<sidecar_info> sc;
   if (!opts.sidecar.empty()) {
@@ -346,7 +372,8 @@ model import_model(const options &opts) {
         exit_code::tensor_info_missing, cx.header_path,
         "no workspace size (no TVMGEN_" + cx.cname_upper + "_WORKSPACE_SIZE, no metadata.json)",
         "add \"workspace_size\": <bytes> to the sidecar JSON (0 if the model allocates none)");
-  m.workspace_size = *ws;
+  m.workspace_tvm = *ws;
+  m.workspace_size = stack_need(m, *ws, allocates, md, cx);
   m.workspace_slack = opts.workspace_slack;
   if (m.workspace_size > 0)
     m.pools.push_back(

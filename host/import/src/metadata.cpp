@@ -1,6 +1,8 @@
 // metadata.cpp — see metadata.hpp.
 #include "metadata.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "header_parser.hpp"
@@ -65,6 +67,29 @@ void read_io(const json &main, const char *which, const std::string &path, const
   }
 }
 
+// With USMP, main's workspace figure counts every pool; the stack TVMBackendAllocWorkspace serves
+// is then only what single operators still allocate: the largest of these (CPU) entries.
+void read_operator_workspaces(const json &fns, const std::string &path, const std::string &key,
+                              metadata_info &info) {
+  if (!fns.contains("operator_functions")) return;
+  const json &ops = fns["operator_functions"];
+  if (!ops.is_array()) malformed(path, key + "operator_functions", "expected a list");
+  uint64_t most = 0;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const std::string k = key + "operator_functions[" + std::to_string(i) + "].workspace";
+    if (!ops[i].is_object() || !ops[i].contains("workspace")) continue;
+    const json &ws = ops[i]["workspace"];
+    if (!ws.is_array()) malformed(path, k, "expected a list of {device, workspace_size_bytes}");
+    for (size_t j = 0; j < ws.size(); ++j) {
+      if (!ws[j].is_object() || ws[j].value("device", 1) != 1) continue;
+      const std::string kj = k + "[" + std::to_string(j) + "].";
+      most = std::max(most, as_size(member(ws[j], "workspace_size_bytes", path, kj), path,
+                                    kj + "workspace_size_bytes"));
+    }
+  }
+  info.max_operator_workspace = most;
+}
+
 void read_memory(const json &mod, const std::string &path, const std::string &prefix, metadata_info &info) {
   const std::string mk = prefix + "memory.";
   const json &fns = member(member(mod, "memory", path, prefix), "functions", path, mk);
@@ -80,6 +105,7 @@ void read_memory(const json &mod, const std::string &path, const std::string &pr
   const std::string k = key + "[" + std::to_string(pick) + "].";
   info.workspace_size =
       as_size(member(main, "workspace_size_bytes", path, k), path, k + "workspace_size_bytes");
+  read_operator_workspaces(fns, path, mk + "functions.", info);
   read_io(main, "inputs", path, k, info.inputs);
   read_io(main, "outputs", path, k, info.outputs);
 }

@@ -63,7 +63,8 @@ struct model {
   std::vector<tensor> outputs;
   std::vector<pool> pools;           // external pools first (struct order), then the stack workspace
   std::vector<std::string> devices;  // struct tvmgen_<m>_devices order
-  uint64_t workspace_size = 0;       // TVM's own figure, without slack
+  uint64_t workspace_tvm = 0;        // TVM's figure (TVMGEN_<M>_WORKSPACE_SIZE), pools included
+  uint64_t workspace_size = 0;       // the stack workspace the model needs, without slack
   uint64_t workspace_slack = 0;
   uint64_t io_alignment = 1;
   // Which structs tvmgen_<m>_run() takes, in prototype order: "inputs", "outputs",

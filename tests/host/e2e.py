@@ -1,0 +1,415 @@
+#!/usr/bin/python3
+"""End-to-end tests of tvmcrt-host against the native device (tvmcrt-device) and the scripted fake
+device (tvmcrt-fake-device), over ptys and socket://. One case per CTest test:
+
+    e2e.py --host BIN --device BIN --fake BIN --data EXAMPLES_DIR CASE
+
+Each case checks what a user relies on: exit code, the JSON object on stdout, the message on
+stderr, output files byte for byte. Runs with Debian's /usr/bin/python3 (numpy).
+"""
+import argparse
+import fcntl
+import json
+import os
+import pty
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+A = None  # parsed arguments
+TMP = None
+
+
+class Proc:
+    """A device process whose first stdout line is its pty path (or TCP port)."""
+
+    def __init__(self, argv):
+        self.p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.first = self.p.stdout.readline().strip()
+        if not self.first:
+            raise SystemExit("device did not start: %s %s" % (argv, self.p.stderr.read()))
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.kill()
+        self.p.wait()
+
+
+def device(kind="pty"):
+    if kind == "pty":
+        d = Proc([A.device, "--pty"])
+        return d, d.first
+    d = Proc([A.device, "--tcp", "0"])
+    return d, "socket://127.0.0.1:" + d.first
+
+
+def host(*args, timeout=60, user=None):
+    argv = [A.host] + [str(a) for a in args]
+    if user:
+        argv = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups"] + argv
+    t0 = time.monotonic()
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+    r.seconds = time.monotonic() - t0
+    return r
+
+
+def check(cond, what, r=None):
+    if not cond:
+        extra = "" if r is None else "\nexit %d\nstdout: %s\nstderr: %s" % (r.returncode, r.stdout, r.stderr)
+        raise SystemExit("FAIL: " + what + extra)
+
+
+def expect_error(r, code, cls, *fragments):
+    """The command failed with this exit code; --json printed ok=false with the class; stderr says it."""
+    check(r.returncode == code, "exit code %d expected" % code, r)
+    j = json.loads(r.stdout)
+    check(j["ok"] is False and j["error"]["class"] == cls and j["error"]["exit_code"] == code,
+          "JSON error of class %s" % cls, r)
+    for f in fragments:
+        check(f in r.stderr and f in j["error"]["message"], "message contains %r" % f, r)
+
+
+def data(*parts):
+    return os.path.join(A.data, *parts)
+
+
+def save(name, arr):
+    path = os.path.join(TMP, name)
+    np.save(path, arr)
+    return path
+
+
+# ---- cases against the native device ------------------------------------------------------------
+
+def case_info(kind):
+    d, port = device(kind)
+    try:
+        r = host("info", "--port", port, "--json")
+        check(r.returncode == 0 and r.stderr == "", "info succeeds quietly", r)
+        j = json.loads(r.stdout)["device"]
+        check(j["port"] == port and j["platform"] == "posix" and j["protocol_version"] == 1, "device fields", r)
+        check(j["max_frame_payload"] >= 256 and j["receive_window"] >= 1 and j["boot_id"] > 0, "link fields", r)
+        models = {m["name"]: m for m in j["models"]}
+        check(set(models) >= {"digits", "multi_io"}, "both example models listed", r)
+        dig = models["digits"]
+        check(dig["inputs"] == [{"name": "input", "dtype": "int8", "shape": [1, 64], "size_bytes": 64}], "digits input", r)
+        check(dig["outputs"][0]["shape"] == [1, 10] and dig["outputs"][0]["dtype"] == "int8", "digits output", r)
+        mio = models["multi_io"]
+        check([t["name"] for t in mio["inputs"]] == ["features", "mask"], "multi_io inputs", r)
+        check(any(p["name"] == "sram" and p["size_bytes"] == 1056 for p in mio["pools"]), "multi_io sram pool", r)
+        t = host("info", "--port", port)
+        check(t.returncode == 0 and "model 0: digits" in t.stdout and "input  0 input: int8 [1, 64] (64 bytes)" in t.stdout,
+              "human info", t)
+    finally:
+        d.stop()
+
+
+def case_execute(kind):
+    d, port = device(kind)
+    out = os.path.join(TMP, "out")
+    try:
+        r = host("execute", "--port", port, "--model", "digits", "--input", data("digits", "data", "sample_input.npy"),
+                 "--expect", data("digits", "data", "sample_output.npy"), "--output-dir", out, "--repeat", 5,
+                 "--junit", os.path.join(TMP, "j.xml"), "--json")
+        check(r.returncode == 0, "execute succeeds", r)
+        j = json.loads(r.stdout)
+        check(j["ok"] and j["model"] == "digits" and j["timing"]["runs"] == 5, "result and 5 timed runs", r)
+        check(0 <= j["timing"]["min_us"] <= j["timing"]["median_us"] <= j["timing"]["max_us"], "timing order", r)
+        cmp = j["outputs"][0]["comparison"]
+        check(cmp["pass"] and cmp["max_abs"] == 0 and cmp["top1"], "bit-exact against the reference", r)
+        got = np.load(os.path.join(out, "output.npy"))
+        ref = np.load(data("digits", "data", "sample_output.npy"))
+        check(got.dtype == np.int8 and got.shape == (1, 10) and (got == ref).all(), "output file equals reference")
+        xml = open(os.path.join(TMP, "j.xml")).read()
+        check('tests="1" failures="0"' in xml, "JUnit report")
+    finally:
+        d.stop()
+
+
+def case_multi_io():
+    d, port = device()
+    m = lambda f: data("multi_io", "data", f)
+    try:
+        r = host("execute", "--port", port, "--model", "multi_io", "--input", "features=" + m("features.npy"),
+                 "--input", "mask=" + m("mask.npy"), "--expect", "scores=" + m("scores.npy"),
+                 "--expect", "flags=" + m("flags.npy"), "--atol", "1e-5", "--json")
+        check(r.returncode == 0, "multi_io execute passes", r)
+        outs = {o["name"]: o for o in json.loads(r.stdout)["outputs"]}
+        check(outs["scores"]["comparison"]["pass"] and outs["flags"]["comparison"]["pass"], "both outputs pass", r)
+        r = host("execute", "--port", port, "--model", "multi_io", "--input", "features=" + m("features.npy"), "--json")
+        expect_error(r, 2, "usage", "model 'multi_io' needs input 'mask' (int8 [1, 8]); pass --input mask=FILE.npy")
+        r = host("execute", "--port", port, "--model", "multi_io", "--input", m("features.npy"), "--json")
+        expect_error(r, 2, "usage", "has 2 inputs (features, mask); name the one this file is for")
+    finally:
+        d.stop()
+
+
+def case_batch():
+    d, port = device()
+    g = lambda f: data("digits", "data", f)
+    junit = os.path.join(TMP, "batch.xml")
+    try:
+        r = host("execute", "--port", port, "--model", "digits", "--batch-input", g("heldout_inputs.npy"),
+                 "--batch-expect", g("heldout_outputs.npy"), "--labels", g("heldout_labels.npy"), "--junit", junit,
+                 "--output-dir", os.path.join(TMP, "bo"), "--json", timeout=120)
+        check(r.returncode == 0, "batch passes", r)
+        j = json.loads(r.stdout)
+        n = len(np.load(g("heldout_labels.npy")))
+        ref = np.load(g("heldout_outputs.npy"))
+        labels = np.load(g("heldout_labels.npy"))
+        want_acc = float((ref.reshape(n, -1).argmax(axis=1) == labels).mean())
+        check(j["samples"] == n and j["passed"] == n and j["failed"] == 0, "every sample passes", r)
+        check(abs(j["accuracy"] - want_acc) < 1e-12, "accuracy equals the reference's (%f)" % want_acc, r)
+        check(open(junit).read().count("<testcase ") == n, "one JUnit testcase per sample")
+        check((np.load(os.path.join(TMP, "bo", "output.npy")) == ref).all(), "stacked outputs equal the references")
+        # One sample's reference changed: that sample fails, exit 7, the JUnit report names it.
+        bad = ref.copy()
+        bad[3, 0, 0] += 5
+        r = host("execute", "--port", port, "--model", "digits", "--batch-input", g("heldout_inputs.npy"),
+                 "--batch-expect", save("bad.npy", bad), "--junit", junit, "--json", timeout=120)
+        check(r.returncode == 7, "mismatch exit code", r)
+        j = json.loads(r.stdout)
+        check(j["failed"] == 1 and j["error"]["class"] == "mismatch" and not j["results"][3]["pass"], "sample 3 failed", r)
+        check('failures="1"' in open(junit).read() and "1 of %d samples differ" % n in r.stderr, "report and message", r)
+    finally:
+        d.stop()
+
+
+def case_mismatch():
+    d, port = device()
+    try:
+        ref = np.load(data("digits", "data", "sample_output.npy")).copy()
+        ref[0, 2] += 3
+        r = host("execute", "--port", port, "--input", "input=" + data("digits", "data", "sample_input.npy"),
+                 "--model", "digits", "--expect", "output=" + save("ref.npy", ref), "--json")
+        check(r.returncode == 7, "exit 7 on mismatch", r)
+        j = json.loads(r.stdout)
+        c = j["outputs"][0]["comparison"]
+        check(not j["ok"] and not c["pass"] and c["max_abs"] == 3 and c["violations"] == 1 and c["first_violation"] == 2,
+              "comparison figures", r)
+        check("outputs differ from the references" in r.stderr, "stderr message", r)
+        r = host("execute", "--port", port, "--model", "digits", "--input", data("digits", "data", "sample_input.npy"),
+                 "--expect", save("ref.npy", ref), "--atol", "3", "--rtol", "0")
+        check(r.returncode == 0 and "PASS" in r.stdout, "passes within --atol 3", r)
+    finally:
+        d.stop()
+
+
+def case_bad_inputs():
+    d, port = device()
+    x = data("digits", "data", "sample_input.npy")
+    try:
+        run = lambda *a: host("execute", "--port", port, "--json", *a)
+        expect_error(run("--model", "nope", "--input", x), 2, "usage", "no model 'nope'", "it has: digits, multi_io")
+        expect_error(run("--model", "digits", "--input", "nope=" + x), 2, "usage",
+                     "model 'digits' has no input 'nope'; its inputs are: input")
+        f = save("f32.npy", np.zeros((1, 64), np.float32))
+        expect_error(run("--model", "digits", "--input", f), 2, "usage",
+                     "input 'input' of model 'digits' is int8 [1, 64] but the file holds float32 [1, 64]", "astype")
+        c = save("short.npy", np.zeros((1, 63), np.int8))
+        expect_error(run("--model", "digits", "--input", c), 2, "usage",
+                     "is int8 [1, 64] (64 elements) but the file holds int8 [1, 63] (63 elements)")
+        bad = os.path.join(TMP, "bad.npy")
+        with open(bad, "wb") as fh:
+            fh.write(b"\x93NUMPY\x01\x00\x20\x00{'descr': '|i1', 'shape': (1,64)}\n" + bytes(64))
+        expect_error(run("--model", "digits", "--input", bad), 8, "file", "malformed .npy header")
+        expect_error(run("--model", "digits", "--input", os.path.join(TMP, "none.npy")), 8, "file", "cannot open")
+        expect_error(run("--model", "digits"), 2, "usage", "no input")
+        expect_error(run("--model", "digits", "--input", x, "--output-dir", "/etc/hostname/out"), 8, "file",
+                     "output directory /etc/hostname/out")
+        r = host("execute", "--port", port, "--bogus")
+        check(r.returncode == 2 and "--bogus" in r.stderr, "unknown option is a usage error", r)
+        # set-workspaces: names checked on the host, placements by the device.
+        sw = lambda *a: host("set-workspaces", "--port", port, "--model", "multi_io", "--json", *a)
+        expect_error(sw("--pool", "nope=sram"), 2, "usage", "model 'multi_io' has no pool 'nope'; its pools are: sram")
+        expect_error(sw("--pool", "sram=flash"), 2, "usage", "no memory region 'flash'")
+        expect_error(sw("--pool", "sram=scratch:999999"), 6, "device", "AGENT_ERR_WORKSPACE_OUTSIDE_REGION")
+    finally:
+        d.stop()
+
+
+def case_set_workspaces():
+    d, port = device()
+    m = lambda f: data("multi_io", "data", f)
+    try:
+        r = host("set-workspaces", "--port", port, "--model", "multi_io", "--pool", "sram=scratch:64",
+                 "--pool", "workspace=scratch:4096", "--json")
+        check(r.returncode == 0, "set-workspaces succeeds", r)
+        pools = {p["name"]: p for p in json.loads(r.stdout)["model"]["pools"]}
+        check(pools["sram"]["assigned"] and pools["sram"]["region"] == "scratch" and pools["sram"]["offset"] == 64,
+              "sram placed at scratch+64", r)
+        r = host("execute", "--port", port, "--model", "multi_io", "--input", "features=" + m("features.npy"),
+                 "--input", "mask=" + m("mask.npy"), "--expect", "scores=" + m("scores.npy"), "--atol", "1e-5")
+        check(r.returncode == 0, "runs with the new placement", r)
+        r = host("last-error", "--port", port, "--json")
+        check(r.returncode == 0 and json.loads(r.stdout)["ok"], "last-error", r)
+    finally:
+        d.stop()
+
+
+def case_device_killed():
+    """The device dies mid-batch: a transport error, quickly, naming the port."""
+    d, port = device()
+    g = lambda f: data("digits", "data", f)
+    try:
+        big = np.repeat(np.load(g("heldout_inputs.npy")), 50, axis=0)
+        stack = save("big.npy", big)
+        p = subprocess.Popen([A.host, "execute", "--port", port, "--model", "digits", "--batch-input", stack, "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(0.5)
+        d.p.kill()
+        t0 = time.monotonic()
+        out, err = p.communicate(timeout=20)
+        r = subprocess.CompletedProcess(p.args, p.returncode, out, err)
+        check(p.returncode in (3, 4), "transport (or timeout) error when the device dies", r)
+        check(time.monotonic() - t0 < 6, "ends promptly", r)
+        check(port in err, "names the port", r)
+    finally:
+        d.stop()
+
+
+def case_port_errors():
+    r = host("info", "--port", "/dev/tvmcrt-missing", "--json")
+    expect_error(r, 3, "transport", "port /dev/tvmcrt-missing: no such device")
+    r = host("info", "--json", timeout=10)
+    check(r.returncode == 2 and "no device port" in r.stderr, "no --port is a usage error", r)
+    r = host("info", "--port", "socket://127.0.0.1:1", "--json")
+    expect_error(r, 3, "transport", "connection refused")
+    r = host("info", "--port", "rfc2217://x:1", "--json")
+    expect_error(r, 2, "usage", "unsupported scheme")
+    # Busy: another process holds the pty (flock, as serial tools do).
+    d, port = device()
+    try:
+        holder = subprocess.Popen(["/usr/bin/python3", "-c", "import fcntl,os,sys,time\n"
+                                   "fd=os.open(sys.argv[1],os.O_RDWR|os.O_NOCTTY)\nfcntl.flock(fd,fcntl.LOCK_EX)\n"
+                                   "print('held',flush=True)\ntime.sleep(30)", port], stdout=subprocess.PIPE, text=True)
+        holder.stdout.readline()
+        r = host("info", "--port", port, "--json")
+        expect_error(r, 3, "transport", "port " + port + ": busy")
+        holder.kill()
+        holder.wait()
+        r = host("info", "--port", port)
+        check(r.returncode == 0, "free again after the holder exits", r)
+    finally:
+        d.stop()
+
+
+def case_permission_denied():
+    # As root, file permissions never deny an open: run tvmcrt-host as 'nobody' against a root-owned
+    # pty with mode 0600 instead.
+    if shutil.which("setpriv") is None:
+        print("SKIP: setpriv (util-linux) not available to drop privileges")
+        return
+    master, slave = pty.openpty()
+    path = os.ttyname(slave)
+    os.chown(path, 0, 0)
+    os.chmod(path, 0o600)
+    try:
+        if os.getuid() != 0:
+            r = host("info", "--port", path, "--json")
+        else:
+            r = host("info", "--port", path, "--json", user=65534)
+        expect_error(r, 3, "transport", "permission denied", "dialout")
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
+def case_silent():
+    """A pty nobody serves: timeout class, within the link's time limits (0.3 s turnaround, 2 retries)."""
+    master, slave = pty.openpty()
+    path = os.ttyname(slave)
+    try:
+        r = host("info", "--port", path, "--turnaround", "0.3", "--retries", "2", "--json", timeout=30)
+        expect_error(r, 4, "timeout", "no response from the device on " + path + " to Hello", "after 2 retransmissions")
+        check(0.8 < r.seconds < 3.0, "gave up in %.2f s (3 attempts of 0.3 s + line time)" % r.seconds, r)
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
+def fake(*args):
+    d = Proc([A.fake] + list(args))
+    return d, d.first
+
+
+def case_wrong_version():
+    d, port = fake("--version", "2")
+    try:
+        expect_error(host("info", "--port", port, "--json"), 5, "protocol",
+                     "speaks tvmcrt protocol version 2, this tvmcrt-host speaks version 1")
+    finally:
+        d.stop()
+
+
+def case_model_error():
+    d, port = fake("--model-fails")
+    try:
+        x = save("x.npy", np.arange(1000, dtype=np.uint8))
+        r = host("execute", "--port", port, "--input", x, "--json")
+        expect_error(r, 6, "device", "model 'm' failed on the device at " + port,
+                     "operator fused_add failed: injected by the fake device")
+        r = host("last-error", "--port", port)
+        check(r.returncode == 0 and "operator fused_add failed" in r.stdout, "last-error shows the text", r)
+    finally:
+        d.stop()
+
+
+def case_reset():
+    d, port = fake("--reboot-at", "4")  # Hello 0, ModelInfo 1, WriteInput 2..(1000 bytes / ~224) 6
+    try:
+        x = save("x.npy", np.arange(1000, dtype=np.uint8))
+        r = host("execute", "--port", port, "--input", x, "--json")
+        expect_error(r, 9, "reset", "reset during", "boot id 7 became 8")
+    finally:
+        d.stop()
+
+
+def case_help():
+    r = host("--help")
+    check(r.returncode == 0 and "Exit codes:" in r.stdout and "9  reset" in r.stdout, "top-level help", r)
+    for sub in ("info", "execute", "set-workspaces", "last-error"):
+        r = host(sub, "--help")
+        check(r.returncode == 0 and "--port" in r.stdout and "--json" in r.stdout, sub + " --help", r)
+
+
+CASES = {
+    "info_pty": lambda: case_info("pty"), "info_tcp": lambda: case_info("tcp"),
+    "execute_pty": lambda: case_execute("pty"), "execute_tcp": lambda: case_execute("tcp"),
+    "multi_io": case_multi_io, "batch": case_batch, "mismatch": case_mismatch, "bad_inputs": case_bad_inputs,
+    "set_workspaces": case_set_workspaces, "device_killed": case_device_killed, "port_errors": case_port_errors,
+    "permission_denied": case_permission_denied, "silent": case_silent, "wrong_version": case_wrong_version,
+    "model_error": case_model_error, "reset": case_reset, "help": case_help,
+}
+NEEDS_DEVICE = {"info_pty", "info_tcp", "execute_pty", "execute_tcp", "multi_io", "batch", "mismatch", "bad_inputs",
+                "set_workspaces", "device_killed", "port_errors"}
+
+
+def main():
+    global A, TMP
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--host", required=True)
+    ap.add_argument("--device")
+    ap.add_argument("--fake", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("case", choices=sorted(CASES) + ["list"])
+    A = ap.parse_args()
+    if A.case == "list":
+        print(";".join(sorted(CASES)))
+        return
+    TMP = tempfile.mkdtemp(prefix="tvmcrt-e2e-")
+    os.chmod(TMP, 0o755)
+    try:
+        CASES[A.case]()
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+    print("PASS", A.case)
+
+
+if __name__ == "__main__":
+    main()
