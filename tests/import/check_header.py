@@ -105,19 +105,37 @@ def main():
                 ck.eq(q + "_SHAPE", "{" + ", ".join(map(str, dims)) + "}", "DIM macros")
             if dt in DTYPES and ndim >= 0:
                 ck.eq(q + "_SIZE", DTYPES[dt][1] * math.prod(dims), "dtype x shape")
-    tvm_ws = tvmgen.get(f"TVMGEN_{c.upper()}_WORKSPACE_SIZE", main_fn.get("workspace_size_bytes", side.get("workspace_size")))
+    tvm_ws = int(tvmgen.get(f"TVMGEN_{c.upper()}_WORKSPACE_SIZE",
+                            main_fn.get("workspace_size_bytes", side.get("workspace_size"))))
     if "workspace_size_bytes" in main_fn:
         ck.eq(P + "_WORKSPACE_TVM_SIZE", main_fn["workspace_size_bytes"], "main[0].workspace_size_bytes")
     ck.eq(P + "_WORKSPACE_TVM_SIZE", tvm_ws, "TVM workspace size")
     ck.eq(P + "_WORKSPACE_SLACK", a.slack, "--slack")
-    ws = int(tvm_ws) + a.slack if int(tvm_ws) > 0 else 0
-    ck.eq(P + "_WORKSPACE_SIZE", ws, "TVM workspace + slack, 0 if none")
     pools = struct_members(tvmgen_text, f"tvmgen_{c}_workspace_pools")
+    pool_sizes = {p: int(tvmgen.get(f"TVMGEN_{c.upper()}_{p.upper()}_WORKSPACE_POOL_SIZE",
+                                    side.get("pools", {}).get(p, 0))) for p in pools}
+    # The stack rule: 0 if no source calls TVMBackendAllocWorkspace; TVM's figure without USMP pools;
+    # with pools, the largest operator workspace (metadata) or TVM's figure minus the pools.
+    src_dir = os.path.join(a.mlf, "codegen/host/src")
+    code = "".join(re.sub(r"/\*.*?\*/|//[^\n]*", "", open(os.path.join(src_dir, f)).read(), flags=re.S)
+                   for f in sorted(os.listdir(src_dir)) if f.endswith((".c", ".cc", ".cpp")))
+    ops = mod["memory"]["functions"].get("operator_functions", []) if mod else []
+    op_max = max([w["workspace_size_bytes"] for f in ops for w in f.get("workspace", [])
+                  if w.get("device", 1) == 1] + [0])
+    if "TVMBackendAllocWorkspace(" not in code:
+        stack = 0
+    elif not pools:
+        stack = tvm_ws
+    elif op_max > 0:
+        stack = op_max
+    else:
+        stack = tvm_ws - sum(pool_sizes.values())
+    ws = stack + a.slack if stack > 0 else 0
+    ck.eq(P + "_WORKSPACE_SIZE", ws, "stack need + slack, 0 if none")
     for i, p in enumerate(pools):
         q = f"{P}_POOL_{p.upper()}"
         ck.eq(q + "_INDEX", i, "external pools come first, in struct order")
-        tv = f"TVMGEN_{c.upper()}_{p.upper()}_WORKSPACE_POOL_SIZE"
-        ck.eq(q + "_SIZE", tvmgen.get(tv, side.get("pools", {}).get(p)), tv + " or sidecar pools")
+        ck.eq(q + "_SIZE", pool_sizes[p], "TVMGEN_<M>_<P>_WORKSPACE_POOL_SIZE or sidecar pools")
     if ws:
         ck.eq(P + "_POOL_WORKSPACE_INDEX", len(pools), "stack workspace comes last")
         ck.eq(P + "_POOL_WORKSPACE_SIZE", ws, "stack pool size")

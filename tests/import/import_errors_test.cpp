@@ -103,7 +103,7 @@ TEST_F(ImportErrors, MetadataNotJson) {
 
 TEST_F(ImportErrors, MetadataKeyMissing) {
   auto mlf = copy_fixture("copy7");
-  edit(mlf / "metadata.json", "\"workspace_size_bytes\": 96", "\"workspace_bytes\": 96");
+  edit(mlf / "metadata.json", "\"workspace_size_bytes\": 352", "\"workspace_bytes\": 352");
   EXPECT_IMPORT_FAILS(
       import(mlf), 4,
       "metadata.json: modules.copy7.memory.functions.main[0].workspace_size_bytes: key is missing");
@@ -150,11 +150,15 @@ TEST_F(ImportErrors, SourcesLackRun) {
 TEST_F(ImportErrors, ObjectsInsteadOfSources) {
   auto mlf = copy_fixture("copy7");
   fs::create_directories(mlf / "codegen/host/lib");
-  const std::string cc = "cc -c -I " + (mlf / "codegen/host/include").string() + " -o " +
+  const std::string cc = "cc -c -I " + (mlf / "codegen/host/include").string() + " -I " +
+                         TVMCRT_RUNTIME_INCLUDE + " -o " +
                          (mlf / "codegen/host/lib/copy7_lib0.o").string() + " ";
   ASSERT_EQ(std::system((cc + (mlf / "codegen/host/src/copy7_lib0.c").string()).c_str()), 0);
   fs::remove_all(mlf / "codegen/host/src");
   EXPECT_EQ(import(mlf).code, 0) << import(mlf).text;
+  // The object's symbol table shows the TVMBackendAllocWorkspace call: the stack pool stays.
+  EXPECT_NE(slurp(dir_ / "out/tvmcrt_model_copy7.h").find("#define TVMCRT_COPY7_WORKSPACE_SIZE 96\n"),
+            std::string::npos);
   spit(dir_ / "other.c", "int other_function(void) { return 1; }\n");
   ASSERT_EQ(std::system((cc + (dir_ / "other.c").string()).c_str()), 0);
   EXPECT_IMPORT_FAILS(import(mlf), 7, "none of the 1 sources defines tvmgen_copy7_run()");
@@ -181,6 +185,28 @@ TEST_F(ImportErrors, DtypeDisagreesBetweenRelayAndMetadata) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "src/copy7.relay", "%x: Tensor[(1, 4), int8]", "%x: Tensor[(1, 4), uint8]");
   EXPECT_IMPORT_FAILS(import(mlf), 8, "input 'x' has dtype int8 but", "copy7.relay says uint8");
+}
+
+TEST_F(ImportErrors, WorkspaceBelowPools) {
+  auto mlf = copy_fixture("hdronly");
+  edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "WORKSPACE_SIZE 80", "WORKSPACE_SIZE 40");
+  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + std::string(TVMCRT_IMPORT_FIXTURES) + "/hdronly.sidecar.json"),
+                      8, "workspace size 40 is below the external pools' 64 bytes");
+}
+
+// A model whose code never calls TVMBackendAllocWorkspace gets no stack pool, whatever TVM's figure.
+TEST_F(ImportErrors, NoStackPoolWithoutAllocCalls) {
+  auto mlf = copy_fixture("legacy6");
+  spit(mlf / "codegen/host/src/legacy6_lib0.c",
+       "#include \"tvmgen_legacy6.h\"\n"
+       "int32_t tvmgen_legacy6_run(struct tvmgen_legacy6_inputs* i, struct tvmgen_legacy6_outputs* o) {\n"
+       "  (void)i; (void)o; return 0;\n}\n");
+  auto r = import(mlf);
+  ASSERT_EQ(r.code, 0) << r.text;
+  const std::string h = slurp(dir_ / "out/tvmcrt_model_legacy6.h");
+  EXPECT_NE(h.find("#define TVMCRT_LEGACY6_WORKSPACE_SIZE 0\n"), std::string::npos) << h;
+  EXPECT_NE(h.find("#define TVMCRT_LEGACY6_WORKSPACE_TVM_SIZE 40\n"), std::string::npos) << h;
+  EXPECT_NE(h.find("#define TVMCRT_LEGACY6_NUM_POOLS 0\n"), std::string::npos) << h;
 }
 
 TEST_F(ImportErrors, ModelNameNotIdentifier) {

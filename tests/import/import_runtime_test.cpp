@@ -9,6 +9,7 @@
 #include "tvmcrt_model_hdronly.h"
 
 extern "C" void *copy7_seen_device;
+extern "C" int copy7_use_stack;  // makes the copy7 fixture allocate its 96 stack bytes
 
 namespace {
 
@@ -72,11 +73,14 @@ TEST(Runtime, Copy7DeviceAndReturnCodePassThrough) {
   out.out_a = out_a;
   out.out_b = out_b;
   copy7_seen_device = nullptr;
+  copy7_use_stack = 1;
   // The fixture returns 7, which the runtime reports as a model failure.
   EXPECT_EQ(TVMExecute(&tvmcrt_model_copy7, &in, &out, &ctx), kTVMCrtErrModelFailed);
   EXPECT_EQ(copy7_seen_device, &token);
   EXPECT_EQ(0, std::memcmp(out_a, x, sizeof x));
   EXPECT_EQ(sram[0], 0x5A);
+  EXPECT_EQ(TVMContextPeakWorkspace(&ctx), 96u);  // exactly the generated stack pool
+  copy7_use_stack = 0;
 }
 
 }  // namespace
