@@ -40,7 +40,7 @@ std::string slurp(const fs::path &p) {
 
 void spit(const fs::path &p, const std::string &text) { std::ofstream(p) << text; }
 
-class ImportErrors : public ::testing::Test {
+class ImportCli : public ::testing::Test {
  protected:
   // A private copy of fixture `name` to break.
   fs::path copy_fixture(const std::string &name) {
@@ -71,7 +71,7 @@ class ImportErrors : public ::testing::Test {
       EXPECT_NE((res).text.find(s), std::string::npos) << "missing: " << s << "\n" << (res).text; \
   } while (0)
 
-TEST_F(ImportErrors, GoodFixtureImports) {
+TEST_F(ImportCli, GoodFixtureImports) {
   auto r = import(copy_fixture("copy7"));
   EXPECT_EQ(r.code, 0) << r.text;
   EXPECT_TRUE(fs::exists(dir_ / "out/tvmcrt_model_copy7.h"));
@@ -79,7 +79,21 @@ TEST_F(ImportErrors, GoodFixtureImports) {
   EXPECT_TRUE(fs::exists(dir_ / "out/tvmcrt_model_copy7_slots.h"));
 }
 
-TEST_F(ImportErrors, Usage) {
+TEST_F(ImportCli, AlignmentOptions) {
+  auto mlf = copy_fixture("copy7");
+  auto r = import(mlf, "--pool-alignment 64 --io-alignment 32 --workspace-slack 32");
+  ASSERT_EQ(r.code, 0) << r.text;
+  const std::string h = slurp(dir_ / "out/tvmcrt_model_copy7.h");
+  for (const char *line : {"#define TVMCRT_COPY7_POOL_SRAM_ALIGNMENT 64\n", "#define TVMCRT_COPY7_IO_ALIGNMENT 32\n",
+                           "#define TVMCRT_COPY7_WORKSPACE_SIZE 128\n", "#define TVMCRT_COPY7_WORKSPACE_SLACK 32\n"})
+    EXPECT_NE(h.find(line), std::string::npos) << line;
+  // Arena: each pool rounded to 64, plus 48 so a 16-aligned arena can align it: (256+48) + (128+48).
+  EXPECT_NE(slurp(dir_ / "out/tvmcrt_model_copy7_slots.h").find("#define TVMCRT_COPY7_ARENA_NEED 480\n"),
+            std::string::npos);
+  EXPECT_NE(slurp(dir_ / "out/tvmcrt_model_copy7_slots.h").find("__attribute__((aligned(32)))"), std::string::npos);
+}
+
+TEST_F(ImportCli, Usage) {
   EXPECT_IMPORT_FAILS(run_tool(""), 2, "command line: no input folder given", "usage: tvmcrt-import");
   EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --workspace-slack -3"), 2,
                       "--workspace-slack needs a non-negative integer");
@@ -87,7 +101,7 @@ TEST_F(ImportErrors, Usage) {
                       "--io-alignment must be a power of two");
 }
 
-TEST_F(ImportErrors, EmptyFolder) {
+TEST_F(ImportCli, EmptyFolder) {
   auto mlf = copy_fixture("copy7");
   fs::remove_all(mlf);
   fs::create_directories(mlf);
@@ -95,13 +109,13 @@ TEST_F(ImportErrors, EmptyFolder) {
                       "fix: pass the unpacked Model Library Format folder");
 }
 
-TEST_F(ImportErrors, MetadataNotJson) {
+TEST_F(ImportCli, MetadataNotJson) {
   auto mlf = copy_fixture("copy7");
   spit(mlf / "metadata.json", "{\"version\": 7,");
   EXPECT_IMPORT_FAILS(import(mlf), 4, "metadata.json: not valid JSON", "fix: re-export the model");
 }
 
-TEST_F(ImportErrors, MetadataKeyMissing) {
+TEST_F(ImportCli, MetadataKeyMissing) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "metadata.json", "\"workspace_size_bytes\": 352", "\"workspace_bytes\": 352");
   EXPECT_IMPORT_FAILS(
@@ -109,45 +123,45 @@ TEST_F(ImportErrors, MetadataKeyMissing) {
       "metadata.json: modules.copy7.memory.functions.main[0].workspace_size_bytes: key is missing");
 }
 
-TEST_F(ImportErrors, MetadataWrongType) {
+TEST_F(ImportCli, MetadataWrongType) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "metadata.json", "\"size\": 8}", "\"size\": \"8\"}");
   EXPECT_IMPORT_FAILS(import(mlf), 4, "inputs.y:0.size: expected a non-negative integer, found \"8\"");
 }
 
-TEST_F(ImportErrors, UnknownVersion) {
+TEST_F(ImportCli, UnknownVersion) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "metadata.json", "\"version\": 7", "\"version\": 9");
   EXPECT_IMPORT_FAILS(import(mlf), 5, "metadata.json: version: version 9 is not supported (5, 6 and 7 are)");
 }
 
-TEST_F(ImportErrors, HeaderWithoutRunPrototype) {
+TEST_F(ImportCli, HeaderWithoutRunPrototype) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/include/tvmgen_copy7.h", "int32_t tvmgen_copy7_run(", "int32_t tvmgen_copy7_go(");
   EXPECT_IMPORT_FAILS(import(mlf), 6, "tvmgen_copy7.h: no prototype 'int32_t tvmgen_copy7_run(...);' found");
 }
 
-TEST_F(ImportErrors, HeaderBadMemberNamesLine) {
+TEST_F(ImportCli, HeaderBadMemberNamesLine) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/include/tvmgen_copy7.h", "  void* y_0;", "  int y_0;");
   EXPECT_IMPORT_FAILS(import(mlf), 6, "tvmgen_copy7.h:21: member 'int y_0' of struct tvmgen_copy7_inputs");
 }
 
-TEST_F(ImportErrors, HeaderMissingStructRunTakes) {
+TEST_F(ImportCli, HeaderMissingStructRunTakes) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/include/tvmgen_copy7.h", "struct tvmgen_copy7_devices {",
        "struct other_devices {");
   EXPECT_IMPORT_FAILS(import(mlf), 6, "takes struct tvmgen_copy7_devices but the header does not define it");
 }
 
-TEST_F(ImportErrors, SourcesLackRun) {
+TEST_F(ImportCli, SourcesLackRun) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/src/copy7_lib0.c", "int32_t tvmgen_copy7_run(", "int32_t tvmgen_copy7_other(");
   EXPECT_IMPORT_FAILS(import(mlf), 7, "codegen/host/src: none of the 1 sources defines tvmgen_copy7_run()");
 }
 
 // An llvm-target MLF has objects in codegen/host/lib instead of C sources.
-TEST_F(ImportErrors, ObjectsInsteadOfSources) {
+TEST_F(ImportCli, ObjectsInsteadOfSources) {
   auto mlf = copy_fixture("copy7");
   fs::create_directories(mlf / "codegen/host/lib");
   const std::string cc = "cc -c -I " + (mlf / "codegen/host/include").string() + " -I " +
@@ -164,7 +178,7 @@ TEST_F(ImportErrors, ObjectsInsteadOfSources) {
   EXPECT_IMPORT_FAILS(import(mlf), 7, "none of the 1 sources defines tvmgen_copy7_run()");
 }
 
-TEST_F(ImportErrors, HeaderSizeMacroDisagrees) {
+TEST_F(ImportCli, HeaderSizeMacroDisagrees) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/include/tvmgen_copy7.h", "TVMGEN_COPY7_X_SIZE 4", "TVMGEN_COPY7_X_SIZE 5");
   EXPECT_IMPORT_FAILS(
@@ -172,7 +186,7 @@ TEST_F(ImportErrors, HeaderSizeMacroDisagrees) {
       "tvmgen_copy7.h: TVMGEN_COPY7_X_SIZE: input 'x' size 5 disagrees with int8 x [1, 4] = 4 bytes");
 }
 
-TEST_F(ImportErrors, MetadataSizeDisagrees) {
+TEST_F(ImportCli, MetadataSizeDisagrees) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "metadata.json", "\"x\": {\"dtype\": \"int8\", \"size\": 4}",
        "\"x\": {\"dtype\": \"int8\", \"size\": 6}");
@@ -181,13 +195,13 @@ TEST_F(ImportErrors, MetadataSizeDisagrees) {
       "metadata.json: modules.copy7.memory.functions.main[0].inputs.x.size: input 'x' size 6");
 }
 
-TEST_F(ImportErrors, DtypeDisagreesBetweenRelayAndMetadata) {
+TEST_F(ImportCli, DtypeDisagreesBetweenRelayAndMetadata) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "src/copy7.relay", "%x: Tensor[(1, 4), int8]", "%x: Tensor[(1, 4), uint8]");
   EXPECT_IMPORT_FAILS(import(mlf), 8, "input 'x' has dtype int8 but", "copy7.relay says uint8");
 }
 
-TEST_F(ImportErrors, WorkspaceBelowPools) {
+TEST_F(ImportCli, WorkspaceBelowPools) {
   auto mlf = copy_fixture("hdronly");
   edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "WORKSPACE_SIZE 80", "WORKSPACE_SIZE 40");
   EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + std::string(TVMCRT_IMPORT_FIXTURES) + "/hdronly.sidecar.json"),
@@ -195,7 +209,7 @@ TEST_F(ImportErrors, WorkspaceBelowPools) {
 }
 
 // A model whose code never calls TVMBackendAllocWorkspace gets no stack pool, whatever TVM's figure.
-TEST_F(ImportErrors, NoStackPoolWithoutAllocCalls) {
+TEST_F(ImportCli, NoStackPoolWithoutAllocCalls) {
   auto mlf = copy_fixture("legacy6");
   spit(mlf / "codegen/host/src/legacy6_lib0.c",
        "#include \"tvmgen_legacy6.h\"\n"
@@ -209,21 +223,21 @@ TEST_F(ImportErrors, NoStackPoolWithoutAllocCalls) {
   EXPECT_NE(h.find("#define TVMCRT_LEGACY6_NUM_POOLS 0\n"), std::string::npos) << h;
 }
 
-TEST_F(ImportErrors, ModelNameNotIdentifier) {
+TEST_F(ImportCli, ModelNameNotIdentifier) {
   auto mlf = copy_fixture("basic5");
   edit(mlf / "metadata.json", "\"model_name\": \"basic5\"", "\"model_name\": \"basic-5\"");
   EXPECT_IMPORT_FAILS(import(mlf), 9,
                       "metadata.json: model_name: model name 'basic-5' is not a C identifier");
 }
 
-TEST_F(ImportErrors, NamesClashAfterUpperCasing) {
+TEST_F(ImportCli, NamesClashAfterUpperCasing) {
   auto mlf = copy_fixture("hdronly");
   edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "  void* Identity;",
        "  void* Identity;\n  void* IDENTITY;");
   EXPECT_IMPORT_FAILS(import(mlf), 9, "output names differing only in case ('IDENTITY')");
 }
 
-TEST_F(ImportErrors, SidecarUnknownKey) {
+TEST_F(ImportCli, SidecarUnknownKey) {
   auto mlf = copy_fixture("hdronly");
   spit(dir_ / "side.json", "{\"inptus\": {}}");
   EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 10,
@@ -231,14 +245,14 @@ TEST_F(ImportErrors, SidecarUnknownKey) {
                       "fix: see the sidecar format in docs/model-header.md");
 }
 
-TEST_F(ImportErrors, SidecarNamesUnknownTensor) {
+TEST_F(ImportCli, SidecarNamesUnknownTensor) {
   auto mlf = copy_fixture("hdronly");
   spit(dir_ / "side.json", R"({"inputs": {"input_2": {"dtype": "int8", "shape": [1]}}})");
   EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + (dir_ / "side.json").string()), 10,
                       "side.json: inputs.input_2: the header has no input named 'input_2'");
 }
 
-TEST_F(ImportErrors, SidecarShapeDisagreesWithHeaderSize) {
+TEST_F(ImportCli, SidecarShapeDisagreesWithHeaderSize) {
   auto mlf = copy_fixture("hdronly");
   std::string side = slurp(fs::path(TVMCRT_IMPORT_FIXTURES) / "hdronly.sidecar.json");
   spit(dir_ / "side.json", side.replace(side.find("[1, 2, 2]"), 9, "[1, 2, 3]"));
@@ -247,32 +261,32 @@ TEST_F(ImportErrors, SidecarShapeDisagreesWithHeaderSize) {
       "TVMGEN_HDRONLY_INPUT_1_SIZE: input 'input_1' size 16 disagrees with float32 x [1, 2, 3] = 24 bytes");
 }
 
-TEST_F(ImportErrors, HeaderOnlyWithoutSidecar) {
+TEST_F(ImportCli, HeaderOnlyWithoutSidecar) {
   auto mlf = copy_fixture("hdronly");
   EXPECT_IMPORT_FAILS(import(mlf), 11, "no dtype or shape known for input 'input_1'",
                       "fix: describe it in a sidecar JSON");
 }
 
-TEST_F(ImportErrors, RelayDoesNotParse) {
+TEST_F(ImportCli, RelayDoesNotParse) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "src/copy7.relay", "-> (Tensor", "=> (Tensor");
   EXPECT_IMPORT_FAILS(import(mlf), 12, "copy7.relay:2: main signature: expected '->'");
 }
 
-TEST_F(ImportErrors, RelayDoesNotMatchHeader) {
+TEST_F(ImportCli, RelayDoesNotMatchHeader) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "src/copy7.relay", "%x: Tensor", "%z: Tensor");
   EXPECT_IMPORT_FAILS(import(mlf), 12, "parameter 0 is %z but the header's input 0 is 'x'");
 }
 
-TEST_F(ImportErrors, IoInPoolsUnsupported) {
+TEST_F(ImportCli, IoInPoolsUnsupported) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/include/tvmgen_copy7.h",
        "  struct tvmgen_copy7_inputs* inputs,\n  struct tvmgen_copy7_outputs* outputs,\n", "");
   EXPECT_IMPORT_FAILS(import(mlf), 13, "takes no input/output structs", "tir.usmp.use_workspace_io");
 }
 
-TEST_F(ImportErrors, UnknownDtype) {
+TEST_F(ImportCli, UnknownDtype) {
   auto mlf = copy_fixture("hdronly");
   std::string side = slurp(fs::path(TVMCRT_IMPORT_FIXTURES) / "hdronly.sidecar.json");
   spit(dir_ / "side.json", side.replace(side.find("\"int32\""), 7, "\"complex64\""));
@@ -280,14 +294,14 @@ TEST_F(ImportErrors, UnknownDtype) {
                       "output 'Identity' has dtype 'complex64', which tvmcrt does not support");
 }
 
-TEST_F(ImportErrors, OutputFolderNotWritable) {
+TEST_F(ImportCli, OutputFolderNotWritable) {
   auto mlf = copy_fixture("copy7");
   spit(dir_ / "afile", "x");
   auto r = run_tool(mlf.string() + " --out-dir " + (dir_ / "afile/sub").string());
   EXPECT_IMPORT_FAILS(r, 14, "afile/sub: cannot create the folder");
 }
 
-TEST_F(ImportErrors, SeveralModulesNeedName) {
+TEST_F(ImportCli, SeveralModulesNeedName) {
   auto mlf = copy_fixture("copy7");
   std::string meta = slurp(mlf / "metadata.json");
   size_t mods = meta.find("\"copy7\": {");

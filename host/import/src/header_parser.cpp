@@ -14,7 +14,7 @@ std::string read_text_file(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw import_error(exit_code::input_missing, path, "cannot open the file",
-                       "check the path (and that the MLF archive was unpacked completely)");
+                       "check the path; an MLF .tar must be unpacked first (tvmcrt_add_model() does that)");
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
