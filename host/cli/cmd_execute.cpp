@@ -40,8 +40,8 @@ void run_single(const ExecuteOptions &o) {
 
   const auto start = std::chrono::steady_clock::now();
   write_inputs(*dev, m, in);
-  std::vector<double> times;
-  for (int r = 0; r < o.repeat; ++r) times.push_back(run_microseconds(*dev, dev->execute(m, o.timeout_s)));
+  RunTimes times;
+  for (int r = 0; r < o.repeat; ++r) timed_execute(*dev, m, o.timeout_s, times);
   const auto outs = read_outputs(*dev, m);
 
   json result = {{"ok", true}, {"port", dev->port()}, {"model", model.name()}, {"timing", timing_json(times)},
@@ -105,7 +105,7 @@ void run_batch(const ExecuteOptions &o) {
     stacked[i].shape = tensor_shape(model.outputs(static_cast<int>(i)));
     stacked[i].shape.insert(stacked[i].shape.begin(), n);
   }
-  std::vector<double> times;
+  RunTimes times;
   std::vector<JunitCase> cases;
   std::size_t passed = 0, correct = 0;
   json samples = json::array();
@@ -115,9 +115,9 @@ void run_batch(const ExecuteOptions &o) {
     std::map<std::uint32_t, host::NdArray> sample;
     for (const auto &[idx, arr] : in) sample.emplace(idx, arr.slice(s));
     write_inputs(*dev, m, sample);
-    times.push_back(run_microseconds(*dev, dev->execute(m, o.timeout_s)));
+    timed_execute(*dev, m, o.timeout_s, times);
     const auto outs = read_outputs(*dev, m);
-    json sj = {{"index", s}, {"time_us", times.back()}};
+    json sj = {{"index", s}, {"time_us", times.device_us.back()}};
     std::string failure;
     for (std::uint32_t i = 0; i < outs.size(); ++i) {
       stacked[i].data.insert(stacked[i].data.end(), outs[i].data.begin(), outs[i].data.end());

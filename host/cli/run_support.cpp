@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -123,28 +125,46 @@ std::vector<host::NdArray> read_outputs(Device &dev, std::uint32_t model) {
   return out;
 }
 
-double run_microseconds(const Device &dev, const host::ExecuteResult &r) {
+namespace {
+
+double device_microseconds(const Device &dev, const host::ExecuteResult &r) {
   if (r.microseconds || !dev.hello().tick_hz()) return r.microseconds;
   return 1e6 * r.ticks / dev.hello().tick_hz();
 }
 
-json timing_json(std::vector<double> us) {
-  std::sort(us.begin(), us.end());
-  if (us.empty()) return json::object();
-  const std::size_t n = us.size();
-  const double median = n % 2 ? us[n / 2] : (us[n / 2 - 1] + us[n / 2]) / 2;
-  return {{"runs", n}, {"min_us", us.front()}, {"median_us", median}, {"max_us", us.back()}};
+// {min, median, max} of a sample.
+std::array<double, 3> spread(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  if (!n) return {0, 0, 0};
+  return {v.front(), n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, v.back()};
 }
 
-std::string timing_text(std::vector<double> us) {
-  const json j = timing_json(std::move(us));
-  if (j.empty()) return "";
+}  // namespace
+
+void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes &times) {
+  const auto start = std::chrono::steady_clock::now();
+  const host::ExecuteResult r = dev.execute(model, timeout_s);
+  times.round_trip_us.push_back(
+      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+  times.device_us.push_back(device_microseconds(dev, r));
+}
+
+json timing_json(const RunTimes &t) {
+  const auto d = spread(t.device_us), rt = spread(t.round_trip_us);
+  return {{"runs", t.device_us.size()}, {"min_us", d[0]}, {"median_us", d[1]}, {"max_us", d[2]},
+          {"round_trip_min_us", rt[0]}, {"round_trip_median_us", rt[1]}, {"round_trip_max_us", rt[2]}};
+}
+
+std::string timing_text(const RunTimes &t) {
+  const auto d = spread(t.device_us), rt = spread(t.round_trip_us);
   std::ostringstream os;
   os << std::fixed << std::setprecision(0);
-  if (j["runs"] == 1) os << "on-device time " << j["min_us"].get<double>() << " us\n";
+  if (t.device_us.size() == 1)
+    os << "on-device time " << d[0] << " us (Execute round trip " << rt[0] << " us)\n";
   else
-    os << "on-device time over " << j["runs"] << " runs: min " << j["min_us"].get<double>() << " us, median "
-       << j["median_us"].get<double>() << " us, max " << j["max_us"].get<double>() << " us\n";
+    os << "on-device time over " << t.device_us.size() << " runs: min " << d[0] << " us, median " << d[1]
+       << " us, max " << d[2] << " us (Execute round trip median " << rt[1] << " us)\n";
   return os.str();
 }
 

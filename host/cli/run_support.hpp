@@ -38,9 +38,14 @@ void write_inputs(Device &dev, std::uint32_t model, const std::map<std::uint32_t
 // Reads every output as an array with the device's dtype and shape.
 std::vector<host::NdArray> read_outputs(Device &dev, std::uint32_t model);
 
-double run_microseconds(const Device &dev, const host::ExecuteResult &r);
-json timing_json(std::vector<double> us);
-std::string timing_text(std::vector<double> us);
+// Per run: the on-device time of TVMExecute and the host's round trip of the Execute request.
+struct RunTimes {
+  std::vector<double> device_us, round_trip_us;
+};
+// Runs the model once and records both times.
+void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes &times);
+json timing_json(const RunTimes &t);
+std::string timing_text(const RunTimes &t);
 
 json comparison_json(const host::Comparison &c, double atol, double rtol);
 std::string comparison_text(const host::Comparison &c, double atol, double rtol);
