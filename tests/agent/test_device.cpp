@@ -1,8 +1,11 @@
-// test_device_pty.cpp — tvmcrt-device (built with the test model table) over a real pty: start
+// test_device.cpp — tvmcrt-device (built with the test model table) over a real pty, TCP and stdio: start
 // it, open the path it prints, speak Hello / WriteInput / Execute / ReadOutput, then check that it
 // exits cleanly on hang-up (--once) and on SIGTERM.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -28,13 +31,14 @@ using wire_util::Frame;
 // A running tvmcrt-device-test; killed (SIGKILL, by pid) if a test leaves it running.
 class Device {
  public:
-  explicit Device(const std::vector<std::string> &args) {
+  explicit Device(const std::vector<std::string> &args, int stdin_fd = -1) {
     int out[2];
-    EXPECT_EQ(pipe(out), 0);
+    EXPECT_EQ(pipe2(out, O_CLOEXEC), 0);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
     posix_spawn_file_actions_addclose(&fa, out[0]);
+    if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&fa, stdin_fd, 0);
     std::vector<char *> argv;
     std::string bin = TVMCRT_DEVICE_TEST_BIN;
     argv.push_back(bin.data());
@@ -83,10 +87,14 @@ class Device {
  private:
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
+
+ public:
+  int stdout_fd() const { return stdout_fd_; }
 };
 
 class Link {
  public:
+  explicit Link(int fd) : fd_(fd) {}
   explicit Link(const std::string &path) : fd_(open(path.c_str(), O_RDWR | O_NOCTTY)) {
     termios t;
     if (fd_ >= 0 && tcgetattr(fd_, &t) == 0) {
@@ -172,6 +180,51 @@ TEST(AgentDevice, ServesAModelOverAPtyAndExitsOnHangUp) {
 
   link.close();
   EXPECT_EQ(dev.wait_exit(5000), 0) << "--once: the device must exit when the peer hangs up";
+}
+
+pb::HelloRequest hello_v1() {
+  pb::HelloRequest h;
+  h.set_protocol_version(1);
+  return h;
+}
+
+TEST(AgentDevice, ServesTcpOnAFreePortAndSendsBootToTheFirstClient) {
+  Device dev({"--tcp", "0", "--once"});
+  std::string port = dev.first_line();
+  ASSERT_FALSE(port.empty());
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(std::stoi(port)));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0) << port;
+  Link link(fd);
+  Frame boot;
+  ASSERT_TRUE(link.next(boot));
+  EXPECT_EQ(boot.type, pb::MESSAGE_TYPE_BOOT);
+  auto h = link.call<pb::HelloResponse>(pb::MESSAGE_TYPE_HELLO, 1, hello_v1());
+  EXPECT_EQ(h.status().code(), 0u);
+  EXPECT_EQ(h.model_count(), 2u);
+  link.close();
+  EXPECT_EQ(dev.wait_exit(5000), 0);
+}
+
+TEST(AgentDevice, ServesStdioUntilEof) {
+  int in[2];
+  ASSERT_EQ(pipe2(in, O_CLOEXEC), 0);  // the child must not hold the write end open
+  Device dev({"--stdio"}, in[0]);
+  ::close(in[0]);
+  Bytes req = wire_util::encode_frame(pb::MESSAGE_TYPE_HELLO, 9, hello_v1().SerializeAsString());
+  ASSERT_EQ(write(in[1], req.data(), req.size()), static_cast<ssize_t>(req.size()));
+  ::close(in[1]);  // EOF after the request: the device answers, then exits
+  EXPECT_EQ(dev.wait_exit(5000), 0);
+  Link out(dup(dev.stdout_fd()));
+  Frame f;
+  ASSERT_TRUE(out.next(f));
+  EXPECT_EQ(f.type, pb::MESSAGE_TYPE_BOOT);
+  ASSERT_TRUE(out.next(f));
+  EXPECT_EQ(f.type, pb::MESSAGE_TYPE_HELLO | 0x80);
+  EXPECT_EQ(f.seq, 9);
 }
 
 TEST(AgentDevice, ExitsCleanlyOnSigterm) {
