@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <random>
 #include <sstream>
 
 #include "error.hpp"
@@ -27,6 +28,10 @@ Link::Link(asio::io_context &io, std::unique_ptr<Transport> transport, LinkOptio
     : io_(io), transport_(std::move(transport)), opt_(opt), read_buf_(4096),
       frame_buf_(kMaxPayload + TVMCRT_FRAME_OVERHEAD) {
   tvmcrt_deframer_init(&deframer_, frame_buf_.data(), frame_buf_.size());
+  // A random first sequence number: responses still on their way to an earlier session that was
+  // killed mid-command (same numbers 1, 2, ... otherwise) are then not taken for ours.
+  std::random_device rd;
+  next_seq_ = static_cast<std::uint16_t>(1 + rd() % 65535);
   start_read();
 }
 
@@ -86,13 +91,7 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
     Pending &p = pending_[i];
     if (p.seq != seq) continue;
     if (p.response) break;  // a duplicate (answer to a retransmitted copy)
-    if (type != (p.type | TVMCRT_FRAME_RESPONSE_BIT)) {
-      std::ostringstream os;
-      os << "device answered a " << type_name(p.type) << " request (sequence " << seq << ") with a "
-         << type_name(type) << " response (type 0x" << std::hex << int(type) << ")";
-      protocol_error_ = os.str();
-      return;
-    }
+    if (type != (p.type | TVMCRT_FRAME_RESPONSE_BIT)) break;  // an earlier session's answer: stale
     p.response = Frame{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
     if (i != 0) out_of_order_ = true;
     return;
@@ -208,7 +207,6 @@ Frame Link::wait_oldest() {
       throw Error(ErrorClass::reset, "the device on " + transport_->name() +
                                          " reset during the command (it sent a Boot frame): its inputs, "
                                          "workspace placements and outputs are gone; run the command again");
-    if (protocol_error_) throw Error(ErrorClass::protocol, "port " + transport_->name() + ": " + *protocol_error_);
     if (read_error_ || write_error_) {
       const boost::system::error_code ec = read_error_ ? read_error_ : write_error_;
       throw Error(ErrorClass::transport, "port " + transport_->name() + ": the link closed (" + ec.message() +

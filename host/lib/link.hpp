@@ -112,7 +112,6 @@ class Link {
   std::vector<std::uint8_t> frame_buf_;
   tvmcrt_deframer_t deframer_{};
   bool nak_seen_ = false, out_of_order_ = false, boot_seen_ = false;
-  std::optional<std::string> protocol_error_;
   boost::system::error_code read_error_;
 
   // Send side: bytes waiting, the part being written now.

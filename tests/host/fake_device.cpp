@@ -101,6 +101,13 @@ void FakeDevice::run() {
         continue;
       }
       if (index == s_.reboot_at) ++state.boot_id;
+      if (index == 1 && s_.stale_burst) {
+        wire::WriteInputResponse stale;
+        stale.mutable_status()->set_boot_id(state.boot_id);
+        for (int k = 0; k < 8; ++k)
+          send_frame(wire::MESSAGE_TYPE_WRITE_INPUT | TVMCRT_FRAME_RESPONSE_BIT, static_cast<std::uint16_t>(seq + k),
+                     ser(stale), false);
+      }
       const std::string resp = handle(type, seq, std::string(reinterpret_cast<const char *>(payload), len), index);
       if (!s_.drop_response.count(index))
         send_frame(static_cast<std::uint8_t>(type | TVMCRT_FRAME_RESPONSE_BIT), seq, resp,

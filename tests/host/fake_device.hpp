@@ -27,6 +27,8 @@ struct FakeScript {
   std::set<int> corrupt_response;  // response sent with one flipped payload byte (bad CRC)
   int reboot_at = -1;            // from this request on: boot_id + 1 in every Status
   int boot_frame_at = -1;        // before answering this request: send a Boot frame, new boot id
+  bool stale_burst = false;      // before answering ModelInfo: WriteInput responses with its and the
+                                 // next sequence numbers, as from an earlier session killed mid-command
   bool silent = false;           // read everything, answer nothing
   bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text
 };

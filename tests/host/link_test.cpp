@@ -203,3 +203,12 @@ TEST(Link, WrongInputSizeIsRefusedBeforeSending) {
   EXPECT_EQ(class_of([&] { r.dev->write_input(0, 0, x.data(), x.size()); }), ErrorClass::usage);
   EXPECT_EQ(r.fake->requests(), before);
 }
+
+TEST(Link, StaleResponsesOfAnEarlierSessionAreIgnored) {
+  FakeScript s;
+  s.stale_burst = true;  // WriteInput answers carrying the sequence numbers of our ModelInfo etc.
+  auto r = connect(s);
+  EXPECT_EQ(r.dev->models().at(0).name(), "m");
+  round_trip(*r.dev, 1000);
+  EXPECT_GE(r.dev->link_stats().stale_responses, 1u);
+}

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "dtype.hpp"
 
@@ -100,6 +101,10 @@ std::string emit_header(const model &m, const std::string &origin) {
     mc.define(q + "_SIZE", std::to_string(p.size_bytes));
     mc.define(q + "_ALIGNMENT", std::to_string(p.alignment));
   }
+  for (const auto &c : m.constant_pools) {
+    out << "\n/* constant pool " << c.name << ": read-only, passed by the adapter (no workspace needed) */\n";
+    mc.define(P + "_CONSTANT_POOL_" + to_upper(c.name) + "_SIZE", std::to_string(c.size_bytes));
+  }
   out << "\n/* One pointer per tensor, in descriptor order: `in.<name> = buffer;` then TVMExecute(). */\n";
   io_struct(out, cname, "inputs", m.inputs);
   io_struct(out, cname, "outputs", m.outputs);
@@ -135,28 +140,39 @@ std::string emit_entry(const model &m, const std::string &cname) {
       << "                                 void *const *pools, void *const *devices) {\n";
   std::string args;
   // Locals get short names: the parameters already use inputs/outputs/pools/devices.
-  auto fill = [&](const std::string &param, const std::vector<std::string> &members, const char *array,
-                  const char *local) {
+  using binding = std::vector<std::pair<std::string, std::string>>;  // member, value
+  auto fill = [&](const std::string &param, const binding &members, const char *local) {
     out << "  struct tvmgen_" << cname << "_" << param << " " << local << ";\n";
-    for (size_t i = 0; i < members.size(); ++i)
-      out << "  " << local << "." << members[i] << " = " << array << "[" << i << "];\n";
+    for (const auto &mv : members) out << "  " << local << "." << mv.first << " = " << mv.second << ";\n";
     args += (args.empty() ? "&" : ", &") + std::string(local);
   };
-  std::vector<std::string> ins, outs, pools;
+  auto from_array = [](const std::vector<std::string> &names, const char *array) {
+    binding b;
+    for (size_t i = 0; i < names.size(); ++i) b.emplace_back(names[i], std::string(array) + "[" + std::to_string(i) + "]");
+    return b;
+  };
+  std::vector<std::string> ins, outs;
   for (const auto &t : m.inputs) ins.push_back(t.name);
   for (const auto &t : m.outputs) outs.push_back(t.name);
-  for (const auto &p : m.pools)
-    if (p.kind == pool_kind::external) pools.push_back(p.name);  // external pools come first
+  // External pools come from the caller in descriptor order; constant pools are this file's data.
+  binding pools;
+  size_t next = 0;
+  for (const auto &member : m.pool_members) {
+    bool constant = std::any_of(m.constant_pools.begin(), m.constant_pools.end(),
+                                [&](const pool &c) { return c.name == member; });
+    pools.emplace_back(member, constant ? "(void *)tvmcrt_" + cname + "_constant_" + member
+                                        : "pools[" + std::to_string(next++) + "]");
+  }
   bool used_pools = false, used_devices = false;
   for (const auto &param : m.run_params) {
-    if (param == "inputs") fill(param, ins, "inputs", "in");
-    if (param == "outputs") fill(param, outs, "outputs", "out");
+    if (param == "inputs") fill(param, from_array(ins, "inputs"), "in");
+    if (param == "outputs") fill(param, from_array(outs, "outputs"), "out");
     if (param == "workspace_pools") {
-      fill(param, pools, "pools", "wp");
-      used_pools = true;
+      fill(param, pools, "wp");
+      used_pools = next > 0;
     }
     if (param == "devices") {
-      fill(param, m.devices, "devices", "dev");
+      fill(param, from_array(m.devices, "devices"), "dev");
       used_devices = true;
     }
   }
@@ -194,6 +210,12 @@ std::string emit_source(const model &m, const std::string &origin) {
           << q << "_ALIGNMENT},\n";
     }
     out << "};\n";
+  }
+  for (const auto &c : m.constant_pools) {
+    const std::string tv = "TVMGEN_" + to_upper(cname) + "_" + to_upper(c.name) + "_CONSTANT_POOL_";
+    out << "/* USMP constant pool: TVM gives its bytes in the header; the model only reads them. */\n"
+        << "static const uint8_t tvmcrt_" << cname << "_constant_" << c.name << "[" << tv
+        << "SIZE] __attribute__((aligned(" << std::max<uint64_t>(16, c.alignment) << "))) = {" << tv << "DATA};\n";
   }
   if (!m.devices.empty()) {
     out << "static const char *const tvmcrt_" << cname << "_devices[] = {";

@@ -57,12 +57,14 @@ std::string trim(const std::string &s) {
 
 void parse_macros(const std::string &text, header_info &info) {
   static const std::regex kDefine(R"(^\s*#\s*define\s+([A-Za-z_]\w*)\s+\(?\s*([0-9]+)[uUlL]*\s*\)?\s*$)");
+  static const std::regex kName(R"(^\s*#\s*define\s+([A-Za-z_]\w*))");
   std::istringstream lines(text);
   std::string line;
   std::smatch m;
   while (std::getline(lines, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (std::regex_match(line, m, kDefine)) info.macros[m[1]] = std::stoull(m[2]);
+    if (std::regex_search(line, m, kName)) info.defined.insert(m[1]);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct header_info {
   std::vector<std::string> devices;        // struct tvmgen_<m>_devices
   std::vector<std::string> run_params;     // struct suffixes tvmgen_<m>_run() takes, in order
   std::map<std::string, uint64_t> macros;  // integer #defines, by name
+  std::set<std::string> defined;           // every #define name, whatever its value
   bool maps_io_to_pools = false;           // declares tvmgen_<m>_map_inputs()
 };
 

@@ -15,6 +15,7 @@
 
 #include "dtype.hpp"
 #include "header_parser.hpp"
+#include "memory.hpp"
 #include "metadata.hpp"
 #include "model.hpp"
 #include "relay_parser.hpp"
@@ -237,24 +238,6 @@ bool scan_sources(const std::string &dir, const std::string &cname) {
   return allocates;
 }
 
-// Bytes of the stack workspace (what TVMBackendAllocWorkspace serves), before slack. TVM's figure
-// W counts everything; with USMP it also counts every pool, so the stack is only what operators
-// still allocate themselves (docs/model-header.md, "The stack workspace").
-uint64_t stack_need(const model &m, uint64_t tvm_figure, bool allocates, const std::optional<metadata_info> &md,
-                    const context &cx) {
-  if (!allocates) return 0;
-  uint64_t external = 0;
-  for (const auto &p : m.pools) external += p.size_bytes;
-  if (m.pools.empty()) return tvm_figure;
-  if (md && md->max_operator_workspace.value_or(0) > 0) return *md->max_operator_workspace;
-  if (tvm_figure < external)
-    throw import_error(exit_code::size_mismatch, cx.header_path,
-                       "workspace size " + std::to_string(tvm_figure) + " is below the external pools' " +
-                           std::to_string(external) + " bytes, but TVM counts the pools in it",
-                       "give the workspace size TVM reported (sidecar workspace_size) and the pool sizes");
-  return tvm_figure - external;
-}
-
 }  // namespace
 
 model import_model(const options &opts) {
@@ -320,64 +303,7 @@ model import_model(const options &opts) {
                   : sc  ? "shapes from sidecar " + fs::path(sc->path).filename().string()
                         : "flat shapes from metadata.json sizes";
 
-  for (const auto &p : hdr.pools) {
-    if (p == "workspace")
-      throw import_error(exit_code::bad_name, cx.header_path, "an external pool is named 'workspace'",
-                         "rename the USMP pool; tvmcrt reserves that name for the stack workspace");
-    auto macro = hdr.macros.find("TVMGEN_" + cx.cname_upper + "_" + to_upper(p) + "_WORKSPACE_POOL_SIZE");
-    std::optional<uint64_t> side;
-    if (sc && sc->pools.count(p)) side = sc->pools.at(p);
-    if (macro == hdr.macros.end() && !side)
-      throw import_error(exit_code::tensor_info_missing, cx.header_path, "no size known for pool '" + p + "'",
-                         "add \"pools\": {\"" + p + "\": <bytes>} to the sidecar JSON");
-    if (macro != hdr.macros.end() && side && *side != macro->second)
-      throw import_error(exit_code::size_mismatch, cx.sidecar_path + ": pools." + p,
-                         "pool size " + std::to_string(*side) + " disagrees with " + macro->first + " " +
-                             std::to_string(macro->second),
-                         "drop the entry from the sidecar");
-    m.pools.push_back({p, pool_kind::external, side ? *side : macro->second, opts.pool_alignment});
-  }
-  if (sc)
-    for (const auto &kv : sc->pools)
-      if (std::find(hdr.pools.begin(), hdr.pools.end(), kv.first) == hdr.pools.end())
-        throw import_error(exit_code::sidecar_invalid, cx.sidecar_path + ": pools." + kv.first,
-                           "the header has no pool named '" + kv.first + "'",
-                           "use the names of struct tvmgen_" + cname + "_workspace_pools");
-
-  auto ws_macro = hdr.macros.find("TVMGEN_" + cx.cname_upper + "_WORKSPACE_SIZE");
-  std::optional<uint64_t> ws;
-  std::string ws_where;
-  if (ws_macro != hdr.macros.end()) {
-    ws = ws_macro->second;
-    ws_where = cx.header_path + ": " + ws_macro->first;
-  }
-  auto agree = [&](std::optional<uint64_t> v, const std::string &where) {
-    if (!v) return;
-    if (ws && *ws != *v)
-      throw import_error(exit_code::size_mismatch, where,
-                         "workspace size " + std::to_string(*v) + " disagrees with " + ws_where + " (" +
-                             std::to_string(*ws) + ")",
-                         "use files from the same TVM export, or drop workspace_size from the sidecar");
-    if (!ws) {
-      ws = v;
-      ws_where = where;
-    }
-  };
-  if (md)
-    agree(md->workspace_size,
-          md->path + ": " + md->key_prefix + "memory.functions.main[].workspace_size_bytes");
-  if (sc) agree(sc->workspace_size, sc->path + ": workspace_size");
-  if (!ws)
-    throw import_error(
-        exit_code::tensor_info_missing, cx.header_path,
-        "no workspace size (no TVMGEN_" + cx.cname_upper + "_WORKSPACE_SIZE, no metadata.json)",
-        "add \"workspace_size\": <bytes> to the sidecar JSON (0 if the model allocates none)");
-  m.workspace_tvm = *ws;
-  m.workspace_size = stack_need(m, *ws, allocates, md, cx);
-  m.workspace_slack = opts.workspace_slack;
-  if (m.workspace_size > 0)
-    m.pools.push_back(
-        {"workspace", pool_kind::stack, m.workspace_size + m.workspace_slack, opts.pool_alignment});
+  resolve_memory(m, {hdr, sc ? &*sc : nullptr, md ? &*md : nullptr, cx.cname_upper, allocates}, opts);
   m.devices = hdr.devices;
   m.io_alignment = opts.io_alignment ? *opts.io_alignment : (sc && sc->io_alignment) ? *sc->io_alignment : 1;
   return m;
