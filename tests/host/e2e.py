@@ -370,6 +370,34 @@ def case_reset():
         d.stop()
 
 
+def case_progress():
+    """A transfer over a second draws a progress bar, only when stderr is a terminal."""
+    d, port = fake("--delay-ms", "100", "--max-payload", "96", "--window", "1")  # 16 chunks of 64 bytes
+    try:
+        x = save("x.npy", np.arange(1000, dtype=np.uint8))
+        r = host("execute", "--port", port, "--input", x)
+        check(r.returncode == 0 and "[" not in r.stderr and r.stderr == "", "no bar when stderr is a pipe", r)
+        master, slave = pty.openpty()
+        p = subprocess.Popen([A.host, "execute", "--port", port, "--input", x], stdout=subprocess.PIPE, stderr=slave)
+        os.close(slave)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+        p.wait(timeout=30)
+        os.close(master)
+        text = err.decode(errors="replace")
+        check(p.returncode == 0, "execute succeeds with a terminal on stderr")
+        check("input x [" in text and "/1000 bytes" in text and "\x1b[K" in text, "bar drawn and erased: %r" % text[-200:])
+    finally:
+        d.stop()
+
+
 def case_help():
     r = host("--help")
     check(r.returncode == 0 and "Exit codes:" in r.stdout and "9  reset" in r.stdout, "top-level help", r)
@@ -384,7 +412,7 @@ CASES = {
     "multi_io": case_multi_io, "batch": case_batch, "mismatch": case_mismatch, "bad_inputs": case_bad_inputs,
     "set_workspaces": case_set_workspaces, "device_killed": case_device_killed, "port_errors": case_port_errors,
     "permission_denied": case_permission_denied, "silent": case_silent, "wrong_version": case_wrong_version,
-    "model_error": case_model_error, "reset": case_reset, "help": case_help,
+    "model_error": case_model_error, "progress": case_progress, "reset": case_reset, "help": case_help,
 }
 NEEDS_DEVICE = {"info_pty", "info_tcp", "execute_pty", "execute_tcp", "multi_io", "batch", "mismatch", "bad_inputs",
                 "set_workspaces", "device_killed", "port_errors"}

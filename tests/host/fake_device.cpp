@@ -109,6 +109,7 @@ void FakeDevice::run() {
                      ser(stale), false);
       }
       const std::string resp = handle(type, seq, std::string(reinterpret_cast<const char *>(payload), len), index);
+      if (s_.delay_ms) ::usleep(static_cast<useconds_t>(s_.delay_ms) * 1000);
       if (!s_.drop_response.count(index))
         send_frame(static_cast<std::uint8_t>(type | TVMCRT_FRAME_RESPONSE_BIT), seq, resp,
                    s_.corrupt_response.count(index) > 0);

@@ -2,6 +2,7 @@
 // failures the real agent does not produce on demand. Prints the pty path as its first line and
 // serves until killed.
 //   tvmcrt-fake-device [--version N] [--model-fails] [--reboot-at REQUEST] [--silent]
+//                      [--delay-ms MS] [--max-payload BYTES] [--window FRAMES]
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -18,10 +19,14 @@ int main(int argc, char **argv) {
     const bool has_value = i + 1 < argc;
     if (!std::strcmp(argv[i], "--version") && has_value) s.protocol_version = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--reboot-at") && has_value) s.reboot_at = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--delay-ms") && has_value) s.delay_ms = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--max-payload") && has_value) s.max_payload = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--window") && has_value) s.window = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--model-fails")) s.model_fails = true;
     else if (!std::strcmp(argv[i], "--silent")) s.silent = true;
     else {
-      std::fprintf(stderr, "usage: tvmcrt-fake-device [--version N] [--model-fails] [--reboot-at N] [--silent]\n");
+      std::fprintf(stderr, "usage: tvmcrt-fake-device [--version N] [--model-fails] [--reboot-at N] [--silent] "
+                           "[--delay-ms MS] [--max-payload BYTES] [--window FRAMES]\n");
       return 2;
     }
   }
