@@ -111,7 +111,13 @@ def main():
         ck.eq(P + "_WORKSPACE_TVM_SIZE", main_fn["workspace_size_bytes"], "main[0].workspace_size_bytes")
     ck.eq(P + "_WORKSPACE_TVM_SIZE", tvm_ws, "TVM workspace size")
     ck.eq(P + "_WORKSPACE_SLACK", a.slack, "--slack")
-    pools = struct_members(tvmgen_text, f"tvmgen_{c}_workspace_pools")
+    members = struct_members(tvmgen_text, f"tvmgen_{c}_workspace_pools")
+    # Constant pools (TVMGEN_<M>_<P>_CONSTANT_POOL_SIZE) carry their data; they are no descriptor pool.
+    consts = [p for p in members if f"TVMGEN_{c.upper()}_{p.upper()}_CONSTANT_POOL_SIZE" in tvmgen]
+    for p in consts:
+        ck.eq(f"{P}_CONSTANT_POOL_{p.upper()}_SIZE", tvmgen[f"TVMGEN_{c.upper()}_{p.upper()}_CONSTANT_POOL_SIZE"],
+              "constant pool size")
+    pools = [p for p in members if p not in consts]
     pool_sizes = {p: int(tvmgen.get(f"TVMGEN_{c.upper()}_{p.upper()}_WORKSPACE_POOL_SIZE",
                                     side.get("pools", {}).get(p, 0))) for p in pools}
     # The stack rule: 0 if no source calls TVMBackendAllocWorkspace; TVM's figure without USMP pools;

@@ -84,13 +84,15 @@ TEST_F(ImportCli, AlignmentOptions) {
   auto r = import(mlf, "--pool-alignment 64 --io-alignment 32 --workspace-slack 32");
   ASSERT_EQ(r.code, 0) << r.text;
   const std::string h = slurp(dir_ / "out/tvmcrt_model_copy7.h");
-  for (const char *line : {"#define TVMCRT_COPY7_POOL_SRAM_ALIGNMENT 64\n", "#define TVMCRT_COPY7_IO_ALIGNMENT 32\n",
-                           "#define TVMCRT_COPY7_WORKSPACE_SIZE 128\n", "#define TVMCRT_COPY7_WORKSPACE_SLACK 32\n"})
+  for (const char *line :
+       {"#define TVMCRT_COPY7_POOL_SRAM_ALIGNMENT 64\n", "#define TVMCRT_COPY7_IO_ALIGNMENT 32\n",
+        "#define TVMCRT_COPY7_WORKSPACE_SIZE 128\n", "#define TVMCRT_COPY7_WORKSPACE_SLACK 32\n"})
     EXPECT_NE(h.find(line), std::string::npos) << line;
   // Arena: each pool rounded to 64, plus 48 so a 16-aligned arena can align it: (256+48) + (128+48).
   EXPECT_NE(slurp(dir_ / "out/tvmcrt_model_copy7_slots.h").find("#define TVMCRT_COPY7_ARENA_NEED 480\n"),
             std::string::npos);
-  EXPECT_NE(slurp(dir_ / "out/tvmcrt_model_copy7_slots.h").find("__attribute__((aligned(32)))"), std::string::npos);
+  EXPECT_NE(slurp(dir_ / "out/tvmcrt_model_copy7_slots.h").find("__attribute__((aligned(32)))"),
+            std::string::npos);
 }
 
 TEST_F(ImportCli, Usage) {
@@ -154,6 +156,15 @@ TEST_F(ImportCli, HeaderMissingStructRunTakes) {
   EXPECT_IMPORT_FAILS(import(mlf), 6, "takes struct tvmgen_copy7_devices but the header does not define it");
 }
 
+TEST_F(ImportCli, ConstantPoolWithoutData) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "codegen/host/include/tvmgen_copy7.h", "#define TVMGEN_COPY7_WEIGHTS_CONSTANT_POOL_DATA",
+       "#define TVMGEN_COPY7_WEIGHTS_CONSTANT_POOL_BYTES");
+  EXPECT_IMPORT_FAILS(import(mlf), 6,
+                      "constant pool 'weights' has TVMGEN_COPY7_WEIGHTS_CONSTANT_POOL_SIZE but no "
+                      "TVMGEN_COPY7_WEIGHTS_CONSTANT_POOL_DATA");
+}
+
 TEST_F(ImportCli, SourcesLackRun) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "codegen/host/src/copy7_lib0.c", "int32_t tvmgen_copy7_run(", "int32_t tvmgen_copy7_other(");
@@ -165,8 +176,8 @@ TEST_F(ImportCli, ObjectsInsteadOfSources) {
   auto mlf = copy_fixture("copy7");
   fs::create_directories(mlf / "codegen/host/lib");
   const std::string cc = "cc -c -I " + (mlf / "codegen/host/include").string() + " -I " +
-                         TVMCRT_RUNTIME_INCLUDE + " -o " +
-                         (mlf / "codegen/host/lib/copy7_lib0.o").string() + " ";
+                         TVMCRT_RUNTIME_INCLUDE + " -o " + (mlf / "codegen/host/lib/copy7_lib0.o").string() +
+                         " ";
   ASSERT_EQ(std::system((cc + (mlf / "codegen/host/src/copy7_lib0.c").string()).c_str()), 0);
   fs::remove_all(mlf / "codegen/host/src");
   EXPECT_EQ(import(mlf).code, 0) << import(mlf).text;
@@ -204,8 +215,9 @@ TEST_F(ImportCli, DtypeDisagreesBetweenRelayAndMetadata) {
 TEST_F(ImportCli, WorkspaceBelowPools) {
   auto mlf = copy_fixture("hdronly");
   edit(mlf / "codegen/host/include/tvmgen_hdronly.h", "WORKSPACE_SIZE 80", "WORKSPACE_SIZE 40");
-  EXPECT_IMPORT_FAILS(import(mlf, "--sidecar " + std::string(TVMCRT_IMPORT_FIXTURES) + "/hdronly.sidecar.json"),
-                      8, "workspace size 40 is below the external pools' 64 bytes");
+  EXPECT_IMPORT_FAILS(
+      import(mlf, "--sidecar " + std::string(TVMCRT_IMPORT_FIXTURES) + "/hdronly.sidecar.json"), 8,
+      "workspace size 40 is below the external pools' 64 bytes");
 }
 
 // A model whose code never calls TVMBackendAllocWorkspace gets no stack pool, whatever TVM's figure.

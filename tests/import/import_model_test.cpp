@@ -34,6 +34,7 @@ void expect_pool(const TVMPoolInfo &p, const char *name, TVMPoolKind kind, size_
   EXPECT_EQ(p.alignment, 16u);
 }
 
+// copy7's header declares the pools sram (workspace) and weights (constant, bytes in the header).
 TEST(Descriptor, Copy7FromMetadataV7) {
   const TVMModel &m = tvmcrt_model_copy7;
   EXPECT_STREQ(m.name, "copy7");
@@ -66,6 +67,7 @@ TEST(Macros, Copy7) {
   EXPECT_EQ(TVMCRT_COPY7_POOL_SRAM_SIZE, 256);
   EXPECT_EQ(TVMCRT_COPY7_POOL_SRAM_INDEX, 0);
   EXPECT_EQ(TVMCRT_COPY7_POOL_WORKSPACE_INDEX, 1);
+  EXPECT_EQ(TVMCRT_COPY7_CONSTANT_POOL_WEIGHTS_SIZE, 4);  // no descriptor pool: the adapter passes it
 }
 
 TEST(Adapter, Copy7PassesEveryPointer) {
@@ -87,8 +89,9 @@ TEST(Adapter, Copy7PassesEveryPointer) {
   copy7_seen_device = nullptr;
   EXPECT_EQ(tvmcrt_model_copy7.entry(reinterpret_cast<void *const *>(&in),
                                      reinterpret_cast<void *const *>(&out), pools, devices),
-            7);  // the fixture's return value, passed through
-  EXPECT_EQ(0, std::memcmp(out_a, x, sizeof x));
+            7);                           // the fixture's return value, passed through
+  const int8_t want_a[4] = {2, 0, 6, 0};  // x + the constant pool's {1, 2, 3, 4}
+  EXPECT_EQ(0, std::memcmp(out_a, want_a, sizeof want_a));
   EXPECT_EQ(0, std::memcmp(out_b, y, sizeof y));
   EXPECT_EQ(sram[0], 0x5A);
   EXPECT_EQ(sram[255], 0x5A);
@@ -110,7 +113,6 @@ TEST(Descriptor, Legacy6FlattensNestedTupleAndAddsSlack) {
   EXPECT_EQ(TVMCRT_LEGACY6_WORKSPACE_SLACK, 32);
   EXPECT_EQ(m.num_devices, 0);
   EXPECT_EQ(m.devices, nullptr);
-
 
   // legacy6 allocates from the stack workspace, so it runs through the runtime.
   alignas(16) static uint8_t ws[TVMCRT_LEGACY6_WORKSPACE_SIZE];

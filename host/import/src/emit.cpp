@@ -148,7 +148,8 @@ std::string emit_entry(const model &m, const std::string &cname) {
   };
   auto from_array = [](const std::vector<std::string> &names, const char *array) {
     binding b;
-    for (size_t i = 0; i < names.size(); ++i) b.emplace_back(names[i], std::string(array) + "[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < names.size(); ++i)
+      b.emplace_back(names[i], std::string(array) + "[" + std::to_string(i) + "]");
     return b;
   };
   std::vector<std::string> ins, outs;
@@ -215,7 +216,8 @@ std::string emit_source(const model &m, const std::string &origin) {
     const std::string tv = "TVMGEN_" + to_upper(cname) + "_" + to_upper(c.name) + "_CONSTANT_POOL_";
     out << "/* USMP constant pool: TVM gives its bytes in the header; the model only reads them. */\n"
         << "static const uint8_t tvmcrt_" << cname << "_constant_" << c.name << "[" << tv
-        << "SIZE] __attribute__((aligned(" << std::max<uint64_t>(16, c.alignment) << "))) = {" << tv << "DATA};\n";
+        << "SIZE] __attribute__((aligned(" << std::max<uint64_t>(16, c.alignment) << "))) = {" << tv
+        << "DATA};\n";
   }
   if (!m.devices.empty()) {
     out << "static const char *const tvmcrt_" << cname << "_devices[] = {";

@@ -22,8 +22,8 @@ void resolve_pools(model &m, const memory_sources &src, const options &opts) {
     if (auto size = macro(h, prefix + "_CONSTANT_POOL_SIZE")) {
       if (!h.defined.count(prefix + "_CONSTANT_POOL_DATA"))
         throw import_error(exit_code::header_invalid, h.path,
-                           "constant pool '" + p + "' has " + prefix + "_CONSTANT_POOL_SIZE but no " + prefix +
-                               "_CONSTANT_POOL_DATA",
+                           "constant pool '" + p + "' has " + prefix + "_CONSTANT_POOL_SIZE but no " +
+                               prefix + "_CONSTANT_POOL_DATA",
                            "use the tvmgen header TVM generated, unedited");
       m.constant_pools.push_back({p, pool_kind::external, *size, opts.pool_alignment});
       continue;
@@ -40,10 +40,10 @@ void resolve_pools(model &m, const memory_sources &src, const options &opts) {
                          "no size known for pool '" + p + "' (no " + name + ")",
                          "add \"pools\": {\"" + p + "\": <bytes>} to the sidecar JSON");
     if (size && side && *side != *size)
-      throw import_error(exit_code::size_mismatch, side_path + ": pools." + p,
-                         "pool size " + std::to_string(*side) + " disagrees with " + name + " " +
-                             std::to_string(*size),
-                         "drop the entry from the sidecar");
+      throw import_error(
+          exit_code::size_mismatch, side_path + ": pools." + p,
+          "pool size " + std::to_string(*side) + " disagrees with " + name + " " + std::to_string(*size),
+          "drop the entry from the sidecar");
     m.pools.push_back({p, pool_kind::external, size ? *size : *side, opts.pool_alignment});
   }
   if (src.sidecar)
@@ -108,7 +108,8 @@ void resolve_memory(model &m, const memory_sources &src, const options &opts) {
   m.workspace_size = stack_need(m, m.workspace_tvm, src);
   m.workspace_slack = opts.workspace_slack;
   if (m.workspace_size > 0)
-    m.pools.push_back({"workspace", pool_kind::stack, m.workspace_size + m.workspace_slack, opts.pool_alignment});
+    m.pools.push_back(
+        {"workspace", pool_kind::stack, m.workspace_size + m.workspace_slack, opts.pool_alignment});
 }
 
 }  // namespace tvmcrt::import

@@ -2,7 +2,6 @@
 #include "metadata.hpp"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "header_parser.hpp"
@@ -83,8 +82,8 @@ void read_operator_workspaces(const json &fns, const std::string &path, const st
     for (size_t j = 0; j < ws.size(); ++j) {
       if (!ws[j].is_object() || ws[j].value("device", 1) != 1) continue;
       const std::string kj = k + "[" + std::to_string(j) + "].";
-      most = std::max(most, as_size(member(ws[j], "workspace_size_bytes", path, kj), path,
-                                    kj + "workspace_size_bytes"));
+      most = std::max(
+          most, as_size(member(ws[j], "workspace_size_bytes", path, kj), path, kj + "workspace_size_bytes"));
     }
   }
   info.max_operator_workspace = most;

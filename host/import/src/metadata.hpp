@@ -29,11 +29,11 @@ struct metadata_info {
   std::string path;
   int version = 0;
   std::string module_name;
-  std::string key_prefix;  // "modules.<m>." in v7, "" before
-  std::optional<uint64_t> workspace_size;        // main[].workspace_size_bytes
-  std::optional<uint64_t> max_operator_workspace; // largest operator_functions[].workspace[] entry
-  std::vector<metadata_io> inputs, outputs;  // empty when the version does not record them
-  std::string relay_path;                    // where this version keeps the Relay text (may not exist)
+  std::string key_prefix;                          // "modules.<m>." in v7, "" before
+  std::optional<uint64_t> workspace_size;          // main[].workspace_size_bytes
+  std::optional<uint64_t> max_operator_workspace;  // largest operator_functions[].workspace[] entry
+  std::vector<metadata_io> inputs, outputs;        // empty when the version does not record them
+  std::string relay_path;                          // where this version keeps the Relay text (may not exist)
 };
 
 // `want_name` selects a module in v7 (empty: the only one). Throws import_error.

@@ -64,9 +64,9 @@ struct model {
   std::vector<pool> pools;           // external pools first (struct order), then the stack workspace
   std::vector<pool> constant_pools;  // USMP constant pools: data in the tvmgen header, no descriptor pool
   std::vector<std::string> pool_members;  // struct tvmgen_<m>_workspace_pools order, constants included
-  std::vector<std::string> devices;  // struct tvmgen_<m>_devices order
-  uint64_t workspace_tvm = 0;        // TVM's figure (TVMGEN_<M>_WORKSPACE_SIZE), pools included
-  uint64_t workspace_size = 0;       // the stack workspace the model needs, without slack
+  std::vector<std::string> devices;       // struct tvmgen_<m>_devices order
+  uint64_t workspace_tvm = 0;             // TVM's figure (TVMGEN_<M>_WORKSPACE_SIZE), pools included
+  uint64_t workspace_size = 0;            // the stack workspace the model needs, without slack
   uint64_t workspace_slack = 0;
   uint64_t io_alignment = 1;
   // Which structs tvmgen_<m>_run() takes, in prototype order: "inputs", "outputs",
