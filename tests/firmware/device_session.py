@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """device_session.py SCENARIO --host TVMCRT_HOST --root SOURCE_DIR — drives tvmcrt-host against a
-board running tvmcrt-fw (or tvmcrt-fw-test for last_error) and checks what a user relies on: exit
+board running tvmcrt-fw (or tvmcrt-fw-test, which adds the fault model) and checks what a user relies on: exit
 codes, the text of errors, the numbers. The port comes from $TVMCRT_PORT (scripts/qemu-board sets
 it, or a lab's board map does). tests/renode/tvmcrt.robot runs the same commands on Renode.
 
-Scenarios: info, execute, set_workspaces, last_error, heldout.
+Scenarios: info, execute, set_workspaces, heldout (tvmcrt-fw); last_error, crash_reset (tvmcrt-fw-test).
 """
 import argparse
 import json
@@ -15,7 +15,7 @@ import tempfile
 
 import numpy as np
 
-EXIT = {"ok": 0, "usage": 2, "device": 6, "mismatch": 7}
+EXIT = {"ok": 0, "usage": 2, "device": 6, "mismatch": 7, "reset": 9}
 
 
 class Session:
@@ -123,6 +123,18 @@ def last_error(s):
     s.run(["execute", "-m", "digits", "--input", f"{d}/sample_input.npy", "--expect", f"{d}/sample_output.npy"])
 
 
+def crash_reset(s):
+    """A model that faults the core: the port resets the board; the host must say so (exit 9)."""
+    f, d = s.path("tests", "firmware", "fault_model"), s.path("examples", "digits", "data")
+    before = s.json(["info"]).get("device", {}).get("boot_id")
+    s.run(["execute", "-m", "fault", "--input", f"{f}/crash.npy"], code="reset",
+          stderr_has=["reset during the command"])
+    after = s.json(["info"]).get("device", {}).get("boot_id")
+    s.check(before is not None and after is not None and before != after,
+            f"boot id did not change across the reset: {before} -> {after}")
+    s.run(["execute", "-m", "digits", "--input", f"{d}/sample_input.npy", "--expect", f"{d}/sample_output.npy"])
+
+
 def heldout(s):
     d = s.path("examples", "digits", "data")
     refs, labels = np.load(f"{d}/heldout_outputs.npy"), np.load(f"{d}/heldout_labels.npy")
@@ -142,7 +154,7 @@ def heldout(s):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("scenario", choices=["info", "execute", "set_workspaces", "last_error", "heldout"])
+    parser.add_argument("scenario", choices=["info", "execute", "set_workspaces", "last_error", "crash_reset", "heldout"])
     parser.add_argument("--host", required=True, help="the tvmcrt-host executable")
     parser.add_argument("--root", required=True, help="the source tree (examples/, tests/)")
     args = parser.parse_args()

@@ -57,3 +57,7 @@ Held-Out Digits Match Numpy
 Last Error After A Model Error
     Boot Board    tvmcrt-fw-test.elf
     Device Session Should Pass    last_error
+
+A Model Crash Resets The Board
+    Boot Board    tvmcrt-fw-test.elf
+    Device Session Should Pass    crash_reset
