@@ -8,81 +8,17 @@ Each case checks what a user relies on: exit code, the JSON object on stdout, th
 stderr, output files byte for byte. Runs with Debian's /usr/bin/python3 (numpy).
 """
 import argparse
-import fcntl
 import json
 import os
 import pty
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import time
 
 import numpy as np
 
-A = None  # parsed arguments
-TMP = None
-
-
-class Proc:
-    """A device process whose first stdout line is its pty path (or TCP port)."""
-
-    def __init__(self, argv):
-        self.p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.first = self.p.stdout.readline().strip()
-        if not self.first:
-            raise SystemExit("device did not start: %s %s" % (argv, self.p.stderr.read()))
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.kill()
-        self.p.wait()
-
-
-def device(kind="pty"):
-    if kind == "pty":
-        d = Proc([A.device, "--pty"])
-        return d, d.first
-    d = Proc([A.device, "--tcp", "0"])
-    return d, "socket://127.0.0.1:" + d.first
-
-
-def host(*args, timeout=60, user=None):
-    argv = [A.host] + [str(a) for a in args]
-    if user:
-        argv = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups"] + argv
-    t0 = time.monotonic()
-    r = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
-    r.seconds = time.monotonic() - t0
-    return r
-
-
-def check(cond, what, r=None):
-    if not cond:
-        extra = "" if r is None else "\nexit %d\nstdout: %s\nstderr: %s" % (r.returncode, r.stdout, r.stderr)
-        raise SystemExit("FAIL: " + what + extra)
-
-
-def expect_error(r, code, cls, *fragments):
-    """The command failed with this exit code; --json printed ok=false with the class; stderr says it."""
-    check(r.returncode == code, "exit code %d expected" % code, r)
-    j = json.loads(r.stdout)
-    check(j["ok"] is False and j["error"]["class"] == cls and j["error"]["exit_code"] == code,
-          "JSON error of class %s" % cls, r)
-    for f in fragments:
-        check(f in r.stderr and f in j["error"]["message"], "message contains %r" % f, r)
-
-
-def data(*parts):
-    return os.path.join(A.data, *parts)
-
-
-def save(name, arr):
-    path = os.path.join(TMP, name)
-    np.save(path, arr)
-    return path
-
+from e2e_support import ctx, check, data, device, expect_error, fake, host, save
 
 # ---- cases against the native device ------------------------------------------------------------
 
@@ -111,11 +47,11 @@ def case_info(kind):
 
 def case_execute(kind):
     d, port = device(kind)
-    out = os.path.join(TMP, "out")
+    out = os.path.join(ctx.tmp, "out")
     try:
         r = host("execute", "--port", port, "--model", "digits", "--input", data("digits", "data", "sample_input.npy"),
                  "--expect", data("digits", "data", "sample_output.npy"), "--output-dir", out, "--repeat", 5,
-                 "--junit", os.path.join(TMP, "j.xml"), "--json")
+                 "--junit", os.path.join(ctx.tmp, "j.xml"), "--json")
         check(r.returncode == 0, "execute succeeds", r)
         j = json.loads(r.stdout)
         check(j["ok"] and j["model"] == "digits" and j["timing"]["runs"] == 5, "result and 5 timed runs", r)
@@ -125,7 +61,7 @@ def case_execute(kind):
         got = np.load(os.path.join(out, "output.npy"))
         ref = np.load(data("digits", "data", "sample_output.npy"))
         check(got.dtype == np.int8 and got.shape == (1, 10) and (got == ref).all(), "output file equals reference")
-        xml = open(os.path.join(TMP, "j.xml")).read()
+        xml = open(os.path.join(ctx.tmp, "j.xml")).read()
         check('tests="1" failures="0"' in xml, "JUnit report")
     finally:
         d.stop()
@@ -152,11 +88,11 @@ def case_multi_io():
 def case_batch():
     d, port = device()
     g = lambda f: data("digits", "data", f)
-    junit = os.path.join(TMP, "batch.xml")
+    junit = os.path.join(ctx.tmp, "batch.xml")
     try:
         r = host("execute", "--port", port, "--model", "digits", "--batch-input", g("heldout_inputs.npy"),
                  "--batch-expect", g("heldout_outputs.npy"), "--labels", g("heldout_labels.npy"), "--junit", junit,
-                 "--output-dir", os.path.join(TMP, "bo"), "--json", timeout=120)
+                 "--output-dir", os.path.join(ctx.tmp, "bo"), "--json", timeout=120)
         check(r.returncode == 0, "batch passes", r)
         j = json.loads(r.stdout)
         n = len(np.load(g("heldout_labels.npy")))
@@ -166,7 +102,7 @@ def case_batch():
         check(j["samples"] == n and j["passed"] == n and j["failed"] == 0, "every sample passes", r)
         check(abs(j["accuracy"] - want_acc) < 1e-12, "accuracy equals the reference's (%f)" % want_acc, r)
         check(open(junit).read().count("<testcase ") == n, "one JUnit testcase per sample")
-        check((np.load(os.path.join(TMP, "bo", "output.npy")) == ref).all(), "stacked outputs equal the references")
+        check((np.load(os.path.join(ctx.tmp, "bo", "output.npy")) == ref).all(), "stacked outputs equal the references")
         # One sample's reference changed: that sample fails, exit 7, the JUnit report names it.
         bad = ref.copy()
         bad[3, 0, 0] += 5
@@ -214,11 +150,11 @@ def case_bad_inputs():
         c = save("short.npy", np.zeros((1, 63), np.int8))
         expect_error(run("--model", "digits", "--input", c), 2, "usage",
                      "is int8 [1, 64] (64 elements) but the file holds int8 [1, 63] (63 elements)")
-        bad = os.path.join(TMP, "bad.npy")
+        bad = os.path.join(ctx.tmp, "bad.npy")
         with open(bad, "wb") as fh:
             fh.write(b"\x93NUMPY\x01\x00\x20\x00{'descr': '|i1', 'shape': (1,64)}\n" + bytes(64))
         expect_error(run("--model", "digits", "--input", bad), 8, "file", "malformed .npy header")
-        expect_error(run("--model", "digits", "--input", os.path.join(TMP, "none.npy")), 8, "file", "cannot open")
+        expect_error(run("--model", "digits", "--input", os.path.join(ctx.tmp, "none.npy")), 8, "file", "cannot open")
         expect_error(run("--model", "digits"), 2, "usage", "no input")
         expect_error(run("--model", "digits", "--input", x, "--output-dir", "/etc/hostname/out"), 8, "file",
                      "output directory /etc/hostname/out")
@@ -259,7 +195,7 @@ def case_device_killed():
     try:
         big = np.repeat(np.load(g("heldout_inputs.npy")), 50, axis=0)
         stack = save("big.npy", big)
-        p = subprocess.Popen([A.host, "execute", "--port", port, "--model", "digits", "--batch-input", stack, "--json"],
+        p = subprocess.Popen([ctx.a.host, "execute", "--port", port, "--model", "digits", "--batch-input", stack, "--json"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(0.5)
         d.p.kill()
@@ -333,11 +269,6 @@ def case_silent():
         os.close(master)
 
 
-def fake(*args):
-    d = Proc([A.fake] + list(args))
-    return d, d.first
-
-
 def case_wrong_version():
     d, port = fake("--version", "2")
     try:
@@ -378,7 +309,7 @@ def case_progress():
         r = host("execute", "--port", port, "--input", x)
         check(r.returncode == 0 and "[" not in r.stderr and r.stderr == "", "no bar when stderr is a pipe", r)
         master, slave = pty.openpty()
-        p = subprocess.Popen([A.host, "execute", "--port", port, "--input", x], stdout=subprocess.PIPE, stderr=slave)
+        p = subprocess.Popen([ctx.a.host, "execute", "--port", port, "--input", x], stdout=subprocess.PIPE, stderr=slave)
         os.close(slave)
         err = b""
         while True:
@@ -419,24 +350,23 @@ NEEDS_DEVICE = {"info_pty", "info_tcp", "execute_pty", "execute_tcp", "multi_io"
 
 
 def main():
-    global A, TMP
     ap = argparse.ArgumentParser()
     ap.add_argument("--host", required=True)
     ap.add_argument("--device")
     ap.add_argument("--fake", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("case", choices=sorted(CASES) + ["list"])
-    A = ap.parse_args()
-    if A.case == "list":
+    ctx.a = ap.parse_args()
+    if ctx.a.case == "list":
         print(";".join(sorted(CASES)))
         return
-    TMP = tempfile.mkdtemp(prefix="tvmcrt-e2e-")
-    os.chmod(TMP, 0o755)
+    ctx.tmp = tempfile.mkdtemp(prefix="tvmcrt-e2e-")
+    os.chmod(ctx.tmp, 0o755)
     try:
-        CASES[A.case]()
+        CASES[ctx.a.case]()
     finally:
-        shutil.rmtree(TMP, ignore_errors=True)
-    print("PASS", A.case)
+        shutil.rmtree(ctx.tmp, ignore_errors=True)
+    print("PASS", ctx.a.case)
 
 
 if __name__ == "__main__":
