@@ -96,7 +96,7 @@ TEST_F(AgentTest, SetWorkspacesRefusesEachBadPlacementAndKeepsTheOldOnes) {
       {placements({{1, 1, 0xFFFFFFF0u, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
       {placements({{1, 1, 0x20, 0xFFFFFFF0u}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
       {placements({{1, 1, 16, 0}}), AGENT_ERR_WORKSPACE_MISALIGNED, "alignment 32"},
-      {placements({{0, 1, 0, 0}, {1, 1, 0, 0}}), AGENT_ERR_WORKSPACE_OVERLAP, "overlaps another pool"},
+      {placements({{0, 1, 0, 0}, {1, 1, 0, 0}}), AGENT_ERR_WORKSPACE_OVERLAP, "pools 0 and 1"},
       {placements({{0, 1, 0, 0}, {0, 1, 64, 0}}), AGENT_ERR_DUPLICATE_POOL, "placed twice"},
       {placements({{0, 1, 0, 0}, {1, 1, 64, 0}, {0, 1, 512, 0}}), AGENT_ERR_UNKNOWN_POOL, "only 2 pools"},
       {placements({{0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}}),

@@ -57,6 +57,13 @@
 #define TVMCRT_AGENT_WRITE_CHUNK 64
 #endif
 
+/* 1: every error carries a text naming the model, tensor or pool, the numbers involved and the fix
+ * (Status.detail, GetLastError). 0: errors carry codes only (the runtime's own TVMGetLastError()
+ * text is still kept after a model failure); saves about 2.5 KiB of flash (scripts/size-report). */
+#ifndef TVMCRT_AGENT_ERROR_TEXTS
+#define TVMCRT_AGENT_ERROR_TEXTS 1
+#endif
+
 /* HelloResponse.firmware_build_id. The build sets it to "tvmcrt <version> g<commit> <platform>". */
 #ifndef TVMCRT_AGENT_BUILD_ID
 #define TVMCRT_AGENT_BUILD_ID "tvmcrt"

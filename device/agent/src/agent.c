@@ -65,12 +65,10 @@ bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_
   if (pb_encode(&sizer, fields, msg) && sizer.bytes_written <= TVMCRT_AGENT_MAX_PAYLOAD) {
     return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, fields, msg);
   }
-  agent_text_t t = agent_error(a, AGENT_ERR_RESPONSE_TOO_LARGE, AGENT_NO_MODEL);
-  agent_text_str(&t, "response to message type ");
-  agent_text_uint(&t, request_type);
-  agent_text_str(&t, " exceeds the device's max payload of ");
-  agent_text_uint(&t, TVMCRT_AGENT_MAX_PAYLOAD);
-  agent_text_str(&t, " bytes: rebuild with a larger TVMCRT_AGENT_MAX_PAYLOAD");
+  agent_fail(a, AGENT_ERR_RESPONSE_TOO_LARGE, AGENT_NO_MODEL,
+             "response to message type %u exceeds the max payload of %u bytes: rebuild the firmware "
+             "with a larger TVMCRT_AGENT_MAX_PAYLOAD",
+             (uint32_t)request_type, (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD);
   return agent_send_status(a, request_type, seq, AGENT_ERR_RESPONSE_TOO_LARGE);
 }
 
@@ -101,24 +99,20 @@ static bool send_boot(tvmcrt_agent_t *a) {
 
 bool agent_decode(tvmcrt_agent_t *a, const uint8_t *payload, size_t len, const pb_msgdesc_t *fields,
                   void *msg, const char *what) {
+  (void)what;  /* unused when TVMCRT_AGENT_ERROR_TEXTS is 0 */
   pb_istream_t is = pb_istream_from_buffer(payload, len);
   if (pb_decode(&is, fields, msg)) return true;
-  agent_text_t t = agent_error(a, AGENT_ERR_MALFORMED_MESSAGE, AGENT_NO_MODEL);
-  agent_text_str(&t, what);
-  agent_text_str(&t, " is not a valid protobuf message (");
-  agent_text_uint(&t, (uint32_t)len);
-  agent_text_str(&t, " bytes): host and device disagree on tvmcrt.proto");
+  agent_fail(a, AGENT_ERR_MALFORMED_MESSAGE, AGENT_NO_MODEL,
+             "%s is not a valid protobuf message (%u bytes): host and device disagree on tvmcrt.proto",
+             what, (uint32_t)len);
   return false;
 }
 
 const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index) {
   if (index < a->model_count) return &a->models[index];
-  agent_text_t t = agent_error(a, AGENT_ERR_UNKNOWN_MODEL, index);
-  agent_text_str(&t, "model ");
-  agent_text_uint(&t, index);
-  agent_text_str(&t, " does not exist: this image has ");
-  agent_text_uint(&t, (uint32_t)a->model_count);
-  agent_text_str(&t, " (Hello model_count)");
+  agent_fail(a, AGENT_ERR_UNKNOWN_MODEL, index,
+             "model %u does not exist: this image has %u (Hello model_count)", index,
+             (uint32_t)a->model_count);
   return NULL;
 }
 
@@ -142,20 +136,16 @@ static bool dispatch(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_
   if (type < sizeof handlers / sizeof handlers[0] && handlers[type] != NULL) {
     return handlers[type](a, seq, payload, len);
   }
-  agent_text_t t = agent_error(a, AGENT_ERR_UNKNOWN_MESSAGE, AGENT_NO_MODEL);
-  agent_text_str(&t, "message type ");
-  agent_text_uint(&t, type);
-  agent_text_str(&t, " is not a request of protocol version 1");
+  agent_fail(a, AGENT_ERR_UNKNOWN_MESSAGE, AGENT_NO_MODEL,
+             "message type %u is not a request of protocol version 1", (uint32_t)type);
   return agent_send_status(a, type, seq, AGENT_ERR_UNKNOWN_MESSAGE);
 }
 
-static bool nak_with(tvmcrt_agent_t *a, uint32_t code, const char *what, uint32_t n,
-                     const char *tail) {
-  agent_text_t t = agent_error(a, code, AGENT_NO_MODEL);
-  agent_text_str(&t, what);
-  agent_text_uint(&t, n);
-  agent_text_str(&t, tail);
-  return send_nak(a, code);
+/* fmt takes one %u. */
+static bool nak_with(tvmcrt_agent_t *a, uint32_t code, const char *fmt, uint32_t n) {
+  (void)fmt;  /* unused when TVMCRT_AGENT_ERROR_TEXTS is 0 */
+  (void)n;
+  return send_nak(a, agent_fail(a, code, AGENT_NO_MODEL, fmt, n));
 }
 
 static bool handle_raw_frame(tvmcrt_agent_t *a, const uint8_t *raw, size_t raw_len) {
@@ -167,15 +157,18 @@ static bool handle_raw_frame(tvmcrt_agent_t *a, const uint8_t *raw, size_t raw_l
     case TVMCRT_FRAME_OK:
       return dispatch(a, type, seq, payload, len);
     case TVMCRT_FRAME_SHORT:
-      return nak_with(a, AGENT_ERR_BAD_FRAMING, "frame of ", (uint32_t)raw_len,
-                      " bytes is shorter than header and CRC (8): bytes were lost; resend");
+      return nak_with(a, AGENT_ERR_BAD_FRAMING,
+                      "frame of %u bytes is shorter than header and CRC (8): bytes were lost",
+                      (uint32_t)raw_len);
     case TVMCRT_FRAME_BAD_CRC:
-      return nak_with(a, AGENT_ERR_BAD_CRC, "CRC mismatch in a frame of ", (uint32_t)raw_len,
-                      " bytes: bytes were corrupted or lost on the link; resend");
+      return nak_with(a, AGENT_ERR_BAD_CRC,
+                      "CRC mismatch in a frame of %u bytes: bytes were corrupted or lost",
+                      (uint32_t)raw_len);
     case TVMCRT_FRAME_BAD_VERSION:
     default:
-      return nak_with(a, AGENT_ERR_UNSUPPORTED_VERSION, "framing version ", raw[0],
-                      " is not supported: this device speaks framing version 1");
+      return nak_with(a, AGENT_ERR_UNSUPPORTED_VERSION,
+                      "framing version %u is not supported: this device speaks framing version 1",
+                      (uint32_t)raw[0]);
   }
 }
 
@@ -189,13 +182,15 @@ bool tvmcrt_agent_receive(tvmcrt_agent_t *a, const uint8_t *bytes, size_t len) {
         ok = handle_raw_frame(a, a->deframer.buf, a->deframer.len);
         break;
       case TVMCRT_DEFRAME_OVERSIZE:
-        ok = nak_with(a, AGENT_ERR_FRAME_TOO_LARGE, "frame over the device's max payload of ",
-                      TVMCRT_AGENT_MAX_PAYLOAD, " bytes (Hello max_frame_payload): split it");
+        ok = nak_with(a, AGENT_ERR_FRAME_TOO_LARGE,
+                      "frame over the max payload of %u bytes (Hello max_frame_payload): split it",
+                      (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD);
         break;
       case TVMCRT_DEFRAME_BAD_COBS:
       default:
-        ok = nak_with(a, AGENT_ERR_BAD_FRAMING, "broken COBS block after ", (uint32_t)a->deframer.len,
-                      " bytes of a frame: bytes were lost on the link; resend");
+        ok = nak_with(a, AGENT_ERR_BAD_FRAMING,
+                      "COBS block cut short after %u bytes of a frame: bytes were lost",
+                      (uint32_t)a->deframer.len);
         break;
     }
     if (!ok) return false;
@@ -217,45 +212,38 @@ bool tvmcrt_agent_poll(tvmcrt_agent_t *a) {
  * Init
  *------------------------------------------------------------------------------------------------*/
 
-static uint32_t config_error(tvmcrt_agent_t *a, uint32_t code, const char *what, uint32_t have,
-                             const char *fix) {
-  agent_text_t t = agent_error(a, code, AGENT_NO_MODEL);
-  agent_text_str(&t, what);
-  agent_text_uint(&t, have);
-  agent_text_str(&t, fix);
-  return code;
-}
-
 static uint32_t check_config(tvmcrt_agent_t *a) {
+  const uint32_t none = AGENT_NO_MODEL;
   if (a->port == NULL || a->port->read == NULL || a->port->write == NULL ||
       a->port->ticks == NULL || a->port->tick_hz == 0 || a->port->tick_hz > 400000000u) {
-    return config_error(a, AGENT_ERR_CONFIG_ARGUMENT, "port incomplete (read, write, ticks, tick_hz 1..",
-                        400000000u, " needed)");
+    return agent_fail(a, AGENT_ERR_CONFIG_ARGUMENT, none,
+                      "port incomplete: read, write, ticks and tick_hz (1..400 MHz) are needed");
   }
   if (a->model_count > TVMCRT_AGENT_MAX_MODELS || (a->model_count != 0 && a->models == NULL)) {
-    return config_error(a, AGENT_ERR_CONFIG_LIMIT, "model table holds ", (uint32_t)a->model_count,
-                        " models: raise TVMCRT_AGENT_MAX_MODELS");
+    return agent_fail(a, AGENT_ERR_CONFIG_LIMIT, none,
+                      "model table holds %u models: raise TVMCRT_AGENT_MAX_MODELS (%u)",
+                      (uint32_t)a->model_count, (uint32_t)TVMCRT_AGENT_MAX_MODELS);
   }
   if (a->region_count > 255 || (a->region_count != 0 && a->regions == NULL)) {
-    return config_error(a, AGENT_ERR_CONFIG_LIMIT, "", (uint32_t)a->region_count,
-                        " regions given: at most 255");
+    return agent_fail(a, AGENT_ERR_CONFIG_LIMIT, none, "%u regions given: at most 255",
+                      (uint32_t)a->region_count);
   }
   for (size_t r = 0; r < a->region_count; r++) {
     uint32_t al = a->regions[r].alignment;
     if (al == 0 || (al & (al - 1)) != 0 || ((uintptr_t)a->regions[r].base & (al - 1)) != 0) {
-      return config_error(a, AGENT_ERR_CONFIG_ARGUMENT, "region ", (uint32_t)r,
-                          ": alignment must be a power of two that its base honours");
+      return agent_fail(a, AGENT_ERR_CONFIG_ARGUMENT, none,
+                        "region %u: alignment must be a power of two that its base honours",
+                        (uint32_t)r);
     }
   }
   for (size_t m = 0; m < a->model_count; m++) {
     const TVMModel *model = a->models[m].model;
-    if (model->num_inputs > TVMCRT_AGENT_MAX_INPUTS) {
-      return config_error(a, AGENT_ERR_CONFIG_LIMIT, "a model has more inputs than ",
-                          TVMCRT_AGENT_MAX_INPUTS, ": raise TVMCRT_AGENT_MAX_INPUTS");
-    }
-    if (model->num_pools > TVMCRT_AGENT_MAX_POOLS) {
-      return config_error(a, AGENT_ERR_CONFIG_LIMIT, "a model has more pools than ",
-                          TVMCRT_AGENT_MAX_POOLS, ": raise TVMCRT_AGENT_MAX_POOLS");
+    if (model->num_inputs > TVMCRT_AGENT_MAX_INPUTS || model->num_pools > TVMCRT_AGENT_MAX_POOLS) {
+      return agent_fail(a, AGENT_ERR_CONFIG_LIMIT, (uint32_t)m,
+                        "model '%s' has %u inputs and %u pools: raise TVMCRT_AGENT_MAX_INPUTS (%u) "
+                        "or TVMCRT_AGENT_MAX_POOLS (%u)",
+                        model->name, (uint32_t)model->num_inputs, (uint32_t)model->num_pools,
+                        (uint32_t)TVMCRT_AGENT_MAX_INPUTS, (uint32_t)TVMCRT_AGENT_MAX_POOLS);
     }
   }
   return 0;

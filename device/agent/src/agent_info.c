@@ -119,11 +119,9 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   }
   uint32_t code = 0;
   if (req.protocol_version != TVMCRT_AGENT_PROTOCOL_VERSION) {
-    agent_text_t t = agent_error(a, AGENT_ERR_UNSUPPORTED_VERSION, AGENT_NO_MODEL);
-    agent_text_str(&t, "host speaks protocol ");
-    agent_text_uint(&t, req.protocol_version);
-    agent_text_str(&t, ", device 1: use a tvmcrt-host that matches the firmware");
-    code = AGENT_ERR_UNSUPPORTED_VERSION;
+    code = agent_fail(a, AGENT_ERR_UNSUPPORTED_VERSION, AGENT_NO_MODEL,
+                      "host speaks protocol %u, device 1: use a tvmcrt-host that matches the firmware",
+                      req.protocol_version);
   }
   tvmcrt_wire_HelloResponse r = tvmcrt_wire_HelloResponse_init_zero;
   agent_status(a, &r.status, code);

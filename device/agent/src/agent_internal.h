@@ -26,20 +26,19 @@
 #define AGENT_ARG(p) ((void *)(uintptr_t)(p))
 
 /*--------------------------------------------------------------------------------------------------
- * Text without printf (agent_text.c): append to a fixed buffer, truncating, always NUL-terminated.
+ * Errors (agent_text.c)
  *------------------------------------------------------------------------------------------------*/
-typedef struct agent_text {
-  char *buf;
-  size_t cap;  /* NUL included */
-  size_t len;
-} agent_text_t;
 
-void agent_text_str(agent_text_t *t, const char *s);
-void agent_text_uint(agent_text_t *t, uint32_t v);
-
-/* Starts a new last error (code, model) and returns a builder for its text, which the caller
- * fills. The response's Status.detail is the start of that text. */
-agent_text_t agent_error(tvmcrt_agent_t *a, uint32_t code, uint32_t model);
+/* Records the last error (code, model, text) and returns code. The text comes from fmt, where %u
+ * takes a uint32_t (cast every argument: varargs do not convert) and %s a C string; nothing else
+ * is special. Cut at TVMCRT_AGENT_TEXT_SIZE. State the fact first: Status.detail keeps only the
+ * head of the text. With TVMCRT_AGENT_ERROR_TEXTS 0 the texts are compiled out. */
+#if TVMCRT_AGENT_ERROR_TEXTS
+#define agent_fail(a, code, model, ...) agent_fail_text((a), (code), (model), __VA_ARGS__)
+#else
+#define agent_fail(a, code, model, ...) agent_fail_text((a), (code), (model), "")
+#endif
+uint32_t agent_fail_text(tvmcrt_agent_t *a, uint32_t code, uint32_t model, const char *fmt, ...);
 
 /* Status of a response: boot id, code, and for an error the first bytes of the last error text. */
 void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code);

@@ -10,48 +10,31 @@
 #define TYPE_EXECUTE tvmcrt_wire_MessageType_MESSAGE_TYPE_EXECUTE
 #define TYPE_READ_OUTPUT tvmcrt_wire_MessageType_MESSAGE_TYPE_READ_OUTPUT
 
-/* Appends " (<kind> <i> 'name', model 'm')": errors state the fact first, because Status.detail
- * keeps only the head of the text (GetLastError has all of it). */
-static void tensor_suffix(tvmcrt_agent_t *a, agent_text_t *t, uint32_t m, const char *kind,
-                          uint32_t i, const char *name) {
-  agent_text_str(t, " (");
-  agent_text_str(t, kind);
-  agent_text_uint(t, i);
-  if (name != NULL) {
-    agent_text_str(t, " '");
-    agent_text_str(t, name);
-    agent_text_str(t, "'");
-  }
-  agent_text_str(t, ", model '");
-  agent_text_str(t, a->models[m].model->name);
-  agent_text_str(t, "')");
-}
+/* Error texts state the fact first, because Status.detail keeps only the head of the text, and
+ * end with the tensor: fmt + TENSOR_SUFFIX takes (..., kind, index, tensor name, model name). */
+#define TENSOR_SUFFIX " (%s %u '%s', model '%s')"
+
+#define model_name(a, m) ((a)->models[m].model->name)
 
 /* Tensor `i` of a list, or NULL after recording AGENT_ERR_UNKNOWN_TENSOR. */
 static const TVMTensorInfo *find_tensor(tvmcrt_agent_t *a, uint32_t m, bool input, uint32_t i) {
   const TVMModel *model = a->models[m].model;
   uint8_t count = input ? model->num_inputs : model->num_outputs;
   if (i < count) return input ? &model->inputs[i] : &model->outputs[i];
-  agent_text_t t = agent_error(a, AGENT_ERR_UNKNOWN_TENSOR, m);
-  agent_text_str(&t, input ? "input " : "output ");
-  agent_text_uint(&t, i);
-  agent_text_str(&t, " does not exist: the model has ");
-  agent_text_uint(&t, count);
-  tensor_suffix(a, &t, m, input ? "input " : "output ", i, NULL);
+  agent_fail(a, AGENT_ERR_UNKNOWN_TENSOR, m, "%s %u does not exist: model '%s' has %u",
+             input ? "input" : "output", i, model_name(a, m), (uint32_t)count);
   return NULL;
 }
 
 /* offset + length inside a tensor of `size` bytes, without overflow. */
 static bool in_range(tvmcrt_agent_t *a, uint32_t m, const char *kind, uint32_t i,
                      const TVMTensorInfo *info, uint32_t offset, uint32_t length) {
+  (void)kind;  /* unused when TVMCRT_AGENT_ERROR_TEXTS is 0 */
+  (void)i;
   if (offset <= info->size_bytes && length <= info->size_bytes - offset) return true;
-  agent_text_t t = agent_error(a, AGENT_ERR_OUT_OF_RANGE, m);
-  agent_text_uint(&t, length);
-  agent_text_str(&t, " bytes at offset ");
-  agent_text_uint(&t, offset);
-  agent_text_str(&t, " pass the tensor's end at ");
-  agent_text_uint(&t, (uint32_t)info->size_bytes);
-  tensor_suffix(a, &t, m, kind, i, info->name);
+  agent_fail(a, AGENT_ERR_OUT_OF_RANGE, m,
+             "%u bytes at offset %u pass the tensor's end at %u" TENSOR_SUFFIX, length, offset,
+             (uint32_t)info->size_bytes, kind, i, info->name, model_name(a, m));
   return false;
 }
 
@@ -74,17 +57,13 @@ static uint32_t check_write(tvmcrt_agent_t *a, uint32_t m, uint32_t i, uint32_t 
   if (agent_model(a, m) == NULL) return AGENT_ERR_UNKNOWN_MODEL;
   const TVMTensorInfo *info = find_tensor(a, m, true, i);
   if (info == NULL) return AGENT_ERR_UNKNOWN_TENSOR;
-  if (!in_range(a, m, "input ", i, info, offset, length)) return AGENT_ERR_OUT_OF_RANGE;
+  if (!in_range(a, m, "input", i, info, offset, length)) return AGENT_ERR_OUT_OF_RANGE;
   uint32_t received = a->state[m].received[i];
   if (offset > received) {
-    agent_text_t t = agent_error(a, AGENT_ERR_WRITE_GAP, m);
-    agent_text_str(&t, "expected offset ");
-    agent_text_uint(&t, received);
-    agent_text_str(&t, ", got ");
-    agent_text_uint(&t, offset);
-    agent_text_str(&t, ": a frame was lost, resend from the expected offset");
-    tensor_suffix(a, &t, m, "input ", i, info->name);
-    return AGENT_ERR_WRITE_GAP;
+    return agent_fail(a, AGENT_ERR_WRITE_GAP, m,
+                      "expected offset %u, got %u: a frame was lost, resend from the expected "
+                      "offset" TENSOR_SUFFIX,
+                      received, offset, "input", i, info->name, model_name(a, m));
   }
   return 0;
 }
@@ -93,9 +72,8 @@ static bool decode_data(pb_istream_t *stream, const pb_field_t *field, void **ar
   write_t *w = (write_t *)*arg;
   (void)field;
   if (w->seen) {
-    agent_text_t t = agent_error(w->a, AGENT_ERR_MALFORMED_MESSAGE, w->req->model);
-    agent_text_str(&t, "WriteInputRequest carries data twice");
-    w->code = AGENT_ERR_MALFORMED_MESSAGE;
+    w->code = agent_fail(w->a, AGENT_ERR_MALFORMED_MESSAGE, w->req->model,
+                         "WriteInputRequest carries data twice");
     return false;
   }
   w->seen = true;
@@ -140,12 +118,13 @@ bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pa
   bool decoded = pb_decode(&is, tvmcrt_wire_WriteInputRequest_fields, &req);
   if (decoded && w.seen &&
       (req.model != w.model || req.tensor != w.tensor || req.offset != w.offset)) {
-    agent_text_t t = agent_error(a, AGENT_ERR_MALFORMED_MESSAGE, req.model);
-    agent_text_str(&t, "WriteInputRequest: model, tensor and offset must precede data");
+    agent_fail(a, AGENT_ERR_MALFORMED_MESSAGE, req.model,
+               "WriteInputRequest: model, tensor and offset must precede data");
     decoded = false;
   } else if (!decoded && w.code == 0) {
-    agent_text_t t = agent_error(a, AGENT_ERR_MALFORMED_MESSAGE, AGENT_NO_MODEL);
-    agent_text_str(&t, "WriteInputRequest is not a valid protobuf message");
+    agent_fail(a, AGENT_ERR_MALFORMED_MESSAGE, AGENT_NO_MODEL,
+               "WriteInputRequest is not a valid protobuf message: host and device disagree on "
+               "tvmcrt.proto");
   }
   if (!decoded) {
     truncate_received(a, &w);
@@ -189,14 +168,10 @@ static uint32_t check_inputs(tvmcrt_agent_t *a, uint32_t m) {
   const TVMModel *model = a->models[m].model;
   for (uint8_t i = 0; i < model->num_inputs; i++) {
     if (a->state[m].received[i] != model->inputs[i].size_bytes) {
-      agent_text_t t = agent_error(a, AGENT_ERR_INPUT_INCOMPLETE, m);
-      agent_text_str(&t, "input holds ");
-      agent_text_uint(&t, a->state[m].received[i]);
-      agent_text_str(&t, " of ");
-      agent_text_uint(&t, (uint32_t)model->inputs[i].size_bytes);
-      agent_text_str(&t, " bytes: WriteInput the rest before Execute");
-      tensor_suffix(a, &t, m, "input ", i, model->inputs[i].name);
-      return AGENT_ERR_INPUT_INCOMPLETE;
+      return agent_fail(a, AGENT_ERR_INPUT_INCOMPLETE, m,
+                        "input holds %u of %u bytes: WriteInput the rest before Execute" TENSOR_SUFFIX,
+                        a->state[m].received[i], (uint32_t)model->inputs[i].size_bytes, "input",
+                        (uint32_t)i, model->inputs[i].name, model->name);
     }
   }
   return 0;
@@ -222,8 +197,7 @@ static void run_model(tvmcrt_agent_t *a, uint32_t m, tvmcrt_wire_ExecuteResponse
   r->peak_workspace = (uint32_t)TVMContextPeakWorkspace(&a->context);
   if (rc != 0) {
     /* GetLastError reports the runtime's own code and text; the status says which layer failed. */
-    agent_text_t t = agent_error(a, (uint32_t)rc, m);
-    agent_text_str(&t, TVMGetLastError());
+    agent_fail_text(a, (uint32_t)rc, m, "%s", TVMGetLastError());
     agent_status(a, &r->status, AGENT_ERR_MODEL_FAILED);
     return;
   }
@@ -270,22 +244,17 @@ static uint32_t check_read(tvmcrt_agent_t *a, const tvmcrt_wire_ReadOutputReques
   const TVMTensorInfo *info = find_tensor(a, req->model, false, req->tensor);
   if (info == NULL) return AGENT_ERR_UNKNOWN_TENSOR;
   if (req->length > AGENT_MAX_READ_LENGTH) {
-    agent_text_t t = agent_error(a, AGENT_ERR_OUT_OF_RANGE, req->model);
-    agent_text_str(&t, "ReadOutput length ");
-    agent_text_uint(&t, req->length);
-    agent_text_str(&t, " is over Hello max_read_length ");
-    agent_text_uint(&t, AGENT_MAX_READ_LENGTH);
-    return AGENT_ERR_OUT_OF_RANGE;
+    return agent_fail(a, AGENT_ERR_OUT_OF_RANGE, req->model,
+                      "ReadOutput length %u is over Hello max_read_length %u", req->length,
+                      (uint32_t)AGENT_MAX_READ_LENGTH);
   }
-  if (!in_range(a, req->model, "output ", req->tensor, info, req->offset, req->length)) {
+  if (!in_range(a, req->model, "output", req->tensor, info, req->offset, req->length)) {
     return AGENT_ERR_OUT_OF_RANGE;
   }
   if (!a->state[req->model].outputs_valid) {
-    agent_text_t t = agent_error(a, AGENT_ERR_OUTPUT_NOT_READY, req->model);
-    agent_text_str(&t, "outputs not valid: run Execute successfully first (model '");
-    agent_text_str(&t, a->models[req->model].model->name);
-    agent_text_str(&t, "')");
-    return AGENT_ERR_OUTPUT_NOT_READY;
+    return agent_fail(a, AGENT_ERR_OUTPUT_NOT_READY, req->model,
+                      "outputs not valid: run Execute successfully first (model '%s')",
+                      model_name(a, req->model));
   }
   return 0;
 }

@@ -2,32 +2,56 @@
  * agent_text.c — error texts without printf (which would cost kilobytes of flash), and the last
  * error the agent reported.
  */
+#include <stdarg.h>
 #include <string.h>
 
 #include "agent_internal.h"
 
-void agent_text_str(agent_text_t *t, const char *s) {
-  while (*s != '\0' && t->len + 1 < t->cap) t->buf[t->len++] = *s++;
-  t->buf[t->len] = '\0';
+typedef struct {
+  char *buf;
+  size_t cap;  /* NUL included */
+  size_t len;
+} text_t;
+
+static void text_char(text_t *t, char c) {
+  if (t->len + 1 < t->cap) t->buf[t->len++] = c;
 }
 
-void agent_text_uint(agent_text_t *t, uint32_t v) {
-  char digits[11];
-  size_t n = sizeof digits - 1;
-  digits[n] = '\0';
+static void text_str(text_t *t, const char *s) {
+  while (*s != '\0') text_char(t, *s++);
+}
+
+static void text_uint(text_t *t, uint32_t v) {
+  char digits[10];
+  size_t n = 0;
   do {
-    digits[--n] = (char)('0' + v % 10u);
+    digits[n++] = (char)('0' + v % 10u);
     v /= 10u;
   } while (v != 0);
-  agent_text_str(t, &digits[n]);
+  while (n > 0) text_char(t, digits[--n]);
 }
 
-agent_text_t agent_error(tvmcrt_agent_t *a, uint32_t code, uint32_t model) {
-  agent_text_t t = {a->last_text, sizeof a->last_text, 0};
+uint32_t agent_fail_text(tvmcrt_agent_t *a, uint32_t code, uint32_t model, const char *fmt, ...) {
+  text_t t = {a->last_text, sizeof a->last_text, 0};
+  va_list ap;
   a->last_code = code;
   a->last_model = model;
-  a->last_text[0] = '\0';
-  return t;
+  va_start(ap, fmt);
+  for (; *fmt != '\0'; fmt++) {
+    if (fmt[0] == '%' && fmt[1] == 'u') {
+      text_uint(&t, va_arg(ap, uint32_t));
+      fmt++;
+    } else if (fmt[0] == '%' && fmt[1] == 's') {
+      const char *s = va_arg(ap, const char *);
+      text_str(&t, s != NULL ? s : "?");
+      fmt++;
+    } else {
+      text_char(&t, *fmt);
+    }
+  }
+  va_end(ap);
+  t.buf[t.len] = '\0';
+  return code;
 }
 
 void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code) {

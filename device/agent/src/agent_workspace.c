@@ -66,21 +66,8 @@ static bool decode_placement(pb_istream_t *stream, const pb_field_t *field, void
   return true;
 }
 
-/* Records "<what><n><tail> (placement i, model 'name')" — the fact first, since Status.detail
- * keeps only the head of the text. */
-static uint32_t placement_error(tvmcrt_agent_t *a, uint32_t code, uint32_t m, size_t i,
-                                const char *what, uint32_t n, const char *tail) {
-  agent_text_t t = agent_error(a, code, m);
-  agent_text_str(&t, what);
-  agent_text_uint(&t, n);
-  agent_text_str(&t, tail);
-  agent_text_str(&t, " (placement ");
-  agent_text_uint(&t, (uint32_t)i);
-  agent_text_str(&t, ", model '");
-  agent_text_str(&t, a->models[m].model->name);
-  agent_text_str(&t, "')");
-  return code;
-}
+/* fmt ends with " (placement %u, model '%s')", filled from i and m after the caller's %u. */
+#define PLACEMENT_SUFFIX " (placement %u, model '%s')"
 
 /* Checks placement i against the model's pools and the regions; fills out. */
 static uint32_t check_placement(tvmcrt_agent_t *a, uint32_t m, const placements_t *p, size_t i,
@@ -88,32 +75,37 @@ static uint32_t check_placement(tvmcrt_agent_t *a, uint32_t m, const placements_
   const TVMModel *model = a->models[m].model;
   const tvmcrt_wire_PoolPlacement *pl = &p->list[i];
   if (pl->pool >= model->num_pools) {
-    return placement_error(a, AGENT_ERR_UNKNOWN_POOL, m, i, "pool ", pl->pool,
-                           " does not exist (see ModelInfo pools)");
+    return agent_fail(a, AGENT_ERR_UNKNOWN_POOL, m,
+                      "pool %u does not exist (see ModelInfo pools)" PLACEMENT_SUFFIX, pl->pool,
+                      (uint32_t)i, model->name);
   }
   if (pl->region >= a->region_count) {
-    return placement_error(a, AGENT_ERR_UNKNOWN_REGION, m, i, "region ", pl->region,
-                           " does not exist (see Hello regions)");
+    return agent_fail(a, AGENT_ERR_UNKNOWN_REGION, m,
+                      "region %u does not exist (see Hello regions)" PLACEMENT_SUFFIX, pl->region,
+                      (uint32_t)i, model->name);
   }
   const TVMPoolInfo *pool = &model->pools[pl->pool];
   const tvmcrt_region_t *r = &a->regions[pl->region];
   uint32_t size = pl->size != 0 ? pl->size : (uint32_t)pool->size_bytes;
   if (size < pool->size_bytes) {
-    return placement_error(a, AGENT_ERR_WORKSPACE_TOO_SMALL, m, i, "size is below the pool's ",
-                           (uint32_t)pool->size_bytes, " bytes");
+    return agent_fail(a, AGENT_ERR_WORKSPACE_TOO_SMALL, m,
+                      "size is below the pool's %u bytes" PLACEMENT_SUFFIX,
+                      (uint32_t)pool->size_bytes, (uint32_t)i, model->name);
   }
   if (pl->offset > r->size || size > r->size - pl->offset) {
-    return placement_error(a, AGENT_ERR_WORKSPACE_OUTSIDE_REGION, m, i,
-                           "offset + size pass the end of the region (", r->size, " bytes)");
+    return agent_fail(a, AGENT_ERR_WORKSPACE_OUTSIDE_REGION, m,
+                      "offset + size pass the end of the region (%u bytes)" PLACEMENT_SUFFIX,
+                      r->size, (uint32_t)i, model->name);
   }
   if ((((uintptr_t)r->base + pl->offset) & (pool_alignment(pool) - 1u)) != 0) {
-    return placement_error(a, AGENT_ERR_WORKSPACE_MISALIGNED, m, i, "the pool needs alignment ",
-                           pool_alignment(pool), "; move its offset");
+    return agent_fail(a, AGENT_ERR_WORKSPACE_MISALIGNED, m,
+                      "the pool needs alignment %u: move its offset" PLACEMENT_SUFFIX,
+                      pool_alignment(pool), (uint32_t)i, model->name);
   }
   for (size_t j = 0; j < i; j++) {
     if (p->list[j].pool == pl->pool) {
-      return placement_error(a, AGENT_ERR_DUPLICATE_POOL, m, i, "pool ", pl->pool,
-                             " is placed twice");
+      return agent_fail(a, AGENT_ERR_DUPLICATE_POOL, m, "pool %u is placed twice" PLACEMENT_SUFFIX,
+                        pl->pool, (uint32_t)i, model->name);
     }
   }
   out->offset = pl->offset;
@@ -132,8 +124,9 @@ static uint32_t check_placements(tvmcrt_agent_t *a, uint32_t m, const placements
                                  tvmcrt_agent_placement_t *out) {
   const TVMModel *model = a->models[m].model;
   if (p->total > model->num_pools) {
-    return placement_error(a, AGENT_ERR_UNKNOWN_POOL, m, p->total, "the model has only ",
-                           model->num_pools, " pools");
+    return agent_fail(a, AGENT_ERR_UNKNOWN_POOL, m,
+                      "%u placements, but the model has only %u pools (model '%s')",
+                      (uint32_t)p->total, (uint32_t)model->num_pools, model->name);
   }
   for (size_t i = 0; i < p->count; i++) {
     uint32_t err = check_placement(a, m, p, i, &out[p->list[i].pool]);
@@ -142,8 +135,9 @@ static uint32_t check_placements(tvmcrt_agent_t *a, uint32_t m, const placements
   for (size_t i = 0; i < model->num_pools; i++) {
     for (size_t j = i + 1; j < model->num_pools; j++) {
       if (out[i].assigned && out[j].assigned && overlaps(&out[i], &out[j])) {
-        return placement_error(a, AGENT_ERR_WORKSPACE_OVERLAP, m, j, "pool ", (uint32_t)j,
-                               " overlaps another pool of the same model");
+        return agent_fail(a, AGENT_ERR_WORKSPACE_OVERLAP, m,
+                          "pools %u and %u of model '%s' overlap", (uint32_t)i, (uint32_t)j,
+                          model->name);
       }
     }
   }
@@ -184,13 +178,10 @@ uint32_t agent_apply_workspaces(tvmcrt_agent_t *a, uint32_t m) {
   for (uint8_t i = 0; i < model->num_pools; i++) {
     const tvmcrt_agent_placement_t *at = &a->state[m].pools[i];
     if (!at->assigned) {
-      agent_text_t t = agent_error(a, AGENT_ERR_WORKSPACE_NOT_SET, m);
-      agent_text_str(&t, "pool '");
-      agent_text_str(&t, model->pools[i].name);
-      agent_text_str(&t, "' of model '");
-      agent_text_str(&t, model->name);
-      agent_text_str(&t, "' has no placement (region 0 was too small at boot): send SetWorkspaces");
-      return AGENT_ERR_WORKSPACE_NOT_SET;
+      return agent_fail(a, AGENT_ERR_WORKSPACE_NOT_SET, m,
+                        "pool '%s' of model '%s' has no placement (region 0 was too small at boot): "
+                        "send SetWorkspaces",
+                        model->pools[i].name, model->name);
     }
     list[i].name = model->pools[i].name;
     list[i].data = a->regions[at->region].base + at->offset;
@@ -198,10 +189,6 @@ uint32_t agent_apply_workspaces(tvmcrt_agent_t *a, uint32_t m) {
   }
   TVMWorkspaces ws = {list, model->num_pools};
   int32_t rc = TVMSetWorkspaces(&a->context, &ws);
-  if (rc != 0) {
-    agent_text_t t = agent_error(a, (uint32_t)rc, m);
-    agent_text_str(&t, TVMGetLastError());
-    return (uint32_t)rc;
-  }
+  if (rc != 0) return agent_fail_text(a, (uint32_t)rc, m, "%s", TVMGetLastError());
   return 0;
 }
