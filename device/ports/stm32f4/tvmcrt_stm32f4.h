@@ -69,7 +69,8 @@ bool tvmcrt_stm32f4_emulated(void);
 /* Different after every reset: a counter in no-init RAM mixed with the SysTick phase at boot. */
 uint32_t tvmcrt_stm32f4_boot_id(void);
 
-/* Resets the chip (SYSRESETREQ). QEMU restarts the image; the host sees a new boot_id. */
+/* Resets the chip (SYSRESETREQ). QEMU restarts the image; the host sees a new boot_id. Also called
+ * in interrupt context (fault handlers). */
 void tvmcrt_stm32f4_reset(void) __attribute__((noreturn));
 
 /* Private to the port: called by the start-up code and interrupt handlers. */
