@@ -155,7 +155,7 @@ int main(int argc, char **argv) {
       {"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16},
       {"scratch", scratch, sizeof scratch, 64},
   };
-  tvmcrt_posix_link_t link = {-1, -1, false};
+  tvmcrt_posix_link_t link = {-1, -1, false, &stop_requested};
   tvmcrt_port_t port;
   tvmcrt_posix_port_init(&port, &link);
 

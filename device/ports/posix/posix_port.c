@@ -34,6 +34,7 @@ static bool posix_write(void *ctx, const uint8_t *buf, size_t len) {
       len -= (size_t)n;
     } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       struct pollfd p = {link->wfd, POLLOUT, 0};
+      if (link->stop != NULL && *link->stop) return false;
       (void)poll(&p, 1, 100);
     } else if (!(n < 0 && errno == EINTR)) {
       link->hangup = true;  /* EPIPE, EIO, ECONNRESET */

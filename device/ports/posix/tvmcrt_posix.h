@@ -5,6 +5,7 @@
 #ifndef TVMCRT_POSIX_H_
 #define TVMCRT_POSIX_H_
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "tvmcrt_port.h"
@@ -13,6 +14,8 @@ typedef struct tvmcrt_posix_link {
   int rfd;      /* non-blocking */
   int wfd;
   bool hangup;  /* set by read/write when the peer went away (EOF, EIO, EPIPE) */
+  /* If set and non-zero, a write waiting for a peer that does not read gives up (SIGTERM). */
+  const volatile sig_atomic_t *stop;
 } tvmcrt_posix_link_t;
 
 /* Fills port for link: platform "posix", tick_hz 1000000, a boot id that differs per start. */
