@@ -288,7 +288,14 @@ TEST_F(ImportCli, RelayDoesNotParse) {
 TEST_F(ImportCli, RelayDoesNotMatchHeader) {
   auto mlf = copy_fixture("copy7");
   edit(mlf / "src/copy7.relay", "%x: Tensor", "%z: Tensor");
-  EXPECT_IMPORT_FAILS(import(mlf), 12, "parameter 0 is %z but the header's input 0 is 'x'");
+  EXPECT_IMPORT_FAILS(import(mlf), 12, "copy7.relay: input 0 is 'z' but the header's input 0 is 'x'");
+}
+
+TEST_F(ImportCli, RelayOutputNamesDoNotMatchHeader) {
+  auto mlf = copy_fixture("copy7");
+  edit(mlf / "src/copy7.relay", "output_tensor_names=[\"out_a\", \"out_b\"]",
+       "output_tensor_names=[\"out_b\", \"out_a\"]");
+  EXPECT_IMPORT_FAILS(import(mlf), 12, "output 0 is 'out_b' but the header's output 0 is 'out_a'");
 }
 
 TEST_F(ImportCli, IoInPoolsUnsupported) {

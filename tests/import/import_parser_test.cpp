@@ -14,7 +14,7 @@ TEST(Relay, ParamsAttributesAndTupleReturn) {
   auto sig = parse_relay_main(
       "#[version = \"0.0.5\"]\n"
       "def @main(%input_1: Tensor[(1, 28, 28, 1), int8] /* ty=Tensor[(1, 28, 28, 1), int8] */,\n"
-      "          %\"serving:0\": Tensor[(64,), float32], output_tensor_names=[\"a\", \"b, c\"]) "
+      "          %\"serving:0\": Tensor[(64,), float32], output_tensor_names=[\"a\", \"b, c\", \"d\"]) "
       "-> ((Tensor[(1i64, 10i64), int8], float32), Tensor[(3), uint8]) {\n  body\n}\n",
       "x.relay");
   ASSERT_EQ(sig.params.size(), 2u);
@@ -27,6 +27,15 @@ TEST(Relay, ParamsAttributesAndTupleReturn) {
   EXPECT_EQ(sig.results[1].dtype, "float32");  // a scalar
   EXPECT_TRUE(sig.results[1].shape.empty());
   EXPECT_EQ(sig.results[2].dtype, "uint8");
+  EXPECT_EQ(sig.output_names, std::vector<std::string>({"a", "b, c", "d"}));
+  EXPECT_EQ(sig.results[1].name, "b, c");
+}
+
+TEST(Relay, OutputNamesMustCoverResults) {
+  EXPECT_THROW(parse_relay_main("def @main(%x: Tensor[(1), int8], output_tensor_names=[\"a\"]) -> "
+                                "(Tensor[(1), int8], Tensor[(1), int8]) {}",
+                                "m.relay"),
+               import_error);
 }
 
 TEST(Relay, UnquotedNameWithColon) {

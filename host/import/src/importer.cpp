@@ -166,10 +166,11 @@ std::vector<tensor> resolve_all(const std::string &role, const std::vector<std::
     evidence ev;
     if (relay) {
       ev.relay = &(*relay)[i];
-      if (role == "input" && sanitize_name(ev.relay->name) != names[i])
+      // Inputs always have names in Relay; outputs when main has output_tensor_names.
+      if (!ev.relay->name.empty() && sanitize_name(ev.relay->name) != names[i])
         throw import_error(exit_code::relay_invalid, cx.relay_path,
-                           "parameter " + std::to_string(i) + " is %" + ev.relay->name +
-                               " but the header's input " + std::to_string(i) + " is '" + names[i] + "'",
+                           role + " " + std::to_string(i) + " is '" + ev.relay->name + "' but the header's " +
+                               role + " " + std::to_string(i) + " is '" + names[i] + "'",
                            "use the Relay text and header from the same TVM export");
     }
     if (side && side->count(names[i])) ev.side = &side->at(names[i]);

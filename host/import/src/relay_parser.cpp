@@ -117,7 +117,9 @@ class reader {
   }
 
   // Skips a function attribute (`output_tensor_names=["a", "b"]`) up to the next top-level ',' or ')'.
-  void skip_attribute() {
+  // Returns the skipped text.
+  std::string skip_attribute() {
+    const size_t begin = i_;
     int depth = 0;
     for (; i_ < s_.size(); ++i_) {
       char c = s_[i_];
@@ -129,9 +131,10 @@ class reader {
       } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
         --depth;
       } else if ((c == ',' || c == ')') && depth == 0) {
-        return;
+        break;
       }
     }
+    return s_.substr(begin, i_ - begin);
   }
 
  private:
@@ -164,13 +167,29 @@ relay_signature parse_relay_main(const std::string &text, const std::string &pat
         ts[0].name = name;
         sig.params.push_back(ts[0]);
       } else {
-        r.skip_attribute();
+        // output_tensor_names=["a", "b"] names the flattened results (TVM uses them in the header).
+        static const std::regex kNames(R"(^output_tensor_names\s*=\s*\[(.*)\]\s*$)");
+        static const std::regex kQuoted(R"re("([^"]*)")re");
+        std::smatch nm;
+        const std::string attr = r.skip_attribute();
+        if (std::regex_match(attr, nm, kNames)) {
+          const std::string list = nm[1];
+          for (auto it = std::sregex_iterator(list.begin(), list.end(), kQuoted);
+               it != std::sregex_iterator(); ++it)
+            sig.output_names.push_back((*it)[1]);
+        }
       }
     } while (r.accept(","));
     r.expect(")");
   }
   r.expect("->");
   r.type(sig.results);
+  if (!sig.output_names.empty()) {
+    if (sig.output_names.size() != sig.results.size())
+      r.fail("output_tensor_names has " + std::to_string(sig.output_names.size()) +
+             " names but main returns " + std::to_string(sig.results.size()) + " tensors");
+    for (size_t i = 0; i < sig.results.size(); ++i) sig.results[i].name = sig.output_names[i];
+  }
   return sig;
 }
 

@@ -14,7 +14,7 @@
 namespace tvmcrt::import {
 
 struct relay_tensor {
-  std::string name;  // parameter name as written (unsanitized); empty for outputs
+  std::string name;  // as written (unsanitized); outputs: from output_tensor_names, else empty
   std::string dtype;
   std::vector<int64_t> shape;
 };
@@ -22,6 +22,7 @@ struct relay_tensor {
 struct relay_signature {
   std::vector<relay_tensor> params;
   std::vector<relay_tensor> results;
+  std::vector<std::string> output_names;  // main's output_tensor_names attribute, if any
 };
 
 // `path` only names the file in errors. Throws import_error(relay_invalid).
