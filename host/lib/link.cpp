@@ -189,7 +189,9 @@ void Link::fail_timeout(const Pending &p) const {
   std::ostringstream os;
   os << "no response from the device on " << transport_->name() << " to " << type_name(p.type) << " (sequence "
      << p.seq << ") after " << p.retries << " retransmissions";
-  if (stats_.bad_frames) os << " (" << stats_.bad_frames << " corrupted frames received: check the baud rate)";
+  if (stats_.bad_frames || stats_.naks)
+    os << " (" << stats_.bad_frames << " corrupted frames received, " << stats_.naks
+       << " frames rejected by the device: check the baud rate)";
   os << "; check that the tvmcrt agent firmware runs on it, that the baud rate matches (--baud) and the cable";
   throw Error(ErrorClass::timeout, os.str());
 }
@@ -201,6 +203,9 @@ Frame Link::wait_oldest() {
     if (p.response) {
       Frame f = std::move(*p.response);
       pending_.pop_front();
+      // The next request's clock starts now at the latest: a slow answer to this one (retransmitted,
+      // say) must not make its successor look lost.
+      if (!pending_.empty()) pending_.front().deadline = std::max(pending_.front().deadline, Clock::now() + budget());
       return f;
     }
     if (boot_seen_)
