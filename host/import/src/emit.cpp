@@ -157,7 +157,7 @@ std::string emit_entry(const model &m, const std::string &cname) {
   for (const auto &t : m.outputs) outs.push_back(t.name);
   // External pools come from the caller in descriptor order; constant pools are this file's data.
   binding pools;
-  size_t next = 1;
+  size_t next = 0;
   for (const auto &member : m.pool_members) {
     bool constant = std::any_of(m.constant_pools.begin(), m.constant_pools.end(),
                                 [&](const pool &c) { return c.name == member; });
