@@ -61,6 +61,25 @@ uint32_t driver_init(uint32_t boot_id) {
   return tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count, regions, 2);
 }
 
+uint32_t driver_init_bad(driver_bad_t what) {
+  static tvmcrt_agent_model_t many[TVMCRT_AGENT_MAX_MODELS + 1];
+  (void)driver_init(1);
+  switch (what) {
+    case DRIVER_BAD_PORT:
+      port.write = NULL;
+      return tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count,
+                               regions, 2);
+    case DRIVER_TOO_MANY_MODELS:
+      for (size_t i = 0; i < TVMCRT_AGENT_MAX_MODELS + 1; i++) many[i] = tvmcrt_agent_models[0];
+      return tvmcrt_agent_init(&agent, &port, many, TVMCRT_AGENT_MAX_MODELS + 1, regions, 2);
+    case DRIVER_MISALIGNED_REGION:
+    default:
+      regions[1].base = spare + 8;
+      return tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count,
+                               regions, 2);
+  }
+}
+
 bool driver_feed(const uint8_t *bytes, size_t len) {
   bool ok = true;
   while (len > 0) {

@@ -16,6 +16,12 @@ extern "C" {
  * "spare" (4096 bytes, alignment 64). Returns tvmcrt_agent_init()'s code. */
 uint32_t driver_init(uint32_t boot_id);
 
+/* tvmcrt_agent_init() with one thing wrong: DRIVER_BAD_PORT (no write function), DRIVER_TOO_MANY_MODELS
+ * (a table longer than TVMCRT_AGENT_MAX_MODELS), DRIVER_MISALIGNED_REGION (base not aligned as
+ * announced). Returns its code; the text is driver_last_error_text(). */
+typedef enum { DRIVER_BAD_PORT, DRIVER_TOO_MANY_MODELS, DRIVER_MISALIGNED_REGION } driver_bad_t;
+uint32_t driver_init_bad(driver_bad_t what);
+
 /* Queues bytes as if they had arrived on the link, then polls the agent until it has taken them.
  * Returns tvmcrt_agent_poll()'s result. */
 bool driver_feed(const uint8_t *bytes, size_t len);

@@ -139,4 +139,16 @@ TEST_F(AgentTest, PollReportsALinkThatIsGone) {
   expect_alive();
 }
 
+TEST(AgentInit, RefusesWhatItCannotServeAndNamesTheFix) {
+  EXPECT_EQ(driver_init_bad(DRIVER_BAD_PORT), static_cast<uint32_t>(AGENT_ERR_CONFIG_ARGUMENT));
+  EXPECT_NE(std::string(driver_last_error_text()).find("port incomplete"), std::string::npos);
+  EXPECT_EQ(driver_init_bad(DRIVER_TOO_MANY_MODELS), static_cast<uint32_t>(AGENT_ERR_CONFIG_LIMIT));
+  EXPECT_NE(std::string(driver_last_error_text()).find("raise TVMCRT_AGENT_MAX_MODELS"),
+            std::string::npos)
+      << driver_last_error_text();
+  EXPECT_EQ(driver_init_bad(DRIVER_MISALIGNED_REGION),
+            static_cast<uint32_t>(AGENT_ERR_CONFIG_ARGUMENT));
+  EXPECT_NE(std::string(driver_last_error_text()).find("region 1"), std::string::npos);
+}
+
 }  // namespace

@@ -5,7 +5,7 @@
  * nanopb and the runtime.
  *
  *   static tvmcrt_agent_t agent;               // about 2 * (TVMCRT_AGENT_MAX_PAYLOAD + 8) + 1 KiB
- *   static const tvmcrt_region_t sram = {"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16};
+ *   tvmcrt_region_t sram = {"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16};  // in main()
  *   if (tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count, &sram, 1))
  *     halt(tvmcrt_agent_last_error_text(&agent));
  *   for (;;) tvmcrt_agent_poll(&agent);
