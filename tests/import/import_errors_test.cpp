@@ -305,6 +305,13 @@ TEST_F(ImportCli, IoInPoolsUnsupported) {
   EXPECT_IMPORT_FAILS(import(mlf), 13, "takes no input/output structs", "tir.usmp.use_workspace_io");
 }
 
+TEST_F(ImportCli, GraphExecutorUnsupported) {
+  auto mlf = copy_fixture("legacy6");
+  edit(mlf / "metadata.json", "\"executors\": [\"aot\"]", "\"executors\": [\"graph\"]");
+  EXPECT_IMPORT_FAILS(import(mlf), 13, "metadata.json: executors: executors [\"graph\"] does not include \"aot\"",
+                      "Executor(\"aot\"");
+}
+
 TEST_F(ImportCli, UnknownDtype) {
   auto mlf = copy_fixture("hdronly");
   std::string side = slurp(fs::path(TVMCRT_IMPORT_FIXTURES) / "hdronly.sidecar.json");
