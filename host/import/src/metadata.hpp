@@ -5,7 +5,7 @@
 //                   "target": {"1": "c ..."}, "executors": ["aot"], "style": "full-model"}
 //                  Relay text in src/relay.txt.
 //   v6:            as v5, but "target" is a list of strings.
-//   v7 (TVM 0.9+): {"version": 7, "modules": {m: {<the v6 keys>}}}; since TVM 0.10 main[0] also
+//   v7 (TVM 0.9+): {"version": 7, "modules": {m: {<the v6 keys>}}}; since TVM 0.11 main[0] also
 //                  has "inputs"/"outputs": {name: {"size": bytes, "dtype": "int8"}} (the JSON is
 //                  written with sorted keys, so their order is NOT the struct order).
 //                  Relay text in src/<m>.relay.
