@@ -12,9 +12,9 @@ cmake -S "$here" -B "$build" -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=cl
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTVMCRT_FUZZ=ON -DTVMCRT_SANITIZE=ON \
   -DTVMCRT_BUILD_FIRMWARE=OFF -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log"; exit 1; }
-cmake --build "$build" --target fuzz_agent -j2 >"$build.build.log" 2>&1 || { tail -40 "$build.build.log"; exit 1; }
+cmake --build "$build" --target fuzz_agent fuzz_frame -j2 >"$build.build.log" 2>&1 || { tail -40 "$build.build.log"; exit 1; }
 
-for target in agent; do
+for target in agent frame; do
   corpus="$build/corpus-$target"
   mkdir -p "$corpus"
   cp "$here/tests/fuzz/corpus/$target/"* "$corpus/"
