@@ -16,6 +16,7 @@ static uint8_t output[OUTPUT_CAP];
 static size_t output_len;
 static bool writes_fail;
 static uint32_t now;
+static uint32_t tick_step = 250u;
 static uint8_t spare[4096] __attribute__((aligned(64)));
 static tvmcrt_region_t regions[2];
 
@@ -38,10 +39,11 @@ static bool fake_write(void *ctx, const uint8_t *buf, size_t len) {
   return true;
 }
 
-/* Advances 250 ticks (at 1 MHz: 250 us) per call, so an Execute measures exactly 250 ticks. */
+/* Advances tick_step ticks per call (250 at 1 MHz unless driver_set_clock()), so an Execute
+ * measures exactly one step. */
 static uint32_t fake_ticks(void *ctx) {
   (void)ctx;
-  now += 250u;
+  now += tick_step;
   return now;
 }
 
@@ -49,6 +51,7 @@ uint32_t driver_init(uint32_t boot_id) {
   input_head = input_tail = output_len = 0;
   writes_fail = false;
   now = 0xFFFFFF00u;  /* wraps during the first Execute */
+  tick_step = 250u;
   port.read = fake_read;
   port.write = fake_write;
   port.ticks = fake_ticks;
@@ -101,6 +104,10 @@ size_t driver_take_output(uint8_t *out, size_t cap) {
   return n;
 }
 
+void driver_set_clock(uint32_t tick_hz, uint32_t step) {
+  port.tick_hz = tick_hz;
+  tick_step = step;
+}
 void driver_fail_writes(bool fail) { writes_fail = fail; }
 uint32_t driver_executions(void) { return agent.executions; }
 const char *driver_last_error_text(void) { return tvmcrt_agent_last_error_text(&agent); }

@@ -29,6 +29,7 @@ bool driver_feed(const uint8_t *bytes, size_t len);
 /* Everything the agent wrote since the last driver_take_output(). */
 size_t driver_take_output(uint8_t *out, size_t cap);
 
+void driver_set_clock(uint32_t tick_hz, uint32_t step);  /* before driver_init's 1 MHz, 250 */
 void driver_fail_writes(bool fail);      /* port->write returns false while set */
 uint32_t driver_executions(void);        /* TVMExecute() calls the agent made */
 const char *driver_last_error_text(void);

@@ -187,6 +187,20 @@ TEST_F(AgentTest, ExecuteRunsAndReadOutputReturnsTheResult) {
   EXPECT_EQ(test_model_runs, 1);
 }
 
+TEST_F(AgentTest, ExecuteTimeIsConvertedForAnyTickRate) {
+  write(0, 0, 0, Bytes(8, 1));
+  driver_set_clock(32768, 81920);  // a 32 kHz RTC: 2.5 s
+  auto e = execute(0);
+  EXPECT_EQ(e.ticks(), 81920u);
+  EXPECT_EQ(e.microseconds(), 2500000u);
+  driver_set_clock(168000000, 168);  // a 168 MHz cycle counter: 1 us
+  EXPECT_EQ(execute(0).microseconds(), 1u);
+  driver_set_clock(1000, 4294968);  // 4294.968 s saturates rather than wrapping
+  EXPECT_EQ(execute(0).microseconds(), 0xFFFFFFFFu);
+  driver_set_clock(1000, 4294967);
+  EXPECT_EQ(execute(0).microseconds(), 4294967000u);
+}
+
 TEST_F(AgentTest, ExecuteNeedsEveryInputComplete) {
   write(0, 0, 0, {1, 2, 3});
   auto e = execute(0);

@@ -155,12 +155,12 @@ static uint32_t ticks_to_us(uint32_t ticks, uint32_t hz) {
   uint32_t seconds = ticks / hz;
   uint32_t rem = ticks % hz;
   uint32_t frac = 0;
-  if (seconds > 4294u) return 0xFFFFFFFFu;
   for (int digit = 0; digit < 6; digit++) {  /* long division, one decimal digit per step */
     rem *= 10u;
     frac = frac * 10u + rem / hz;
     rem %= hz;
   }
+  if (seconds > 4294u || (seconds == 4294u && frac > 967295u)) return 0xFFFFFFFFu;
   return seconds * 1000000u + frac;
 }
 
