@@ -62,8 +62,9 @@ typedef struct TVMTensorInfo {
 } TVMTensorInfo;
 
 /* Pool kinds. A model needs at most one stack workspace (what TVMBackendAllocWorkspace serves,
- * sized TVMGEN_<M>_WORKSPACE_SIZE plus slack) and any number of USMP external pools (passed to
- * tvmgen_<m>_run() in struct tvmgen_<m>_workspace_pools). */
+ * sized by tvmcrt-import from TVMGEN_<M>_WORKSPACE_SIZE less any USMP pools it counts, plus slack)
+ * and any number of USMP external pools (passed to tvmgen_<m>_run() in
+ * struct tvmgen_<m>_workspace_pools). */
 typedef enum {
   kTVMPoolStack = 0,
   kTVMPoolExternal = 1,
