@@ -128,6 +128,27 @@ TEST_F(AgentTest, HugeVarintValuesDoNotIndexAnything) {
   expect_alive();
 }
 
+TEST_F(AgentTest, PipelinedRequestsAreAnsweredInOrder) {
+  pb::WriteInputRequest w;
+  w.set_data(std::string(8, '\x05'));
+  pb::ReadOutputRequest r;
+  r.set_length(8);
+  Bytes all;
+  auto add = [&](uint8_t type, uint16_t seq, const std::string &payload) {
+    Bytes f = wire_util::encode_frame(type, seq, payload);
+    all.insert(all.end(), f.begin(), f.end());
+  };
+  add(kWriteInput, 100, w.SerializeAsString());
+  add(kExecute, 101, "");
+  add(kReadOutput, 102, r.SerializeAsString());
+  auto frames = send_bytes(all);  // one burst, as a host with a receive window sends it
+  ASSERT_EQ(frames.size(), 3u);
+  for (int i = 0; i < 3; i++) EXPECT_EQ(frames[i].seq, 100 + i);
+  pb::ReadOutputResponse out;
+  ASSERT_TRUE(out.ParseFromString(frames[2].payload));
+  EXPECT_EQ(out.data(), std::string(8, '\x06'));
+}
+
 TEST_F(AgentTest, PollReportsALinkThatIsGone) {
   pb::HelloRequest req;
   req.set_protocol_version(1);
