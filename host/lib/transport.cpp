@@ -1,6 +1,8 @@
 #include "transport.hpp"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -10,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <type_traits>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -31,7 +34,16 @@ class StreamTransport final : public Transport {
  public:
   StreamTransport(Stream s, std::string name, double bps) : Transport(std::move(name), bps), s_(std::move(s)) {}
   ~StreamTransport() override { close(); }
-  void async_read_some(asio::mutable_buffer buf, Handler h) override { s_.async_read_some(buf, std::move(h)); }
+  void async_read_some(asio::mutable_buffer buf, Handler h) override {
+    if constexpr (std::is_same_v<Stream, asio::ip::tcp::socket>) {
+      // ACK at once: a device that writes a frame in pieces without TCP_NODELAY would otherwise
+      // hold each response's tail until our delayed ACK (~40 ms per request). Linux clears the
+      // flag as it acts on it, so it is set again for every read.
+      int one = 1;
+      (void)setsockopt(s_.native_handle(), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+    }
+    s_.async_read_some(buf, std::move(h));
+  }
   void async_write_some(asio::const_buffer buf, Handler h) override { s_.async_write_some(buf, std::move(h)); }
   void close() override {
     boost::system::error_code ignored;
