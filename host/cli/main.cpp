@@ -21,6 +21,7 @@ The port may also come from the TVMCRT_PORT environment variable.
 
 Exit codes:
   0  success
+  1  internal error (a bug in tvmcrt-host: please report it)
   2  usage: bad arguments, unknown model/input/output name, missing input, dtype or size mismatch
   3  transport: port missing, busy, permission denied, link closed
   4  timeout: the device stopped answering
