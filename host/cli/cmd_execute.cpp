@@ -45,7 +45,7 @@ void run_single(const ExecuteOptions &o) {
   const auto outs = read_outputs(*dev, m);
 
   json result = {{"ok", true}, {"port", dev->port()}, {"model", model.name()}, {"timing", timing_json(times)},
-                 {"outputs", json::array()}};
+                 {"outputs", json::array()}, {"link", link_json(*dev)}};
   std::ostringstream text;
   text << "model " << model.name() << ": " << timing_text(times);
   bool all_pass = true;
@@ -147,7 +147,8 @@ void run_batch(const ExecuteOptions &o) {
 
   const bool compared = !refs.empty();
   json result = {{"ok", passed == n || !compared}, {"port", dev->port()}, {"model", model.name()},
-                 {"samples", n}, {"timing", timing_json(times)}, {"results", samples}};
+                 {"samples", n}, {"timing", timing_json(times)}, {"results", samples},
+                 {"link", link_json(*dev)}};
   std::ostringstream text;
   text << "model " << model.name() << ": " << n << " samples, " << timing_text(times);
   if (compared) {

@@ -105,6 +105,16 @@ json device_json(const Device &dev) {
   return j;
 }
 
+json link_json(const Device &dev) {
+  const host::LinkStats &st = dev.link_stats();
+  if (st.retransmits || st.naks || st.bad_frames)
+    std::cerr << "tvmcrt-host: note: " << st.retransmits << " retransmissions, " << st.naks << " Naks, "
+              << st.bad_frames << " corrupted frames on " << dev.port() << " (a noisy line or a baud mismatch)"
+              << std::endl;
+  return {{"retransmits", st.retransmits}, {"probes", st.probes}, {"naks", st.naks},
+          {"bad_frames", st.bad_frames}, {"stale_responses", st.stale_responses}};
+}
+
 ProgressBar::ProgressBar(std::string label, std::string unit)
     : label_(std::move(label)), unit_(std::move(unit)), start_(std::chrono::steady_clock::now()), enabled_(isatty(STDERR_FILENO) != 0) {}
 

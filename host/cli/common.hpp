@@ -38,6 +38,9 @@ std::pair<std::string, std::string> split_assignment(const std::string &arg);
 json tensor_json(const wire::TensorInfo &t);
 json model_json(const Device &dev, std::uint32_t model);
 json device_json(const Device &dev);
+// Retransmissions, Naks, corrupted and stale frames of this session; also noted on stderr when any
+// happened (a noisy line or a wrong baud rate shows up here first).
+json link_json(const Device &dev);
 std::string shape_string(const wire::TensorInfo &t);
 host::DType tensor_dtype(const wire::TensorInfo &t);
 std::vector<std::size_t> tensor_shape(const wire::TensorInfo &t);

@@ -220,7 +220,7 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
       req.set_tensor(tensor);
       req.set_offset(static_cast<std::uint32_t>(next));
       req.set_data(data + next, n);
-      link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString());
+      link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
       in_flight.push_back(next);
       next += n;
     }
@@ -276,7 +276,7 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
       req.set_tensor(tensor);
       req.set_offset(static_cast<std::uint32_t>(next));
       req.set_length(static_cast<std::uint32_t>(n));
-      link_->send(wire::MESSAGE_TYPE_READ_OUTPUT, req.SerializeAsString());
+      link_->send(wire::MESSAGE_TYPE_READ_OUTPUT, req.SerializeAsString(), 0, n + kReadOverhead);
       in_flight.emplace_back(next, n);
       next += n;
     }

@@ -133,14 +133,14 @@ void Link::start_write() {
 Link::Clock::duration Link::budget(bool with_extra) const {
   double bytes = 0, extra = 0;
   for (const Pending &p : pending_) {
-    bytes += static_cast<double>(p.wire.size() + response_bytes_ + TVMCRT_FRAME_OVERHEAD + 8);
+    bytes += static_cast<double>(p.wire.size() + p.response_bytes + TVMCRT_FRAME_OVERHEAD + 8);
     if (with_extra) extra += p.extra_s;
   }
   const double s = opt_.turnaround_s + extra + bytes / transport_->bytes_per_second();
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
 }
 
-std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s) {
+std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s, std::size_t response_bytes) {
   if (payload.size() > kMaxPayload) throw Error(ErrorClass::usage, "frame payload too large");
   std::vector<std::uint8_t> raw(TVMCRT_FRAME_OVERHEAD + payload.size());
   std::memcpy(raw.data() + TVMCRT_FRAME_HEADER_SIZE, payload.data(), payload.size());
@@ -151,7 +151,8 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s)
   std::vector<std::uint8_t> wire(TVMCRT_COBS_MAX_ENCODED(raw_len));
   wire.resize(tvmcrt_cobs_encode(raw.data(), raw_len, wire.data(), wire.size()));
 
-  pending_.push_back(Pending{seq, type, std::move(wire), extra_s, {}, ++tx_counter_, 0, std::nullopt});
+  pending_.push_back(Pending{seq, type, std::move(wire), extra_s, response_bytes ? response_bytes : response_bytes_, {},
+                            ++tx_counter_, 0, std::nullopt});
   Pending &p = pending_.back();
   p.deadline = Clock::now() + budget();
   if (extra_s > 0) {

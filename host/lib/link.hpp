@@ -53,8 +53,10 @@ class Link {
   Link &operator=(const Link &) = delete;
 
   // Queues a request and returns its sequence number. extra_s: time the device may take beyond
-  // the line and turnaround (Execute's run time). The caller keeps in_flight() <= the window.
-  std::uint16_t send(std::uint8_t type, std::string payload, double extra_s = 0);
+  // the line and turnaround (Execute's run time). response_bytes: the answer's expected payload
+  // size, for its line time (0: the default, set_response_bytes()). The caller keeps in_flight()
+  // <= the window.
+  std::uint16_t send(std::uint8_t type, std::string payload, double extra_s = 0, std::size_t response_bytes = 0);
   // Returns the response to the oldest unanswered request, retransmitting as needed. Throws
   // Error(timeout) after max_retries, Error(reset) for a Boot frame once arm_reset_detection() was
   // called, Error(transport) when the link closes, Error(protocol) for a response of the wrong type.
@@ -66,7 +68,7 @@ class Link {
   void flush_line();
   // From now on a Boot frame means the device reset under us.
   void arm_reset_detection() { boot_is_reset_ = true; }
-  // Response bytes the device may send per request (its max payload): sizes deadlines.
+  // Response bytes the device may send per request when send() is not told (its max payload).
   void set_response_bytes(std::size_t n) { response_bytes_ = n; }
   const Transport &transport() const { return *transport_; }
   const LinkStats &stats() const { return stats_; }
@@ -77,6 +79,7 @@ class Link {
     std::uint8_t type;
     std::vector<std::uint8_t> wire;  // COBS-encoded with delimiter, kept for retransmission
     double extra_s;
+    std::size_t response_bytes;
     Clock::time_point deadline;
     unsigned last_tx;  // transmission counter value at its latest (re)send
     int retries = 0;

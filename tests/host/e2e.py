@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from e2e_support import ctx, check, data, device, expect_error, fake, host, save
+from e2e_support import ctx, Proc, check, data, device, expect_error, fake, host, save
 
 # ---- cases against the native device ------------------------------------------------------------
 
@@ -209,6 +209,72 @@ def case_device_killed():
         d.stop()
 
 
+def lossy_proxy(target_port, rate, seed):
+    """A TCP proxy to 127.0.0.1:target_port that flips one random byte in a fraction `rate` of the
+    chunks it forwards, both ways (a noisy UART). Returns (listening port, counters)."""
+    import random
+    import socket
+    import threading
+    rng = random.Random(seed)
+    counts = {"chunks": 0, "corrupted": 0}
+    lsock = socket.socket()
+    lsock.bind(("127.0.0.1", 0))
+    lsock.listen(1)
+
+    def pump(src, dst):
+        try:
+            while True:
+                b = bytearray(src.recv(4096))
+                if not b:
+                    break
+                counts["chunks"] += 1
+                if rng.random() < rate:
+                    b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
+                    counts["corrupted"] += 1
+                dst.sendall(b)
+        except OSError:
+            pass
+        for s_ in (src, dst):
+            try:
+                s_.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def serve():
+        client, _ = lsock.accept()
+        upstream = socket.create_connection(("127.0.0.1", target_port))
+        for s_ in (client, upstream):
+            s_.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        threading.Thread(target=pump, args=(client, upstream), daemon=True).start()
+        pump(upstream, client)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return lsock.getsockname()[1], counts
+
+
+def case_noisy_link():
+    """Held-out digits through a link that corrupts ~3% of the chunks each way: the real agent's
+    Naks, write gaps and Execute copies and the host's retransmissions still give every output
+    bit-exact."""
+    d = Proc([ctx.a.device, "--tcp", "0"])
+    n = 150
+    inputs = save("in.npy", np.load(data("digits", "data", "heldout_inputs.npy"))[:n])
+    refs = save("ref.npy", np.load(data("digits", "data", "heldout_outputs.npy"))[:n])
+    try:
+        port, counts = lossy_proxy(int(d.first), 0.03, seed=1234)
+        r = host("execute", "--port", "socket://127.0.0.1:%d" % port, "--model", "digits", "--batch-input", inputs,
+                 "--batch-expect", refs, "--turnaround", "0.2", "--retries", "8", "--json", timeout=120)
+        check(r.returncode == 0, "every sample bit-exact over the noisy link", r)
+        j = json.loads(r.stdout)
+        check(j["passed"] == j["samples"] == n, "%d samples passed" % n, r)
+        check(counts["corrupted"] >= 10, "the proxy corrupted %(corrupted)d of %(chunks)d chunks" % counts)
+        link = j["link"]
+        check(link["retransmits"] + link["probes"] > 0 and "retransmissions" in r.stderr, "recoveries reported", r)
+        print("corrupted %(corrupted)d of %(chunks)d chunks" % counts)
+    finally:
+        d.stop()
+
+
 def case_port_errors():
     r = host("info", "--port", "/dev/tvmcrt-missing", "--json")
     expect_error(r, 3, "transport", "port /dev/tvmcrt-missing: no such device")
@@ -343,7 +409,7 @@ CASES = {
     "multi_io": case_multi_io, "batch": case_batch, "mismatch": case_mismatch, "bad_inputs": case_bad_inputs,
     "set_workspaces": case_set_workspaces, "device_killed": case_device_killed, "port_errors": case_port_errors,
     "permission_denied": case_permission_denied, "silent": case_silent, "wrong_version": case_wrong_version,
-    "model_error": case_model_error, "progress": case_progress, "reset": case_reset, "help": case_help,
+    "model_error": case_model_error, "progress": case_progress, "noisy_link": case_noisy_link, "reset": case_reset, "help": case_help,
 }
 NEEDS_DEVICE = {"info_pty", "info_tcp", "execute_pty", "execute_tcp", "multi_io", "batch", "mismatch", "bad_inputs",
                 "set_workspaces", "device_killed", "port_errors"}
