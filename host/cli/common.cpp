@@ -16,7 +16,7 @@ using host::ErrorClass;
 
 void add_common_options(CLI::App *cmd, CommonOptions &opt) {
   cmd->add_option("-p,--port", opt.port,
-                  "Device port: a serial device (/dev/ttyACM0, a pty) or socket://HOST:PORT")
+                  "Device port: a serial device (/dev/ttyACM0, a pty), socket://HOST:PORT or rfc2217://HOST:PORT")
       ->envname("TVMCRT_PORT");
   cmd->add_option("--baud", opt.baud, "Serial baud rate (8N1)")->capture_default_str();
   cmd->add_option("--turnaround", opt.turnaround_s,

@@ -16,7 +16,8 @@
 namespace {
 
 constexpr const char *kEpilogue = R"(
-Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1), or socket://HOST:PORT.
+Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1), socket://HOST:PORT (raw
+TCP), or rfc2217://HOST:PORT (a remote serial port, e.g. ser2net).
 The port may also come from the TVMCRT_PORT environment variable.
 
 Exit codes:

@@ -19,6 +19,7 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 
 #include "error.hpp"
+#include "rfc2217.hpp"
 
 namespace tvmcrt::host {
 namespace asio = boost::asio;
@@ -129,8 +130,8 @@ int open_serial_fd(const std::string &path, std::uint32_t baud) {
   return fd;
 }
 
-std::unique_ptr<Transport> open_tcp(asio::io_context &io, const PortSpec &spec, const std::string &port,
-                                    const TransportOptions &opt) {
+asio::ip::tcp::socket connect_tcp(asio::io_context &io, const PortSpec &spec, const std::string &port,
+                                  const TransportOptions &opt) {
   asio::ip::tcp::socket sock(io);
   asio::ip::tcp::resolver resolver(io);
   boost::system::error_code ec = asio::error::would_block;
@@ -149,10 +150,10 @@ std::unique_ptr<Transport> open_tcp(asio::io_context &io, const PortSpec &spec, 
   }
   if (ec == asio::error::connection_refused)
     port_error(port, "connection refused: nothing listens on " + spec.host + ":" + std::to_string(spec.tcp_port) +
-                         "; start the device (tvmcrt-device --tcp PORT, QEMU -serial tcp:...,server) first");
+                         "; start the device (tvmcrt-device --tcp PORT, QEMU -serial tcp:...,server, ser2net) first");
   if (ec) port_error(port, "cannot connect: " + ec.message());
   sock.set_option(asio::ip::tcp::no_delay(true));  // frames are small and latency-bound
-  return std::make_unique<StreamTransport<asio::ip::tcp::socket>>(std::move(sock), port, kSocketBytesPerSecond);
+  return sock;
 }
 
 }  // namespace
@@ -172,13 +173,15 @@ PortSpec parse_port(const std::string &port) {
   }
   const std::string scheme = port.substr(0, scheme_end);
   const std::string rest = port.substr(scheme_end + 3);
-  if (scheme != "socket")
+  if (scheme != "socket" && scheme != "rfc2217")
     throw Error(ErrorClass::usage, "port " + port + ": unsupported scheme '" + scheme +
-                                       "://'; use a device path (/dev/ttyACM0) or socket://HOST:PORT");
+                                       "://'; use a device path (/dev/ttyACM0), socket://HOST:PORT or "
+                                       "rfc2217://HOST:PORT");
   const std::size_t colon = rest.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size())
-    throw Error(ErrorClass::usage, "port " + port + ": expected socket://HOST:PORT, e.g. socket://localhost:5555");
-  spec.kind = PortSpec::Kind::tcp;
+    throw Error(ErrorClass::usage, "port " + port + ": expected " + scheme + "://HOST:PORT, e.g. " + scheme +
+                                       "://localhost:5555");
+  spec.kind = scheme == "socket" ? PortSpec::Kind::tcp : PortSpec::Kind::rfc2217;
   spec.host = rest.substr(0, colon);
   if (spec.host.size() > 2 && spec.host.front() == '[' && spec.host.back() == ']')  // [::1]
     spec.host = spec.host.substr(1, spec.host.size() - 2);
@@ -200,7 +203,14 @@ std::unique_ptr<Transport> open_transport(asio::io_context &io, const std::strin
       const int fd = open_serial_fd(spec.path, opt.baud);
       return transport_from_fd(io, fd, port, opt.baud / 10.0);
     }
-    case PortSpec::Kind::tcp: return open_tcp(io, spec, port, opt);
+    case PortSpec::Kind::tcp:
+      return std::make_unique<StreamTransport<asio::ip::tcp::socket>>(connect_tcp(io, spec, port, opt), port,
+                                                                      kSocketBytesPerSecond);
+    case PortSpec::Kind::rfc2217: {
+      const speed_t checked = baud_constant(opt.baud);  // the same rates as a local port
+      (void)checked;
+      return make_rfc2217_transport(connect_tcp(io, spec, port, opt), port, opt.baud);
+    }
     case PortSpec::Kind::emulator: break;
   }
   throw Error(ErrorClass::usage, "port 'qemu': this build cannot start the emulator; boot it yourself and pass "

@@ -17,19 +17,20 @@
 namespace tvmcrt::host {
 
 struct PortSpec {
-  enum class Kind { serial, tcp, emulator };
+  enum class Kind { serial, tcp, rfc2217, emulator };
   Kind kind = Kind::serial;
   std::string path;  // serial: device path
-  std::string host;  // tcp
+  std::string host;  // tcp, rfc2217
   std::uint16_t tcp_port = 0;
 };
 
-// "/dev/ttyACM0", "COM3"-like paths and ptys → serial; "socket://host:port" → tcp; "qemu" → emulator.
-// Throws Error(usage) for malformed or unsupported strings (e.g. "rfc2217://...", "socket://host").
+// "/dev/ttyACM0" and ptys → serial; "socket://host:port" → tcp; "rfc2217://host:port" → a remote
+// serial port (RFC 2217, e.g. ser2net); "qemu" → emulator. Throws Error(usage) for malformed or
+// unsupported strings ("socket://host", "ftp://...").
 PortSpec parse_port(const std::string &port);
 
 struct TransportOptions {
-  std::uint32_t baud = 115200;     // serial ports; 8N1, no flow control
+  std::uint32_t baud = 115200;     // serial ports (local and rfc2217); 8N1, no flow control
   double connect_timeout_s = 3.0;  // TCP connect
 };
 

@@ -13,6 +13,7 @@ import os
 import pty
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -275,6 +276,51 @@ def case_noisy_link():
         d.stop()
 
 
+def case_rfc2217():
+    """rfc2217:// through ser2net on loopback to the native device's pty: a tensor of 0xFF bytes
+    (doubled on the telnet wire) gives the same output as over the pty directly."""
+    import socket
+    if shutil.which("ser2net") is None:
+        print("SKIP: ser2net is not installed (scripts/setup installs it)")
+        sys.exit(77)
+    d, pty_path = device()
+    s2n = None
+    try:
+        x = save("ff.npy", np.full((1, 64), -1, np.int8))
+        direct = os.path.join(ctx.tmp, "direct")
+        r = host("execute", "--port", pty_path, "--model", "digits", "--input", x, "--output-dir", direct)
+        check(r.returncode == 0, "direct run", r)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            tcp_port = probe.getsockname()[1]
+        conf = os.path.join(ctx.tmp, "ser2net.yaml")
+        with open(conf, "w") as f:
+            f.write("connection: &tvmcrt\n  accepter: telnet(rfc2217),tcp,127.0.0.1,%d\n"
+                    "  connector: serialdev,%s,115200n81,local\n" % (tcp_port, pty_path))
+        s2n = subprocess.Popen(["ser2net", "-n", "-d", "-c", conf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port = "rfc2217://127.0.0.1:%d" % tcp_port
+        for _ in range(50):  # until ser2net listens
+            with socket.socket() as c:
+                if c.connect_ex(("127.0.0.1", tcp_port)) == 0:
+                    break
+            time.sleep(0.1)
+        time.sleep(0.3)
+        remote = os.path.join(ctx.tmp, "remote")
+        r = host("execute", "--port", port, "--model", "digits", "--input", x, "--output-dir", remote,
+                 "--expect", os.path.join(direct, "output.npy"), "--json")
+        check(r.returncode == 0 and json.loads(r.stdout)["outputs"][0]["comparison"]["max_abs"] == 0,
+              "same output through ser2net", r)
+        check(open(os.path.join(remote, "output.npy"), "rb").read() == open(os.path.join(direct, "output.npy"), "rb").read(),
+              "output files identical")
+        r = host("info", "--port", port, "--json")
+        check(r.returncode == 0 and json.loads(r.stdout)["device"]["port"] == port, "info over rfc2217", r)
+    finally:
+        if s2n:
+            s2n.kill()
+            s2n.wait()
+        d.stop()
+
+
 def case_port_errors():
     r = host("info", "--port", "/dev/tvmcrt-missing", "--json")
     expect_error(r, 3, "transport", "port /dev/tvmcrt-missing: no such device")
@@ -282,7 +328,7 @@ def case_port_errors():
     check(r.returncode == 2 and "no device port" in r.stderr, "no --port is a usage error", r)
     r = host("info", "--port", "socket://127.0.0.1:1", "--json")
     expect_error(r, 3, "transport", "connection refused")
-    r = host("info", "--port", "rfc2217://x:1", "--json")
+    r = host("info", "--port", "ftp://x:1", "--json")
     expect_error(r, 2, "usage", "unsupported scheme")
     # Busy: another process holds the pty (flock, as serial tools do).
     d, port = device()
@@ -315,7 +361,7 @@ def case_permission_denied():
             r = host("info", "--port", path, "--json", user=65534)
         else:
             print("SKIP: running as root without setpriv (util-linux) to drop privileges")
-            return
+            sys.exit(77)
         expect_error(r, 3, "transport", "permission denied", "dialout")
     finally:
         os.close(slave)
@@ -409,7 +455,7 @@ CASES = {
     "multi_io": case_multi_io, "batch": case_batch, "mismatch": case_mismatch, "bad_inputs": case_bad_inputs,
     "set_workspaces": case_set_workspaces, "device_killed": case_device_killed, "port_errors": case_port_errors,
     "permission_denied": case_permission_denied, "silent": case_silent, "wrong_version": case_wrong_version,
-    "model_error": case_model_error, "progress": case_progress, "noisy_link": case_noisy_link, "reset": case_reset, "help": case_help,
+    "model_error": case_model_error, "progress": case_progress, "noisy_link": case_noisy_link, "rfc2217": case_rfc2217, "reset": case_reset, "help": case_help,
 }
 NEEDS_DEVICE = {"info_pty", "info_tcp", "execute_pty", "execute_tcp", "multi_io", "batch", "mismatch", "bad_inputs",
                 "set_workspaces", "device_killed", "port_errors"}

@@ -49,7 +49,8 @@ TEST(Port, RejectsMalformed) {
   EXPECT_NE(usage_error("socket://host").find("expected socket://HOST:PORT"), std::string::npos);
   EXPECT_NE(usage_error("socket://host:99999").find("not a TCP port number"), std::string::npos);
   EXPECT_NE(usage_error("socket://host:0").find("port 0"), std::string::npos);
-  EXPECT_NE(usage_error("rfc2217://host:1").find("unsupported scheme 'rfc2217://'"), std::string::npos);
+  EXPECT_NE(usage_error("ftp://host:1").find("unsupported scheme 'ftp://'"), std::string::npos);
+  EXPECT_EQ(parse_port("rfc2217://box:2000").kind, PortSpec::Kind::rfc2217);
 }
 
 TEST(Port, MissingDeviceSaysSo) {
