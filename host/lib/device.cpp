@@ -202,15 +202,11 @@ void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPla
   check(models_[model].status(), "ModelInfo");
 }
 
-void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
-                         const Progress &progress) {
-  const std::string label = tensor_label(model, tensor, true);
-  const std::size_t size = models_.at(model).inputs(static_cast<int>(tensor)).size_bytes();
-  if (len != size)
-    throw Error(ErrorClass::usage, label + " takes " + std::to_string(size) + " bytes, got " + std::to_string(len));
+std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                                 std::size_t next, const Progress &progress, const std::string &label) {
   const std::size_t chunk = chunk_size(kWriteOverhead);
   std::deque<std::size_t> in_flight;  // offsets, oldest first
-  std::size_t next = 0, acked = 0;
+  std::size_t acked = next;
   int resyncs = 0;
   while (next < len || !in_flight.empty()) {
     while (in_flight.size() < window() && next < len) {
@@ -231,17 +227,45 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
       if (++resyncs > 64) check(resp.status(), "WriteInput to " + label);
       link_->abandon_all();
       in_flight.clear();
-      next = std::min<std::size_t>(resp.received(), len);
-      acked = next;
+      next = acked = std::min<std::size_t>(resp.received(), len);
       continue;
     }
     check(resp.status(), "WriteInput to " + label);
     acked = std::max<std::size_t>(acked, resp.received());
     if (progress) progress(acked, len);
   }
-  if (acked != len)
-    throw Error(ErrorClass::protocol, "the device on " + port_ + " acknowledged " + std::to_string(acked) + " of " +
-                                          std::to_string(len) + " bytes of " + label);
+  return acked;
+}
+
+void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                         const Progress &progress) {
+  const std::string label = tensor_label(model, tensor, true);
+  const std::size_t size = models_.at(model).inputs(static_cast<int>(tensor)).size_bytes();
+  if (len != size)
+    throw Error(ErrorClass::usage, label + " takes " + std::to_string(size) + " bytes, got " + std::to_string(len));
+  std::size_t from = 0;
+  for (int round = 0;; ++round) {
+    const unsigned retransmits = link_->stats().retransmits;
+    const std::size_t acked = stream_input(model, tensor, data, len, from, progress, label);
+    if (acked != len)
+      throw Error(ErrorClass::protocol, "the device on " + port_ + " acknowledged " + std::to_string(acked) +
+                                            " of " + std::to_string(len) + " bytes of " + label);
+    if (link_->stats().retransmits == retransmits || len == 0) return;
+    // A chunk sent twice may have landed after later ones; one at offset 0 even starts the upload
+    // over. Ask where the device stands: an empty write at the end is refused with WRITE_GAP and
+    // the count it holds if anything is missing.
+    wire::WriteInputRequest req;
+    req.set_model(model);
+    req.set_tensor(tensor);
+    req.set_offset(static_cast<std::uint32_t>(len));
+    link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
+    const auto resp = parse<wire::WriteInputResponse>(link_->wait_oldest(), "WriteInput");
+    if (resp.status().code() != AGENT_ERR_WRITE_GAP || round >= 8) {
+      check(resp.status(), "WriteInput to " + label);
+      return;
+    }
+    from = std::min<std::size_t>(resp.received(), len);
+  }
 }
 
 ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {

@@ -71,6 +71,9 @@ class Device {
   template <typename Resp>
   Resp parse(const Frame &f, const std::string &what);
   void check(const wire::Status &st, const std::string &what);
+  // Sends data[next..len) with a window in flight, resuming at write gaps; returns the bytes acked.
+  std::size_t stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                           std::size_t next, const Progress &progress, const std::string &label);
   std::size_t chunk_size(std::size_t overhead) const;
   std::size_t window() const;
   std::string tensor_label(std::uint32_t model, std::uint32_t tensor, bool input) const;

@@ -212,3 +212,16 @@ TEST(Link, StaleResponsesOfAnEarlierSessionAreIgnored) {
   round_trip(*r.dev, 1000);
   EXPECT_GE(r.dev->link_stats().stale_responses, 1u);
 }
+
+TEST(Link, RetransmittedFirstChunkDoesNotTruncateTheUpload) {
+  // Two chunks in flight; the first one's response is lost, the second's arrives, so the first is
+  // sent again and the device, seeing offset 0, starts the upload over. The host must notice that
+  // the device now holds only the first chunk and send the rest again.
+  FakeScript s;
+  s.max_payload = 64;  // 32-byte chunks
+  s.input_size = 64;
+  s.drop_response = {2};  // Hello 0, ModelInfo 1, first WriteInput 2
+  auto r = connect(s);
+  round_trip(*r.dev, 64);
+  EXPECT_GE(r.dev->link_stats().retransmits, 1u);
+}
