@@ -1,4 +1,5 @@
 // info, set-workspaces, last-error: the subcommands that only talk to the device.
+#include <iostream>
 #include <memory>
 #include <sstream>
 
@@ -132,6 +133,12 @@ void add_set_workspaces_command(CLI::App &app) {
     std::vector<wire::PoolPlacement> placements;
     for (const auto &p : *pools) placements.push_back(parse_placement(*dev, m, p));
     dev->set_workspaces(m, placements);
+    // The request replaces every placement of the model: say which pools it left without one.
+    for (const auto &p : dev->models()[m].pools())
+      if (!p.assigned())
+        std::cerr << "tvmcrt-host: note: pool '" << p.name() << "' of model '" << dev->models()[m].name()
+                  << "' is not placed; the model cannot run until it is (add --pool " << p.name() << "=REGION:OFFSET)"
+                  << std::endl;
     emit(*opt, json{{"ok", true}, {"model", model_json(*dev, m)}}, model_text(*dev, m));
   });
 }

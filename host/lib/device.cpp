@@ -114,8 +114,18 @@ void Device::check(const wire::Status &st, const std::string &what) {
                                        "): its inputs, workspace placements and outputs are gone; run the "
                                        "command again");
   if (st.code() == 0) return;
+  std::string detail = st.detail();
+  if (st.code() != AGENT_ERR_UNSUPPORTED_VERSION && what != "GetLastError" && hello_.model_count() == models_.size()) {
+    // Status.detail is cut to a few dozen bytes on the device; its last-error text is whole.
+    try {
+      const auto e = last_error();
+      if (e.code() == st.code() && e.text().size() > detail.size()) detail = e.text();
+    } catch (const Error &) {
+      // The status already says what failed; a second failure must not hide it.
+    }
+  }
   std::string msg = what + " failed on the device at " + port_ + ": " + error_code_name(st.code());
-  if (!st.detail().empty()) msg += ": " + st.detail();
+  if (!detail.empty()) msg += ": " + detail;
   const CodeInfo *c = find_code(st.code());
   if (c && *c->hint) msg += std::string("; ") + c->hint;
   throw Error(ErrorClass::device, msg);
