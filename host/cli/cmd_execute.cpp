@@ -202,8 +202,6 @@ void add_execute_command(CLI::App &app) {
     const bool batch = !o->batch_inputs.empty();
     if (batch && (!o->inputs.empty() || !o->expects.empty() || o->repeat != 1))
       throw Error(ErrorClass::usage, "--batch-input cannot be combined with --input, --expect or --repeat");
-    if (!batch && o->inputs.empty())
-      throw Error(ErrorClass::usage, "no input: pass --input NAME=FILE.npy (or --batch-input NAME=STACK.npy)");
     batch ? run_batch(*o) : run_single(*o);
   });
 }

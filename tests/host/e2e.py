@@ -156,7 +156,7 @@ def case_bad_inputs():
             fh.write(b"\x93NUMPY\x01\x00\x20\x00{'descr': '|i1', 'shape': (1,64)}\n" + bytes(64))
         expect_error(run("--model", "digits", "--input", bad), 8, "file", "malformed .npy header")
         expect_error(run("--model", "digits", "--input", os.path.join(ctx.tmp, "none.npy")), 8, "file", "cannot open")
-        expect_error(run("--model", "digits"), 2, "usage", "no input")
+        expect_error(run("--model", "digits"), 2, "usage", "model 'digits' needs input 'input' (int8 [1, 64]); pass --input input=FILE.npy")
         expect_error(run("--model", "digits", "--input", x, "--output-dir", "/etc/hostname/out"), 8, "file",
                      "output directory /etc/hostname/out")
         r = host("execute", "--port", port, "--bogus")
