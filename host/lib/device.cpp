@@ -194,7 +194,9 @@ std::string Device::tensor_label(std::uint32_t model, std::uint32_t tensor, bool
 }
 
 std::size_t Device::chunk_size(std::size_t overhead) const {
-  return std::max<std::size_t>(hello_.max_frame_payload(), overhead + 16) - overhead;
+  // Also within the host's own frame buffer, for devices that offer more.
+  const std::size_t payload = std::min<std::size_t>(hello_.max_frame_payload(), Link::kMaxPayload);
+  return std::max<std::size_t>(payload, overhead + 16) - overhead;
 }
 
 std::size_t Device::window() const { return std::max<std::uint32_t>(hello_.receive_window(), 1); }
