@@ -164,3 +164,27 @@ TEST(Npy, SliceTakesOneSample) {
   EXPECT_EQ(s.shape, (std::vector<std::size_t>{1, 2}));
   EXPECT_EQ(s.data, (std::vector<std::uint8_t>{3, 4}));
 }
+
+TEST(Npy, DamagedFilesFailCleanly) {
+  // Every truncation and many random byte changes of a valid file either parse or throw
+  // Error(file): never a crash, a hang or another exception type.
+  const auto good = npy_bytes("{'descr': '<f4', 'fortran_order': True, 'shape': (3, 2), }", std::vector<std::uint8_t>(24, 1));
+  auto parses_or_file_error = [](const std::vector<std::uint8_t> &b) {
+    try {
+      npy_parse(b.data(), b.size(), "t.npy");
+    } catch (const Error &e) {
+      EXPECT_EQ(e.error_class(), ErrorClass::file);
+    }
+  };
+  for (std::size_t n = 0; n < good.size(); ++n)
+    parses_or_file_error(std::vector<std::uint8_t>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(n)));
+  std::uint32_t rng = 12345;
+  for (int i = 0; i < 5000; ++i) {
+    auto b = good;
+    for (int k = 0; k < 3; ++k) {
+      rng = rng * 1664525u + 1013904223u;
+      b[(rng >> 8) % b.size()] = static_cast<std::uint8_t>(rng >> 24);
+    }
+    parses_or_file_error(b);
+  }
+}
