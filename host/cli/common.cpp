@@ -16,7 +16,8 @@ using host::ErrorClass;
 
 void add_common_options(CLI::App *cmd, CommonOptions &opt) {
   cmd->add_option("-p,--port", opt.port,
-                  "Device port: a serial device (/dev/ttyACM0, a pty), socket://HOST:PORT or rfc2217://HOST:PORT")
+                  "Device port: a serial device (/dev/ttyACM0, a pty), socket://HOST:PORT, rfc2217://HOST:PORT, "
+                  "or qemu[:FIRMWARE.elf] to boot the emulated STM32F4 board for this command (the default)")
       ->envname("TVMCRT_PORT");
   cmd->add_option("--baud", opt.baud, "Serial baud rate (8N1)")->capture_default_str();
   cmd->add_option("--turnaround", opt.turnaround_s,
@@ -30,14 +31,12 @@ void add_common_options(CLI::App *cmd, CommonOptions &opt) {
 }
 
 std::unique_ptr<Device> open_device(const CommonOptions &opt) {
-  if (opt.port.empty())
-    throw Error(ErrorClass::usage, "no device port: pass --port /dev/ttyACM0 (or a pty, or socket://HOST:PORT), "
-                                   "or set TVMCRT_PORT");
   host::DeviceOptions d;
   d.transport.baud = opt.baud;
   d.link.turnaround_s = opt.turnaround_s;
   d.link.max_retries = opt.retries;
-  return std::make_unique<Device>(opt.port, d);
+  // No hardware named: the emulated board, booted for this one command.
+  return std::make_unique<Device>(opt.port.empty() ? "qemu" : opt.port, d);
 }
 
 std::pair<std::string, std::string> split_assignment(const std::string &arg) {

@@ -17,8 +17,10 @@ namespace {
 
 constexpr const char *kEpilogue = R"(
 Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1), socket://HOST:PORT (raw
-TCP), or rfc2217://HOST:PORT (a remote serial port, e.g. ser2net).
-The port may also come from the TVMCRT_PORT environment variable.
+TCP), rfc2217://HOST:PORT (a remote serial port, e.g. ser2net), or qemu[:FIRMWARE.elf]: boot the
+emulated STM32F4 board (QEMU netduinoplus2) for this one command. The port may also come from the
+TVMCRT_PORT environment variable; with neither, tvmcrt-host uses qemu with the firmware this build
+made ($TVMCRT_FIRMWARE overrides).
 
 Exit codes:
   0  success

@@ -18,6 +18,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 
+#include "emulator.hpp"
 #include "error.hpp"
 #include "rfc2217.hpp"
 
@@ -163,8 +164,9 @@ PortSpec parse_port(const std::string &port) {
   if (port.empty()) throw Error(ErrorClass::usage, "empty port; pass --port /dev/ttyACM0 or socket://HOST:PORT");
   const std::size_t scheme_end = port.find("://");
   if (scheme_end == std::string::npos) {
-    if (port == "qemu") {
+    if (port == "qemu" || port.rfind("qemu:", 0) == 0) {
       spec.kind = PortSpec::Kind::emulator;
+      spec.path = port.size() > 5 ? port.substr(5) : "";  // the firmware image, "" = the default one
       return spec;
     }
     spec.kind = PortSpec::Kind::serial;
@@ -211,10 +213,10 @@ std::unique_ptr<Transport> open_transport(asio::io_context &io, const std::strin
       (void)checked;
       return make_rfc2217_transport(connect_tcp(io, spec, port, opt), port, opt.baud);
     }
-    case PortSpec::Kind::emulator: break;
+    case PortSpec::Kind::emulator:
+      return open_emulator(io, port, spec.path.empty() ? default_firmware_image() : spec.path, opt);
   }
-  throw Error(ErrorClass::usage, "port 'qemu': this build cannot start the emulator; boot it yourself and pass "
-                                 "socket://HOST:PORT");
+  throw Error(ErrorClass::usage, "port " + port + ": unknown kind of port");
 }
 
 std::unique_ptr<Transport> transport_from_fd(asio::io_context &io, int fd, const std::string &name,

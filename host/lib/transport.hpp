@@ -25,7 +25,8 @@ struct PortSpec {
 };
 
 // "/dev/ttyACM0" and ptys → serial; "socket://host:port" → tcp; "rfc2217://host:port" → a remote
-// serial port (RFC 2217, e.g. ser2net); "qemu" → emulator. Throws Error(usage) for malformed or
+// serial port (RFC 2217, e.g. ser2net); "qemu" → the emulated board booting the default firmware
+// image, "qemu:PATH.elf" → booting that image (path in PortSpec::path). Throws Error(usage) for malformed or
 // unsupported strings ("socket://host", "ftp://...").
 PortSpec parse_port(const std::string &port);
 

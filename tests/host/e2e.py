@@ -214,8 +214,14 @@ def case_device_killed():
 def case_port_errors():
     r = host("info", "--port", "/dev/tvmcrt-missing", "--json")
     expect_error(r, 3, "transport", "port /dev/tvmcrt-missing: no such device")
-    r = host("info", "--json", timeout=10)
-    check(r.returncode == 2 and "no device port" in r.stderr, "no --port is a usage error", r)
+    # No --port means the emulated board; without a firmware image that is a usage error.
+    os.environ["TVMCRT_FIRMWARE"] = "/nonexistent/tvmcrt-fw.elf"
+    try:
+        r = host("info", "--json", timeout=10)
+    finally:
+        del os.environ["TVMCRT_FIRMWARE"]
+    check(r.returncode == 2 and "no firmware image for the emulator at /nonexistent/tvmcrt-fw.elf" in r.stderr,
+          "no --port boots the emulator; a missing image is a usage error", r)
     r = host("info", "--port", "socket://127.0.0.1:1", "--json")
     expect_error(r, 3, "transport", "connection refused")
     r = host("info", "--port", "ftp://x:1", "--json")
