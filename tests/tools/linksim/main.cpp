@@ -123,6 +123,10 @@ struct Way {
     std::uint8_t buf[4096];
     ssize_t n = read(fd, buf, sizeof buf);
     if (n > 0) dir.push(buf, static_cast<std::size_t>(n), now_s());
+    // Linux turns quick ACKs off again after a while; a peer writing a frame in pieces without
+    // TCP_NODELAY (tvmcrt-device) would then wait ~40 ms per piece for our delayed ACK.
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);  // fails harmlessly on ttys
     return n > 0 || (n < 0 && (errno == EAGAIN || errno == EINTR));
   }
   // Writes every due byte it can; false when the peer is gone.
