@@ -1,4 +1,5 @@
-# TvmcrtFirmware.cmake — the STM32F4 firmware as an external project of the native build (superbuild).
+# TvmcrtFirmware.cmake — this tree's STM32F4 firmware as an external project of the native build
+# (superbuild).
 #
 # A native configure includes this file; when TVMCRT_BUILD_FIRMWARE is ON and arm-none-eabi-gcc is
 # found, `cmake --build <build>` also configures this same source tree with cmake/arm-none-eabi.cmake
@@ -7,8 +8,10 @@
 # adapters for it. Images: <build>/firmware/tvmcrt-fw.elf, .bin, .map (device/ports/stm32f4).
 #
 # Options forwarded: TVMCRT_STM32F4_RAM_KB, TVMCRT_STM32F4_CORE_HZ (when set), TVMCRT_FIRMWARE_BUILD_TYPE
-# (default MinSizeRel).
+# (default MinSizeRel). The cross build is the one users' tvmcrt_add_firmware() images get
+# (tvmcrt_firmware_external_project(), cmake/TvmcrtDevices.cmake), which this file also makes available.
 include_guard(GLOBAL)
+include(${CMAKE_CURRENT_LIST_DIR}/TvmcrtDevices.cmake)
 
 set(TVMCRT_FIRMWARE_BINARY_DIR ${CMAKE_BINARY_DIR}/firmware)
 set(TVMCRT_FIRMWARE_ENABLED OFF)
@@ -26,30 +29,5 @@ if(NOT TVMCRT_ARM_GCC)
 endif()
 set(TVMCRT_FIRMWARE_ENABLED ON)
 
-set(TVMCRT_STM32F4_RAM_KB 128 CACHE STRING "SRAM the firmware may use, in KiB (passed to the firmware build)")
-set(TVMCRT_FIRMWARE_BUILD_TYPE MinSizeRel CACHE STRING "CMAKE_BUILD_TYPE of the firmware build")
-
-include(ExternalProject)
-set(_fw_args
-  -DCMAKE_TOOLCHAIN_FILE=${PROJECT_SOURCE_DIR}/cmake/arm-none-eabi.cmake
-  -DCMAKE_BUILD_TYPE=${TVMCRT_FIRMWARE_BUILD_TYPE}
-  -DTVMCRT_STM32F4_RAM_KB=${TVMCRT_STM32F4_RAM_KB}
-  -DTVMCRT_NANOPB_DIR=${TVMCRT_NANOPB_DIR})
-if(DEFINED TVMCRT_STM32F4_CORE_HZ)
-  list(APPEND _fw_args -DTVMCRT_STM32F4_CORE_HZ=${TVMCRT_STM32F4_CORE_HZ})
-endif()
-set(_fw_deps)
-if(TARGET tvmcrt-import)
-  list(APPEND _fw_args -DTVMCRT_IMPORT_EXECUTABLE=$<TARGET_FILE:tvmcrt-import>)
-  list(APPEND _fw_deps tvmcrt-import)
-endif()
-
-ExternalProject_Add(tvmcrt_firmware
-  SOURCE_DIR ${PROJECT_SOURCE_DIR}
-  BINARY_DIR ${TVMCRT_FIRMWARE_BINARY_DIR}
-  PREFIX ${CMAKE_BINARY_DIR}/firmware-ep
-  CMAKE_ARGS ${_fw_args}
-  DEPENDS ${_fw_deps}
-  INSTALL_COMMAND ""
-  BUILD_ALWAYS ON
-  USES_TERMINAL_BUILD ON)
+tvmcrt_firmware_external_project(tvmcrt_firmware
+  SOURCE_DIR ${CMAKE_CURRENT_LIST_DIR}/.. BINARY_DIR ${TVMCRT_FIRMWARE_BINARY_DIR})

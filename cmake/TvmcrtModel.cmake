@@ -13,8 +13,15 @@
 #     (device/agent/include/tvmcrt_agent_models.h), and links the models.
 #
 # The generator runs on the build machine. Native builds compile it from host/import; cross builds
-# (CMAKE_CROSSCOMPILING, e.g. the firmware) must be given TVMCRT_IMPORT_EXECUTABLE.
+# (CMAKE_CROSSCOMPILING, e.g. the firmware) and the installed package (tvmcrtConfig.cmake) give
+# TVMCRT_IMPORT_EXECUTABLE. Models link tvmcrt_runtime when this tree defines it, else the installed
+# tvmcrt::runtime.
 include_guard(GLOBAL)
+
+# Where tvmcrt_link_models() finds tvmcrt_agent_models.h (the installed package sets its own).
+if(NOT TVMCRT_AGENT_INCLUDE_DIR)
+  set(TVMCRT_AGENT_INCLUDE_DIR "${CMAKE_CURRENT_LIST_DIR}/../device/agent/include")
+endif()
 
 set(TVMCRT_IMPORT_EXECUTABLE "" CACHE FILEPATH
     "Host-built tvmcrt-import (required when cross compiling; native builds compile their own)")
@@ -55,6 +62,37 @@ function(_tvmcrt_unpack tar dest)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${tar}")
 endfunction()
 
+# Fails unless <name> can be a C identifier (it becomes tvmgen_<name>_run and TVMCRT_<NAME>_* macros).
+function(_tvmcrt_check_identifier what name)
+  if(NOT name MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "${what}: model name '${name}' is not a C identifier (letters, digits and _, "
+                        "not starting with a digit): it names tvmgen_<model>_run() and every generated "
+                        "macro. Compile the model again with a name that is one, e.g. "
+                        "tvmc compile --module-name=my_model (relay.build(..., mod_name=\"my_model\")).")
+  endif()
+endfunction()
+
+# The models' module names, checked to be unique in one image (their symbols would clash).
+function(_tvmcrt_model_names out context)
+  set(names "")
+  foreach(model IN LISTS ARGN)
+    if(NOT TARGET ${model})
+      message(FATAL_ERROR "${context}: '${model}' is not a target; create it with tvmcrt_add_model()")
+    endif()
+    get_target_property(cname ${model} TVMCRT_MODEL_NAME)
+    if(NOT cname)
+      message(FATAL_ERROR "${context}: '${model}' was not made by tvmcrt_add_model()")
+    endif()
+    if(cname IN_LIST names)
+      message(FATAL_ERROR "${context}: two models are named '${cname}' (one is ${model}). "
+                          "Model names must be unique in one image: compile one of them with another "
+                          "mod_name in tvm.relay.build() (tvmc compile --module-name).")
+    endif()
+    list(APPEND names ${cname})
+  endforeach()
+  set(${out} ${names} PARENT_SCOPE)
+endfunction()
+
 function(tvmcrt_add_model target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;NAME;SIDECAR;WORKSPACE_SLACK;IO_ALIGNMENT"
                         "INCLUDE_DIRS;SOURCES;DEFINITIONS")
@@ -63,6 +101,9 @@ function(tvmcrt_add_model target)
   endif()
   if(NOT arg_MLF)
     message(FATAL_ERROR "tvmcrt_add_model(${target}): MLF <folder or .tar> is required")
+  endif()
+  if(DEFINED arg_NAME)
+    _tvmcrt_check_identifier("tvmcrt_add_model(${target}) NAME" "${arg_NAME}")
   endif()
   get_filename_component(mlf "${arg_MLF}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
   if(NOT EXISTS "${mlf}")
@@ -90,6 +131,7 @@ function(tvmcrt_add_model target)
                           "pass NAME <model> (and compile the model with --interface-api=c)")
     endif()
     string(REGEX REPLACE "^tvmgen_(.*)\\.h$" "\\1" cname "${headers}")
+    _tvmcrt_check_identifier("tvmcrt_add_model(${target}): ${mlf}/codegen/host/include/${headers}" "${cname}")
   endif()
 
   # C target output is codegen/host/src/*.c (BYOC may add .cc); an llvm target leaves objects in lib/.
@@ -127,10 +169,17 @@ function(tvmcrt_add_model target)
     COMMENT "tvmcrt-import: model ${cname} (${target})"
     VERBATIM)
 
+  # Absolute paths: the call is replayed in firmware projects (TVMCRT_MODEL_ARGS, TvmcrtDevices.cmake).
+  list(TRANSFORM arg_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
+  list(TRANSFORM arg_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
   add_library(${target} STATIC ${model_sources} ${model_objects} ${arg_SOURCES} "${gen}/tvmcrt_model_${cname}.c")
   target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${mlf}/codegen/host/include" ${arg_INCLUDE_DIRS})
   target_compile_definitions(${target} PRIVATE ${arg_DEFINITIONS})
-  target_link_libraries(${target} PUBLIC tvmcrt_runtime)
+  if(TARGET tvmcrt_runtime)
+    target_link_libraries(${target} PUBLIC tvmcrt_runtime)
+  else()
+    target_link_libraries(${target} PUBLIC tvmcrt::runtime)
+  endif()
   # TVM's own sources carry known warnings (mismatched pool pointer types, an error by default from
   # GCC 14): build them leniently. Our generated adapter gets the strict set.
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
@@ -140,6 +189,22 @@ function(tvmcrt_add_model target)
   # What tvmcrt_link_models() and tests need to know about the model.
   set_target_properties(${target} PROPERTIES TVMCRT_MODEL_NAME "${cname}" TVMCRT_MODEL_GEN_DIR "${gen}"
                                              TVMCRT_MODEL_MLF_DIR "${mlf}")
+  # The same model for another build of the image (the firmware): every argument, paths absolute.
+  set(replay MLF "${mlf}")
+  foreach(key NAME WORKSPACE_SLACK IO_ALIGNMENT)
+    if(DEFINED arg_${key})
+      list(APPEND replay ${key} "${arg_${key}}")
+    endif()
+  endforeach()
+  if(arg_SIDECAR)
+    list(APPEND replay SIDECAR "${sidecar}")
+  endif()
+  foreach(key INCLUDE_DIRS SOURCES DEFINITIONS)
+    if(arg_${key})
+      list(APPEND replay ${key} ${arg_${key}})
+    endif()
+  endforeach()
+  set_target_properties(${target} PROPERTIES TVMCRT_MODEL_ARGS "${replay}")
 endfunction()
 
 function(tvmcrt_link_models exe)
@@ -151,22 +216,9 @@ function(tvmcrt_link_models exe)
   set(slots "")
   set(needs "")
   set(checks "")
-  set(names "")
+  _tvmcrt_model_names(names "tvmcrt_link_models(${exe})" ${arg_MODELS})
   foreach(model IN LISTS arg_MODELS)
-    if(NOT TARGET ${model})
-      message(FATAL_ERROR "tvmcrt_link_models(${exe}): '${model}' is not a target; create it with tvmcrt_add_model()")
-    endif()
     get_target_property(cname ${model} TVMCRT_MODEL_NAME)
-    get_target_property(gen ${model} TVMCRT_MODEL_GEN_DIR)
-    if(NOT cname)
-      message(FATAL_ERROR "tvmcrt_link_models(${exe}): '${model}' was not made by tvmcrt_add_model()")
-    endif()
-    if(cname IN_LIST names)
-      message(FATAL_ERROR "tvmcrt_link_models(${exe}): two models are named '${cname}' (one is ${model}). "
-                          "Model names must be unique in one image: compile one of them with another "
-                          "mod_name in tvm.relay.build().")
-    endif()
-    list(APPEND names ${cname})
     string(TOUPPER "${cname}" up)
     string(APPEND includes "#include \"tvmcrt_model_${cname}_slots.h\"\n")
     string(APPEND slots "    TVMCRT_${up}_SLOT,\n")
@@ -203,6 +255,6 @@ const uint32_t tvmcrt_agent_arena_size = TVMCRT_AGENT_ARENA_SIZE;
   set_source_files_properties("${table}" TARGET_DIRECTORY ${exe} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # Linking the models orders the build: their slots headers exist before the table compiles.
-  target_include_directories(${exe} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/agent/include")
+  target_include_directories(${exe} PRIVATE "${TVMCRT_AGENT_INCLUDE_DIR}")
   target_link_libraries(${exe} PRIVATE ${arg_MODELS})
 endfunction()

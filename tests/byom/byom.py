@@ -1,0 +1,191 @@
+#!/usr/bin/python3
+"""byom.py — drives the bring-your-own-model tests (tests/byom/CMakeLists.txt, byom.*).
+
+  byom.py build --template DIR --dir D --prefix P [--case C] [--expect-error REGEX ...]
+      Copies DIR/CMakeLists.txt and the models (examples/, tests/import/fixtures/) into D, outside the
+      source tree, configures it against the installed package in P and builds it. With
+      --expect-error the configure or build must fail and its output must match every REGEX.
+  byom.py native --dir D --host TVMCRT_HOST
+      Runs D/build/my_device, executes every model on it with tvmcrt-host (outputs to D/golden/) and
+      checks them against the models' own references (numpy for the examples, a copy for hdronly).
+  byom.py board --dir D --host TVMCRT_HOST
+      Run through qemu-board (it sets TVMCRT_PORT): executes every model on the firmware with
+      --expect / --batch-expect against D/golden, so each output must equal the native device's.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+EXAMPLES = os.path.join(ROOT, "examples")
+FIXTURES = os.path.join(ROOT, "tests", "import", "fixtures")
+SAMPLES = 16  # digits samples per run; multi_io has 8 cases
+
+
+def prepare_models(models):
+    """The user's model folder: MLF folders, a .tar packed as tvmc packs it, a header-only model,
+    and the broken variants the bad_project cases use."""
+    os.makedirs(models)
+    shutil.copytree(os.path.join(EXAMPLES, "digits", "mlf"), os.path.join(models, "digits"))
+    shutil.copytree(os.path.join(EXAMPLES, "multi_io", "mlf"), os.path.join(models, "multi_io"))
+    with tarfile.open(os.path.join(models, "digits.tar"), "w") as tar:
+        tar.add(os.path.join(models, "digits"), arcname=".")
+    shutil.copytree(os.path.join(FIXTURES, "hdronly"), os.path.join(models, "hdronly"))
+    shutil.copy(os.path.join(FIXTURES, "hdronly.sidecar.json"), models)
+    # 24 bytes of float32 where the header says TVMGEN_HDRONLY_INPUT_1_SIZE 16.
+    with open(os.path.join(FIXTURES, "hdronly.sidecar.json")) as f:
+        sidecar = json.load(f)
+    sidecar["inputs"]["input_1"]["shape"] = [1, 2, 3]
+    with open(os.path.join(models, "wrong.sidecar.json"), "w") as f:
+        json.dump(sidecar, f)
+    # Module name with a dash (tvmc --module-name=my-model).
+    dashed = os.path.join(models, "dashed")
+    shutil.copytree(os.path.join(FIXTURES, "hdronly"), dashed)
+    inc = os.path.join(dashed, "codegen", "host", "include")
+    os.rename(os.path.join(inc, "tvmgen_hdronly.h"), os.path.join(inc, "tvmgen_my-model.h"))
+    # Sources that define another function than the header's tvmgen_hdronly_run.
+    norun = os.path.join(models, "norun")
+    shutil.copytree(os.path.join(FIXTURES, "hdronly"), norun)
+    src = os.path.join(norun, "codegen", "host", "src", "hdronly_lib0.c")
+    with open(src) as f:
+        text = f.read()
+    with open(src, "w") as f:
+        f.write(text.replace("tvmgen_hdronly_run(", "tvmgen_hdronly_run_v2("))
+
+
+def run_logged(cmd, log):
+    start = time.monotonic()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log.append(f"$ {' '.join(cmd)}\n{proc.stdout}")
+    return proc.returncode, time.monotonic() - start
+
+
+def cmd_build(args):
+    shutil.rmtree(args.dir, ignore_errors=True)
+    os.makedirs(args.dir)
+    shutil.copy(os.path.join(args.template, "CMakeLists.txt"), args.dir)
+    prepare_models(os.path.join(args.dir, "models"))
+    build = os.path.join(args.dir, "build")
+    log = []
+    configure = ["cmake", "-S", args.dir, "-B", build, f"-DCMAKE_PREFIX_PATH={args.prefix}"]
+    if args.case:
+        configure.append(f"-DCASE={args.case}")
+    rc, t_conf = run_logged(configure, log)
+    t_build = 0.0
+    if rc == 0:
+        rc, t_build = run_logged(["cmake", "--build", build, "-j2"], log)
+    text = "\n".join(log)
+    print(text)
+    print(f"byom: configure {t_conf:.1f} s, build {t_build:.1f} s")
+    if not args.expect_error:
+        return rc
+    if rc == 0:
+        print("byom: FAIL: the project built, but it has to fail")
+        return 1
+    missing = [r for r in args.expect_error if not re.search(r, text)]
+    for r in missing:
+        print(f"byom: FAIL: the failure does not say /{r}/")
+    return 1 if missing else 0
+
+
+def host_execute(host, port, model, *opts):
+    cmd = [host, "execute", "--port", port, "--model", model, *opts]
+    print("$", " ".join(cmd), flush=True)
+    return subprocess.call(cmd)
+
+
+def cmd_native(args):
+    inputs = os.path.join(args.dir, "inputs")
+    golden = os.path.join(args.dir, "golden")
+    shutil.rmtree(golden, ignore_errors=True)
+    os.makedirs(inputs, exist_ok=True)
+    d = os.path.join(EXAMPLES, "digits", "data")
+    m = os.path.join(EXAMPLES, "multi_io", "data")
+    np.save(os.path.join(inputs, "digits.npy"), np.load(os.path.join(d, "heldout_inputs.npy"))[:SAMPLES])
+    legacy_in = np.random.default_rng(7).standard_normal((1, 2, 2)).astype(np.float32)
+    np.save(os.path.join(inputs, "legacy.npy"), legacy_in)
+
+    device = subprocess.Popen([os.path.join(args.dir, "build", "my_device"), "--tcp", "0"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        port = f"socket://127.0.0.1:{device.stdout.readline().strip()}"
+        status = [
+            host_execute(args.host, port, "digits", "--batch-input", f"input={inputs}/digits.npy",
+                         "--output-dir", f"{golden}/digits"),
+            host_execute(args.host, port, "multi_io", "--batch-input", f"features={m}/cases_features.npy",
+                         "--batch-input", f"mask={m}/cases_mask.npy", "--output-dir", f"{golden}/multi_io"),
+            host_execute(args.host, port, "hdronly", "--input", f"input_1={inputs}/legacy.npy",
+                         "--output-dir", f"{golden}/legacy"),
+        ]
+    finally:
+        device.terminate()
+        device.wait(timeout=10)
+    if any(status):
+        print(f"byom: FAIL: tvmcrt-host exit codes {status}")
+        return 1
+    # The golden outputs must themselves be right: the references the examples were made with.
+    checks = [
+        ("digits output", np.load(f"{golden}/digits/output.npy"),
+         np.load(os.path.join(d, "heldout_outputs.npy"))[:SAMPLES], 0),
+        ("multi_io scores", np.load(f"{golden}/multi_io/scores.npy"), np.load(f"{m}/cases_scores.npy"), 1e-5),
+        ("multi_io flags", np.load(f"{golden}/multi_io/flags.npy"), np.load(f"{m}/cases_flags.npy"), 0),
+        ("hdronly Identity (a byte copy of the input)", np.load(f"{golden}/legacy/Identity.npy"),
+         legacy_in.reshape(-1).view(np.int32), 0),
+    ]
+    bad = 0
+    for what, got, ref, rtol in checks:
+        ok = got.shape == ref.shape and got.dtype == ref.dtype and np.allclose(got, ref, rtol=rtol, atol=0)
+        print(f"byom: native {what}: {got.dtype}{list(got.shape)} {'matches' if ok else 'DIFFERS from'} the reference")
+        bad += not ok
+    return 1 if bad else 0
+
+
+def cmd_board(args):
+    port = os.environ.get("TVMCRT_PORT")
+    if not port:
+        raise SystemExit("byom.py board: run it through scripts/qemu-board run ELF -- ... (sets TVMCRT_PORT)")
+    inputs = os.path.join(args.dir, "inputs")
+    golden = os.path.join(args.dir, "golden")
+    m = os.path.join(EXAMPLES, "multi_io", "data")
+    status = [
+        host_execute(args.host, port, "digits", "--batch-input", f"input={inputs}/digits.npy",
+                     "--batch-expect", f"output={golden}/digits/output.npy"),
+        host_execute(args.host, port, "multi_io", "--batch-input", f"features={m}/cases_features.npy",
+                     "--batch-input", f"mask={m}/cases_mask.npy",
+                     "--batch-expect", f"scores={golden}/multi_io/scores.npy",
+                     "--batch-expect", f"flags={golden}/multi_io/flags.npy"),
+        host_execute(args.host, port, "hdronly", "--input", f"input_1={inputs}/legacy.npy",
+                     "--expect", f"Identity={golden}/legacy/Identity.npy"),
+    ]
+    print(f"byom: board exit codes {status} (0: every output equals the native device's)")
+    return 1 if any(status) else 0
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="action", required=True)
+    b = sub.add_parser("build")
+    b.add_argument("--template", required=True)
+    b.add_argument("--dir", required=True)
+    b.add_argument("--prefix", required=True)
+    b.add_argument("--case")
+    b.add_argument("--expect-error", action="append", default=[])
+    for name in ("native", "board"):
+        s = sub.add_parser(name)
+        s.add_argument("--dir", required=True)
+        s.add_argument("--host", required=True)
+    args = p.parse_args()
+    return {"build": cmd_build, "native": cmd_native, "board": cmd_board}[args.action](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
