@@ -60,6 +60,35 @@ def prepare_models(models):
         text = f.read()
     with open(src, "w") as f:
         f.write(text.replace("tvmgen_hdronly_run(", "tvmgen_hdronly_run_v2("))
+    make_nnlike(models)
+
+
+def make_nnlike(models):
+    """Model "nnlike": hdronly renamed, whose source needs what a CMSIS-NN build needs from the user:
+    a header from an include folder, a library source and a definition (INCLUDE_DIRS, SOURCES,
+    DEFINITIONS). It builds only when all three reach both the native and the firmware build."""
+    nnlike = os.path.join(models, "nnlike")
+    shutil.copytree(os.path.join(FIXTURES, "hdronly"), nnlike)
+    inc = os.path.join(nnlike, "codegen", "host", "include")
+    src = os.path.join(nnlike, "codegen", "host", "src")
+    os.rename(os.path.join(inc, "tvmgen_hdronly.h"), os.path.join(inc, "tvmgen_nnlike.h"))
+    os.rename(os.path.join(src, "hdronly_lib0.c"), os.path.join(src, "nnlike_lib0.c"))
+    for path in (os.path.join(inc, "tvmgen_nnlike.h"), os.path.join(src, "nnlike_lib0.c")):
+        with open(path) as f:
+            text = f.read().replace("hdronly", "nnlike").replace("HDRONLY", "NNLIKE")
+        if path.endswith(".c"):
+            text = text.replace('#include "tvmgen_nnlike.h"', '#include "tvmgen_nnlike.h"\n#include "fake_nn.h"')
+            text = text.replace("memcpy(outputs->Identity, tmp,", "fake_nn_copy(outputs->Identity, tmp,")
+        with open(path, "w") as f:
+            f.write(text)
+    lib = os.path.join(models, "..", "third_party", "fake_nn")
+    os.makedirs(os.path.join(lib, "Include"))
+    with open(os.path.join(lib, "Include", "fake_nn.h"), "w") as f:
+        f.write("#include <stddef.h>\n#if FAKE_NN_ENABLED != 1\n#error FAKE_NN_ENABLED=1 did not reach this build\n"
+                "#endif\nvoid fake_nn_copy(void *dst, const void *src, size_t n);\n")
+    with open(os.path.join(lib, "fake_nn.c"), "w") as f:
+        f.write('#include <string.h>\n#include "fake_nn.h"\n'
+                "void fake_nn_copy(void *dst, const void *src, size_t n) { memcpy(dst, src, n); }\n")
 
 
 def run_logged(cmd, log):
@@ -125,6 +154,8 @@ def cmd_native(args):
                          "--batch-input", f"mask={m}/cases_mask.npy", "--output-dir", f"{golden}/multi_io"),
             host_execute(args.host, port, "hdronly", "--input", f"input_1={inputs}/legacy.npy",
                          "--output-dir", f"{golden}/legacy"),
+            host_execute(args.host, port, "nnlike", "--input", f"input_1={inputs}/legacy.npy",
+                         "--output-dir", f"{golden}/nnlike"),
         ]
     finally:
         device.terminate()
@@ -139,6 +170,8 @@ def cmd_native(args):
         ("multi_io scores", np.load(f"{golden}/multi_io/scores.npy"), np.load(f"{m}/cases_scores.npy"), 1e-5),
         ("multi_io flags", np.load(f"{golden}/multi_io/flags.npy"), np.load(f"{m}/cases_flags.npy"), 0),
         ("hdronly Identity (a byte copy of the input)", np.load(f"{golden}/legacy/Identity.npy"),
+         legacy_in.reshape(-1).view(np.int32), 0),
+        ("nnlike Identity (a byte copy of the input)", np.load(f"{golden}/nnlike/Identity.npy"),
          legacy_in.reshape(-1).view(np.int32), 0),
     ]
     bad = 0
@@ -165,6 +198,8 @@ def cmd_board(args):
                      "--batch-expect", f"flags={golden}/multi_io/flags.npy"),
         host_execute(args.host, port, "hdronly", "--input", f"input_1={inputs}/legacy.npy",
                      "--expect", f"Identity={golden}/legacy/Identity.npy"),
+        host_execute(args.host, port, "nnlike", "--input", f"input_1={inputs}/legacy.npy",
+                     "--expect", f"Identity={golden}/nnlike/Identity.npy"),
     ]
     print(f"byom: board exit codes {status} (0: every output equals the native device's)")
     return 1 if any(status) else 0
