@@ -18,9 +18,13 @@
 /* GetLastErrorResponse.model of an error that concerns no model. */
 #define AGENT_NO_MODEL 0xFFFFFFFFu
 
+/* Status of a successful response: boot_id and code, each a tag and at most a 5-byte varint; no
+ * detail (only failures carry text, and a failed ReadOutput carries no data). */
+#define AGENT_STATUS_OK_SIZE 12
+
 /* Largest ReadOutputResponse.data (HelloResponse.max_read_length): the payload minus Status (tag,
  * length, body), offset (tag + 5-byte varint) and the data field's tag and a 3-byte length. */
-#define AGENT_MAX_READ_LENGTH (TVMCRT_AGENT_MAX_PAYLOAD - (2 + tvmcrt_wire_Status_size + 6 + 4))
+#define AGENT_MAX_READ_LENGTH (TVMCRT_AGENT_MAX_PAYLOAD - (2 + AGENT_STATUS_OK_SIZE + 6 + 4))
 
 /* A const pointer in a pb_callback_t arg, which is void * for both directions. */
 #define AGENT_ARG(p) ((void *)(uintptr_t)(p))
@@ -31,8 +35,8 @@
 
 /* Records the last error (code, model, text) and returns code. The text comes from fmt, where %u
  * takes a uint32_t (cast every argument: varargs do not convert) and %s a C string; nothing else
- * is special. Cut at TVMCRT_AGENT_TEXT_SIZE. State the fact first: Status.detail keeps only the
- * head of the text. With TVMCRT_AGENT_ERROR_TEXTS 0 the texts are compiled out. */
+ * is special. Cut at TVMCRT_AGENT_TEXT_SIZE. State the fact first, name the model and
+ * tensor at the end. With TVMCRT_AGENT_ERROR_TEXTS 0 the texts are compiled out. */
 #if TVMCRT_AGENT_ERROR_TEXTS
 #define agent_fail(a, code, model, ...) agent_fail_text((a), (code), (model), __VA_ARGS__)
 #else

@@ -10,8 +10,8 @@
 #define TYPE_EXECUTE tvmcrt_wire_MessageType_MESSAGE_TYPE_EXECUTE
 #define TYPE_READ_OUTPUT tvmcrt_wire_MessageType_MESSAGE_TYPE_READ_OUTPUT
 
-/* Error texts state the fact first, because Status.detail keeps only the head of the text, and
- * end with the tensor: fmt + TENSOR_SUFFIX takes (..., kind, index, tensor name, model name). */
+/* Error texts state the fact first, so that a reader who stops early still has it, and end with
+ * the tensor: fmt + TENSOR_SUFFIX takes (..., kind, index, tensor name, model name). */
 #define TENSOR_SUFFIX " (%s %u '%s', model '%s')"
 
 #define model_name(a, m) ((a)->models[m].model->name)

@@ -59,11 +59,9 @@ void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t 
   status->boot_id = a->port->boot_id;
   status->code = code;
   if (code != 0) {
-    /* detail is the head of the full text; GetLastError returns all of it. */
-    size_t n = strlen(a->last_text);
-    if (n > sizeof status->detail - 1) n = sizeof status->detail - 1;
-    memcpy(status->detail, a->last_text, n);
-    status->detail[n] = '\0';
+    /* The whole text, encoded straight from last_text: no copy, no length cap. */
+    status->detail.funcs.encode = agent_encode_cstring;
+    status->detail.arg = AGENT_ARG(a->last_text);
   }
 }
 
