@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,7 +96,13 @@ static int listen_tcp(long port) {
 static int accept_client(int listener) {
   while (!stop_requested) {
     int fd = accept(listener, NULL, NULL);
-    if (fd >= 0) return set_nonblocking(fd) == 0 ? fd : -1;
+    if (fd >= 0) {
+      /* The agent writes a frame in pieces (COBS blocks): without TCP_NODELAY each response's tail
+       * waits for the host's delayed ACK, ~40 ms a request. A UART has no such wait. */
+      int one = 1;
+      (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      return set_nonblocking(fd) == 0 ? fd : -1;
+    }
     if (errno != EINTR) return -1;
   }
   return -1;
