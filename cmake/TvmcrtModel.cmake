@@ -6,6 +6,7 @@
 #     A STATIC library <target>: the model's codegen/host/src/*.c plus the adapter tvmcrt-import
 #     generates at build time (tvmcrt_model_<m>.h/.c, docs/model-header.md). Links tvmcrt_runtime and
 #     exposes the generated header. A .tar is unpacked at configure time into the build folder.
+#     Built only for what links it (EXCLUDE_FROM_ALL). The model name must be a C identifier.
 #
 #   tvmcrt_link_models(<executable> MODELS <model targets...> [ARENA_SIZE <bytes>])
 #     Adds to <executable> a generated C file defining tvmcrt_agent_models[],
@@ -172,7 +173,10 @@ function(tvmcrt_add_model target)
   # Absolute paths: the call is replayed in firmware projects (TVMCRT_MODEL_ARGS, TvmcrtDevices.cmake).
   list(TRANSFORM arg_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
   list(TRANSFORM arg_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
-  add_library(${target} STATIC ${model_sources} ${model_objects} ${arg_SOURCES} "${gen}/tvmcrt_model_${cname}.c")
+  # EXCLUDE_FROM_ALL: compiled for the images that link it only, so a model whose sources need the
+  # target (CMSIS-NN, DSP intrinsics) can be in a project that also builds a native device without it.
+  add_library(${target} STATIC EXCLUDE_FROM_ALL ${model_sources} ${model_objects} ${arg_SOURCES}
+              "${gen}/tvmcrt_model_${cname}.c")
   target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${mlf}/codegen/host/include" ${arg_INCLUDE_DIRS})
   target_compile_definitions(${target} PRIVATE ${arg_DEFINITIONS})
   if(TARGET tvmcrt_runtime)
