@@ -8,6 +8,8 @@
   byom.py native --dir D --host TVMCRT_HOST
       Runs D/build/my_device, executes every model on it with tvmcrt-host (outputs to D/golden/) and
       checks them against the models' own references (numpy for the examples, a copy for hdronly).
+  byom.py build-model --dir D --prefix P
+      Runs P's scripts/build-model on two models into D/out and checks what it wrote.
   byom.py board --dir D --host TVMCRT_HOST
       Run through qemu-board (it sets TVMCRT_PORT): executes every model on the firmware with
       --expect / --batch-expect against D/golden, so each output must equal the native device's.
@@ -205,6 +207,45 @@ def cmd_board(args):
     return 1 if any(status) else 0
 
 
+def cmd_build_model(args):
+    """The installed scripts/build-model on digits (.tar) and hdronly (+ sidecar); the device it
+    writes must serve both models, and tvmcrt-fw.elf must be an ARM executable."""
+    shutil.rmtree(args.dir, ignore_errors=True)
+    models = os.path.join(args.dir, "models")
+    prepare_models(models)
+    out = os.path.join(args.dir, "out")
+    cmd = [os.path.join(args.prefix, "share", "tvmcrt", "scripts", "build-model"),
+           "--mlf", os.path.join(models, "digits.tar"),
+           "--mlf", os.path.join(models, "hdronly"), "--sidecar", os.path.join(models, "hdronly.sidecar.json"),
+           "--out", out, "-j", "2"]
+    print("$", " ".join(cmd), flush=True)
+    start = time.monotonic()
+    if subprocess.call(cmd) != 0:
+        print("byom: FAIL: build-model failed")
+        return 1
+    print(f"byom: build-model took {time.monotonic() - start:.1f} s")
+    with open(os.path.join(out, "tvmcrt-fw.elf"), "rb") as f:
+        head = f.read(20)
+    machine = int.from_bytes(head[18:20], "little")
+    if head[:4] != b"\x7fELF" or machine != 40:  # EM_ARM
+        print(f"byom: FAIL: tvmcrt-fw.elf is not an ARM ELF (e_machine {machine})")
+        return 1
+    device = subprocess.Popen([os.path.join(out, "tvmcrt-device"), "--tcp", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        port = f"socket://127.0.0.1:{device.stdout.readline().strip()}"
+        info = subprocess.run([os.path.join(args.prefix, "bin", "tvmcrt-host"), "info", "--port", port],
+                              stdout=subprocess.PIPE, text=True).stdout
+    finally:
+        device.terminate()
+        device.wait(timeout=10)
+    print(info)
+    served = re.findall(r"^model \d+: (\w+)", info, re.M)
+    if served != ["digits", "hdronly"]:
+        print(f"byom: FAIL: out/tvmcrt-device serves {served}, not ['digits', 'hdronly']")
+        return 1
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="action", required=True)
@@ -218,8 +259,12 @@ def main():
         s = sub.add_parser(name)
         s.add_argument("--dir", required=True)
         s.add_argument("--host", required=True)
+    s = sub.add_parser("build-model")
+    s.add_argument("--dir", required=True)
+    s.add_argument("--prefix", required=True)
     args = p.parse_args()
-    return {"build": cmd_build, "native": cmd_native, "board": cmd_board}[args.action](args)
+    return {"build": cmd_build, "native": cmd_native, "board": cmd_board,
+            "build-model": cmd_build_model}[args.action](args)
 
 
 if __name__ == "__main__":
