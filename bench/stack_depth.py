@@ -92,8 +92,8 @@ def deepest(size, calls, by_name):
             return 0, []
         on_stack.add(fn)
         best, best_path = 0, []
-        for callee in calls.get(fn, ()):
-            for t in targets(fn, callee):
+        for callee in sorted(calls.get(fn, ())):  # sorted: the same figure on every run
+            for t in sorted(targets(fn, callee)):
                 d, p = walk(t)
                 if d > best:
                     best, best_path = d, p
