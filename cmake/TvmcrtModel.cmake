@@ -7,6 +7,8 @@
 #     generates at build time (tvmcrt_model_<m>.h/.c, docs/model-header.md). Links tvmcrt_runtime and
 #     exposes the generated header. A .tar is unpacked at configure time into the build folder.
 #     Built only for what links it (EXCLUDE_FROM_ALL). The model name must be a C identifier.
+#     Its arguments stay in the property TVMCRT_MODEL_ARGS (paths absolute): tvmcrt_add_firmware()
+#     (cmake/TvmcrtDevices.cmake) builds the same model again for the board from them.
 #
 #   tvmcrt_link_models(<executable> MODELS <model targets...> [ARENA_SIZE <bytes>])
 #     Adds to <executable> a generated C file defining tvmcrt_agent_models[],
