@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """byom.py — drives the bring-your-own-model tests (tests/byom/CMakeLists.txt, byom.*).
 
-  byom.py build --template DIR --dir D --prefix P [--case C] [--expect-error REGEX ...]
+  byom.py build --template DIR --dir D (--prefix P | --source S) [--case C] [--target T ...]
+                [--expect-error REGEX ... | --expect-file F ...]
       Copies DIR/CMakeLists.txt and the models (examples/, tests/import/fixtures/) into D, outside the
-      source tree, configures it against the installed package in P and builds it. With
-      --expect-error the configure or build must fail and its output must match every REGEX.
+      source tree, configures it against the installed package in P (or the source tree S) and
+      builds it. With --expect-error the configure or build must fail and its output must match
+      every REGEX; otherwise it must succeed and write every F (relative to D/build).
   byom.py native --dir D --host TVMCRT_HOST
       Runs D/build/my_device, executes every model on it with tvmcrt-host (outputs to D/golden/) and
       checks them against the models' own references (numpy for the examples, a copy for hdronly).
@@ -107,18 +109,26 @@ def cmd_build(args):
     prepare_models(os.path.join(args.dir, "models"))
     build = os.path.join(args.dir, "build")
     log = []
-    configure = ["cmake", "-S", args.dir, "-B", build, f"-DCMAKE_PREFIX_PATH={args.prefix}"]
+    configure = ["cmake", "-S", args.dir, "-B", build]
+    if args.prefix:
+        configure.append(f"-DCMAKE_PREFIX_PATH={args.prefix}")
+    if args.source:
+        configure.append(f"-DTVMCRT_SOURCE_DIR={args.source}")
     if args.case:
         configure.append(f"-DCASE={args.case}")
     rc, t_conf = run_logged(configure, log)
     t_build = 0.0
     if rc == 0:
-        rc, t_build = run_logged(["cmake", "--build", build, "-j2"], log)
+        targets = ["--target", *args.target] if args.target else []
+        rc, t_build = run_logged(["cmake", "--build", build, "-j2", *targets], log)
     text = "\n".join(log)
     print(text)
     print(f"byom: configure {t_conf:.1f} s, build {t_build:.1f} s")
     if not args.expect_error:
-        return rc
+        missing = [f for f in args.expect_file if not os.path.isfile(os.path.join(build, f))]
+        for f in missing:
+            print(f"byom: FAIL: the build did not write {f}")
+        return rc or (1 if missing else 0)
     if rc == 0:
         print("byom: FAIL: the project built, but it has to fail")
         return 1
@@ -252,7 +262,10 @@ def main():
     b = sub.add_parser("build")
     b.add_argument("--template", required=True)
     b.add_argument("--dir", required=True)
-    b.add_argument("--prefix", required=True)
+    b.add_argument("--prefix", help="installed tvmcrt (find_package)")
+    b.add_argument("--source", help="tvmcrt source tree (add_subdirectory), as TVMCRT_SOURCE_DIR")
+    b.add_argument("--target", action="append", default=[], help="build only these targets")
+    b.add_argument("--expect-file", action="append", default=[], help="a file the build must write")
     b.add_argument("--case")
     b.add_argument("--expect-error", action="append", default=[])
     for name in ("native", "board"):
