@@ -363,6 +363,7 @@ def main():
     ap.add_argument("--device")
     ap.add_argument("--fake", required=True)
     ap.add_argument("--data", required=True)
+    ap.add_argument("--linksim", help="tvmcrt-linksim (tests/tools/linksim), for the noisy link")
     ap.add_argument("case", choices=sorted(CASES) + ["list"])
     ctx.a = ap.parse_args()
     if ctx.a.case == "list":

@@ -1,13 +1,11 @@
-"""End-to-end cases of tvmcrt-host over other links (run by e2e.py): a noisy link (a proxy that
-corrupts bytes) and rfc2217:// through ser2net."""
+"""End-to-end cases of tvmcrt-host over other links (run by e2e.py): a noisy link (tvmcrt-linksim
+flipping bits) and rfc2217:// through ser2net."""
 import json
 import os
-import random
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 
 import numpy as np
@@ -15,66 +13,48 @@ import numpy as np
 from e2e_support import ctx, Proc, check, data, device, host, save
 
 
-def lossy_proxy(target_port, rate, seed):
-    """A TCP proxy to 127.0.0.1:target_port that flips one random byte in a fraction `rate` of the
-    chunks it forwards, both ways (a noisy UART). Returns (listening port, counters)."""
-    rng = random.Random(seed)
-    counts = {"chunks": 0, "corrupted": 0}
-    lsock = socket.socket()
-    lsock.bind(("127.0.0.1", 0))
-    lsock.listen(1)
+def noisy_link(target_port, ber, seed):
+    """tvmcrt-linksim (tests/tools/linksim) to 127.0.0.1:target_port, flipping bits at the given bit
+    error rate both ways (a noisy UART). Returns (process, listening port); stop it with
+    link_counters()."""
+    p = subprocess.Popen([ctx.a.linksim, "--listen", "0", "--connect", str(target_port), "--ber", str(ber),
+                          "--seed", str(seed), "--json"], stdout=subprocess.PIPE, text=True)
+    return p, int(p.stdout.readline())
 
-    def pump(src, dst):
-        try:
-            while True:
-                b = bytearray(src.recv(4096))
-                if not b:
-                    break
-                counts["chunks"] += 1
-                if rng.random() < rate:
-                    b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
-                    counts["corrupted"] += 1
-                dst.sendall(b)
-        except OSError:
-            pass
-        for s_ in (src, dst):
-            try:
-                s_.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
-    def serve():
-        client, _ = lsock.accept()
-        upstream = socket.create_connection(("127.0.0.1", target_port))
-        for s_ in (client, upstream):
-            s_.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        threading.Thread(target=pump, args=(client, upstream), daemon=True).start()
-        pump(upstream, client)
-
-    threading.Thread(target=serve, daemon=True).start()
-    return lsock.getsockname()[1], counts
+def link_counters(p):
+    """Stops tvmcrt-linksim; its counters (JSON on stdout at exit)."""
+    p.terminate()
+    out, _ = p.communicate(timeout=10)
+    return json.loads(out)
 
 
 def case_noisy_link():
-    """Held-out digits through a link that corrupts ~3% of the chunks each way: the real agent's
+    """Held-out digits through a link with a bit error rate of 1e-4 each way: the real agent's
     Naks, write gaps and Execute copies and the host's retransmissions still give every output
     bit-exact."""
     d = Proc([ctx.a.device, "--tcp", "0"])
     n = 150
     inputs = save("in.npy", np.load(data("digits", "data", "heldout_inputs.npy"))[:n])
     refs = save("ref.npy", np.load(data("digits", "data", "heldout_outputs.npy"))[:n])
+    link = None
     try:
-        port, counts = lossy_proxy(int(d.first), 0.03, seed=1234)
+        link, port = noisy_link(int(d.first), 1e-4, seed=1234)
         r = host("execute", "--port", "socket://127.0.0.1:%d" % port, "--model", "digits", "--batch-input", inputs,
                  "--batch-expect", refs, "--turnaround", "0.2", "--retries", "8", "--json", timeout=120)
         check(r.returncode == 0, "every sample bit-exact over the noisy link", r)
         j = json.loads(r.stdout)
         check(j["passed"] == j["samples"] == n, "%d samples passed" % n, r)
-        check(counts["corrupted"] >= 10, "the proxy corrupted %(corrupted)d of %(chunks)d chunks" % counts)
-        link = j["link"]
-        check(link["retransmits"] + link["probes"] > 0 and "retransmissions" in r.stderr, "recoveries reported", r)
-        print("corrupted %(corrupted)d of %(chunks)d chunks" % counts)
+        c = link_counters(link)
+        flips = c["up"]["bits_flipped"] + c["down"]["bits_flipped"]
+        check(flips >= 10, "the link flipped %d bits" % flips)
+        recoveries = j["link"]
+        check(recoveries["retransmits"] + recoveries["probes"] > 0 and "retransmissions" in r.stderr,
+              "recoveries reported", r)
+        print("flipped %d bits in %d bytes" % (flips, c["up"]["bytes_in"] + c["down"]["bytes_in"]))
     finally:
+        if link and link.poll() is None:
+            link.kill()
         d.stop()
 
 
