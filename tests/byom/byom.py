@@ -114,6 +114,7 @@ def cmd_build(args):
         configure.append(f"-DCMAKE_PREFIX_PATH={args.prefix}")
     if args.source:
         configure.append(f"-DTVMCRT_SOURCE_DIR={args.source}")
+    configure += [f"-D{d}" for d in args.define]
     if args.case:
         configure.append(f"-DCASE={args.case}")
     rc, t_conf = run_logged(configure, log)
@@ -266,6 +267,7 @@ def main():
     b.add_argument("--source", help="tvmcrt source tree (add_subdirectory), as TVMCRT_SOURCE_DIR")
     b.add_argument("--target", action="append", default=[], help="build only these targets")
     b.add_argument("--expect-file", action="append", default=[], help="a file the build must write")
+    b.add_argument("--define", action="append", default=[], help="VAR=VALUE for the configure")
     b.add_argument("--case")
     b.add_argument("--expect-error", action="append", default=[])
     for name in ("native", "board"):
