@@ -153,6 +153,7 @@ struct Sim {
   int listener = -1, host = -1, dev = -1;
   bool host_is_pty = false;
   unsigned connections = 0, device_reconnects = 0;
+  bool device_seen = false;  // a device connection was open before (the next one is a reconnect)
 
   explicit Sim(const linksim::Options &opt)
       : o(opt), up{linksim::Direction(opt.up, opt.seed * 2 + 1), {}},
@@ -212,7 +213,8 @@ int Sim::run() {
     const double t = now_s();
     if (host >= 0 && dev < 0 && t >= next_retry) {
       dev = open_device(o);
-      if (dev >= 0 && connections + device_reconnects > 1) ++device_reconnects;
+      if (dev >= 0 && device_seen) ++device_reconnects;
+      device_seen = device_seen || dev >= 0;
       next_retry = t + 0.05;
     }
     std::vector<pollfd> fds;
@@ -238,6 +240,7 @@ int Sim::run() {
         setsockopt(host, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         ++connections;
         dev = open_device_retrying(o, o.connect_timeout_s);
+        device_seen = dev >= 0;  // reconnects are counted from here on
         if (dev < 0) {
           std::fprintf(stderr, "tvmcrt-linksim: no device at %s; closing the host's connection\n",
                        o.device_name().c_str());
