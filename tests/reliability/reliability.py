@@ -59,6 +59,8 @@ class Rig:
         self.port = "socket://127.0.0.1:" + self.sim.stdout.readline().strip()
 
     def start_device(self):
+        if self.a.qemu:
+            return self.start_board()
         for _ in range(50):  # the port of a killed device may take a moment to be free
             self.dev = subprocess.Popen([self.a.device, "--tcp", str(self.dev_port)], stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True)
@@ -68,8 +70,22 @@ class Rig:
             time.sleep(0.1)
         raise SystemExit("tvmcrt-device does not start on port %d" % self.dev_port)
 
+    def start_board(self):
+        """QEMU's board serving USART1 on dev_port; it boots when tvmcrt-linksim connects."""
+        board = load_qemu_board()
+        self.dev = subprocess.Popen(board.qemu_command(self.a.qemu, self.dev_port), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        out = bytearray()
+        while board.READY_TEXT not in out:
+            chunk = self.dev.stdout.read1(4096)
+            if not chunk:
+                raise SystemExit("QEMU did not start listening on port %d: %s" % (self.dev_port, out.decode()))
+            out += chunk
+        threading.Thread(target=lambda p=self.dev: [None for _ in iter(lambda: p.stdout.read1(4096), b"")],
+                         daemon=True).start()
+
     def kill_device(self):
-        self.dev.kill()
+        self.dev.kill()  # SIGKILL: a QEMU blocked on its socket ignores SIGTERM
         self.dev.wait()
 
     def counters(self):
@@ -88,6 +104,13 @@ class Rig:
                 except subprocess.TimeoutExpired:
                     p.kill()
                     p.wait()
+
+
+def load_qemu_board():
+    """scripts/qemu-board as a module: its QEMU command line and ready text."""
+    from importlib.machinery import SourceFileLoader
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "qemu-board")
+    return SourceFileLoader("qemu_board", path).load_module()
 
 
 def sample_files(a, tmp):
@@ -276,13 +299,15 @@ def cmd_reset(a):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--host", required=True, help="tvmcrt-host")
-    ap.add_argument("--device", required=True, help="tvmcrt-device (native)")
+    ap.add_argument("--device", help="tvmcrt-device (native)")
     ap.add_argument("--linksim", required=True, help="tvmcrt-linksim")
     ap.add_argument("--data", required=True, help="the examples folder")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--turnaround", type=float, default=0.5, help="tvmcrt-host --turnaround")
     ap.add_argument("--retries", type=int, default=4, help="tvmcrt-host --retries")
     ap.add_argument("--hang-after", type=float, default=120, help="seconds after which tvmcrt-host counts as hung")
+    ap.add_argument("--qemu", metavar="FW.elf", help="the device is this firmware on QEMU's netduinoplus2 "
+                    "(restarted for a reset) instead of --device")
     sub = ap.add_subparsers(dest="cmd", required=True)
     n = sub.add_parser("noise")
     n.add_argument("--executes", type=int, default=1000, help="executes per example")
@@ -294,6 +319,8 @@ def main():
     r = sub.add_parser("reset")
     r.add_argument("--latency", type=float, default=0.25, help="up-link latency that spaces the requests")
     a = ap.parse_args()
+    if not a.device and not a.qemu:
+        ap.error("give --device or --qemu")
     return cmd_noise(a) if a.cmd == "noise" else cmd_reset(a)
 
 

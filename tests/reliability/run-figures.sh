@@ -26,4 +26,9 @@ echo "== 5% of the bytes dropped (target: 0 silent, failures are errors naming t
   status=1
 echo "== device resets (target: 'reset' or a link error naming the port, then the next command works)"
 /usr/bin/python3 "${rel[@]}" reset || status=1
+fw=$build/firmware/tvmcrt-fw.elf
+if [ -f "$fw" ]; then
+  echo "== QEMU board resets (firmware $fw)"
+  /usr/bin/python3 "${rel[@]}" --qemu "$fw" reset || status=1
+fi
 exit $status
