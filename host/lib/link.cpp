@@ -156,7 +156,7 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s,
   Pending &p = pending_.back();
   p.deadline = Clock::now() + budget();
   if (extra_s > 0) {
-    p.probe_interval = 2 * budget(false);
+    p.probe_interval = p.probe_first = 2 * budget(false);
     p.probe_at = std::min(p.deadline, Clock::now() + p.probe_interval);
   }
   enqueue_write(pending_.back().wire);
@@ -172,13 +172,19 @@ void Link::retransmit_oldest() {
   p.last_tx = ++tx_counter_;
   // It queues behind everything else in flight, and the device answers those first.
   p.deadline = Clock::now() + budget();
+  if (p.extra_s > 0) {  // probing starts over: else each further loss would cost the whole run timeout
+    p.probe_interval = p.probe_first;
+    p.probe_at = std::min(p.deadline, Clock::now() + p.probe_interval);
+  }
   enqueue_write(p.wire);
 }
 
 void Link::probe_oldest() {
   Pending &p = pending_.front();
   p.last_tx = ++tx_counter_;
-  p.probe_interval *= 2;
+  // Doubling, up to 8 times the first interval: a few answers lost in a row on a noisy line must
+  // not cost tens of seconds; a device still running the model answers the probes from its copy.
+  p.probe_interval = std::min(2 * p.probe_interval, 8 * p.probe_first);
   ++stats_.probes;
   p.probe_at = std::min(p.deadline, Clock::now() + p.probe_interval);
   enqueue_write(p.wire);

@@ -88,7 +88,7 @@ class Link {
     // lost response then costs seconds, not the whole run timeout. The agent answers a repeated
     // Execute from its copy, so the model does not run twice.
     Clock::time_point probe_at = Clock::time_point::max();
-    Clock::duration probe_interval{};
+    Clock::duration probe_interval{}, probe_first{};
   };
 
   void start_read();

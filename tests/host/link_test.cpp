@@ -130,6 +130,22 @@ TEST(Link, LostExecuteResponseDoesNotRunTwice) {
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
 }
 
+TEST(Link, ExecuteAnswersLostInARowCostSecondsNotTheRunTimeout) {
+  FakeScript s;
+  s.max_payload = 2000;       // requests: Hello 0, ModelInfo 1, WriteInput 2, Execute 3, then its probes
+  s.drop_response = {3, 4, 5, 6, 7, 8};  // the Execute's answer and the next five probes' answers
+  auto r = connect(s, 0.05);  // first probe after ~0.2 s
+  const auto x = pattern(1000);
+  r.dev->write_input(0, 0, x.data(), x.size());
+  const auto start = std::chrono::steady_clock::now();
+  r.dev->execute(0, 30);
+  // Probe intervals double up to 8 times the first (found after ~6 s); uncapped they would reach
+  // ~12 s here and tens of seconds on a real noisy line (BER 1e-3: 49 s seen).
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 8.0);
+  EXPECT_EQ(r.fake->executes(), 1);
+  EXPECT_GE(r.dev->link_stats().probes, 6u);
+}
+
 TEST(Link, BootIdChangeIsDeviceReset) {
   FakeScript s;
   s.max_payload = 2000;
