@@ -186,7 +186,8 @@ TVMCRT_COLD static int32_t check_everything(const TVMModel *model, const void *i
 
 /* A run that returned an error, left scratch blocks allocated, or hit a runtime error the model
  * ignored: one code and text for it, and the allocator and error state reset for the next run. */
-TVMCRT_COLD static int32_t finish_failed_run(const TVMModel *model, TVMContext *ctx, int32_t rc) {
+TVMCRT_COLD static int32_t finish_failed_run(TVMContext *ctx, int32_t rc) {
+  const TVMModel *model = ctx->binding.model; /* the model that ran: only ctx survives the call */
   if (rc != 0) {
     rc = model_failure(model, rc);
   } else if (ctx->stack.depth != 0) {
@@ -200,27 +201,38 @@ TVMCRT_COLD static int32_t finish_failed_run(const TVMModel *model, TVMContext *
   return rc;
 }
 
-int32_t TVMExecute(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
+/* One run of a checked model on a bound context. Inlined into both the fast path and the slow one,
+ * so that the fast path makes no call before the model's: only ctx has to survive a call. */
+static inline int32_t run_bound(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
   int32_t rc;
-  /* Fast path: the same model as last time on this context, all buffers present and aligned.
-   * The binding only holds a model whose descriptor bind() has checked. */
-  if (model == NULL || ctx == NULL || ctx->binding.model != model || tvmcrt_current_context != NULL ||
-      inputs == NULL || outputs == NULL ||
-      !buffers_ok((void *const *)inputs, model->num_inputs, model->io_alignment - 1) ||
-      !buffers_ok((void *const *)outputs, model->num_outputs, model->io_alignment - 1)) {
-    rc = check_everything(model, inputs, outputs, ctx);
-    if (rc != kTVMCrtOk) return rc;
-  }
-
-  /* stack.top and stack.depth are 0 here: every run ends with them so (see below). */
+  /* stack.top and stack.depth are 0 here: every run ends with them so (finish_failed_run). */
   ctx->stack.peak = 0;
   tvmcrt_current_context = ctx;
 
   rc = model->entry((void *const *)inputs, (void *const *)outputs, ctx->binding.pools, ctx->binding.devices);
 
   if (rc != 0 || ctx->stack.depth != 0 || (tvmcrt_run_error | tvmcrt_model_message_set) != 0) {
-    rc = finish_failed_run(model, ctx, rc);
+    rc = finish_failed_run(ctx, rc);
   }
   tvmcrt_current_context = NULL;
   return rc;
+}
+
+/* The first call for a model, or one that fails the fast check: every check with its text. */
+TVMCRT_COLD static int32_t execute_checked(const TVMModel *model, const void *inputs, void *outputs,
+                                           TVMContext *ctx) {
+  int32_t rc = check_everything(model, inputs, outputs, ctx);
+  return rc != kTVMCrtOk ? rc : run_bound(model, inputs, outputs, ctx);
+}
+
+int32_t TVMExecute(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
+  /* Fast path: the same model as last time on this context, all buffers present and aligned.
+   * The binding only holds a model whose descriptor bind() has checked. */
+  if (model == NULL || ctx == NULL || ctx->binding.model != model || tvmcrt_current_context != NULL ||
+      inputs == NULL || outputs == NULL ||
+      !buffers_ok((void *const *)inputs, model->num_inputs, model->io_alignment - 1) ||
+      !buffers_ok((void *const *)outputs, model->num_outputs, model->io_alignment - 1)) {
+    return execute_checked(model, inputs, outputs, ctx);
+  }
+  return run_bound(model, inputs, outputs, ctx);
 }
