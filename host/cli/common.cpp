@@ -108,7 +108,8 @@ json link_json(const Device &dev) {
   const host::LinkStats &st = dev.link_stats();
   if (st.retransmits || st.naks || st.bad_frames)
     std::cerr << "tvmcrt-host: note: " << st.retransmits << " retransmissions, " << st.naks << " Naks, "
-              << st.bad_frames << " corrupted frames on " << dev.port() << " (a noisy line or a baud mismatch)"
+              << st.bad_frames << " corrupted frames on " << dev.port()
+              << " (a noisy line, a baud mismatch, or a board that was still starting)"
               << std::endl;
   return {{"retransmits", st.retransmits}, {"probes", st.probes}, {"naks", st.naks},
           {"bad_frames", st.bad_frames}, {"stale_responses", st.stale_responses}};
