@@ -2,12 +2,14 @@
  * last_error.c — the TVMGetLastError() text and the small formatter that writes it.
  *
  * No snprintf: newlib's pulls in 10+ KiB of flash on Cortex-M. The subset here is what error
- * messages need (names, sizes, codes).
+ * messages need (names, sizes, codes); the device agent writes its texts with it too
+ * (tvmcrt/tvmcrt_text.h).
  */
 #include <stdarg.h>
 #include <string.h>
 
 #include "tvm/runtime/c_runtime_api.h"
+#include "tvmcrt/tvmcrt_text.h"
 #include "tvmcrt_internal.h"
 
 static char last_error[TVMCRT_LAST_ERROR_SIZE];
@@ -74,25 +76,29 @@ static void format(text_t *t, const char *fmt, va_list ap) {
   }
 }
 
+size_t TVMCrtFormatV(char *buf, size_t cap, const char *fmt, va_list ap) {
+  text_t t = {buf, cap, 0};
+  if (cap == 0) return 0;
+  format(&t, fmt, ap);
+  buf[t.len] = '\0';
+  return t.len;
+}
+
 int32_t tvmcrt_fail(int32_t code, const char *fmt, ...) {
-  text_t t = {last_error, sizeof last_error, 0};
   va_list ap;
   va_start(ap, fmt);
-  format(&t, fmt, ap);
+  (void)TVMCrtFormatV(last_error, sizeof last_error, fmt, ap);
   va_end(ap);
-  last_error[t.len] = '\0';
   if (tvmcrt_current_context != NULL && tvmcrt_run_error == 0) tvmcrt_run_error = code;
   return code;
 }
 
 void tvmcrt_append_error(const char *fmt, ...) {
   size_t len = strlen(last_error);
-  text_t t = {last_error, sizeof last_error, len};
   va_list ap;
   va_start(ap, fmt);
-  format(&t, fmt, ap);
+  (void)TVMCrtFormatV(last_error + len, sizeof last_error - len, fmt, ap);
   va_end(ap);
-  last_error[t.len] = '\0';
 }
 
 const char *TVMGetLastError(void) { return last_error; }

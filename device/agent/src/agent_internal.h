@@ -33,9 +33,9 @@
  * Errors (agent_text.c)
  *------------------------------------------------------------------------------------------------*/
 
-/* Records the last error (code, model, text) and returns code. The text comes from fmt, where %u
- * takes a uint32_t (cast every argument: varargs do not convert) and %s a C string; nothing else
- * is special. Cut at TVMCRT_AGENT_TEXT_SIZE. State the fact first, name the model and
+/* Records the last error (code, model, text) and returns code. The text comes from fmt in the
+ * runtime's printf subset (tvmcrt/tvmcrt_text.h: %u takes a uint32_t, so cast every argument, %s a
+ * C string). Cut at TVMCRT_AGENT_TEXT_SIZE. State the fact first, name the model and
  * tensor at the end. With TVMCRT_AGENT_ERROR_TEXTS 0 the texts are compiled out. */
 #if TVMCRT_AGENT_ERROR_TEXTS
 #define agent_fail(a, code, model, ...) agent_fail_text((a), (code), (model), __VA_ARGS__)
