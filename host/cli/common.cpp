@@ -24,9 +24,13 @@ void add_common_options(CLI::App *cmd, CommonOptions &opt) {
                   "Seconds the device may take to answer a request, beyond the line time")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--retries", opt.retries, "Retransmissions of one request before giving up")
+  cmd->add_option("--retries", opt.retries, "Retransmissions of one request while the device stays silent")
       ->capture_default_str()
       ->check(CLI::Range(0, 100));
+  cmd->add_option("--noise-retries", opt.noise_retries,
+                  "Retransmissions of one request while the device answers but its frames arrive damaged")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
   cmd->add_flag("--json", opt.json, "Print one JSON object on stdout (errors too)");
 }
 
@@ -35,6 +39,7 @@ std::unique_ptr<Device> open_device(const CommonOptions &opt) {
   d.transport.baud = opt.baud;
   d.link.turnaround_s = opt.turnaround_s;
   d.link.max_retries = opt.retries;
+  d.link.max_noisy_retries = opt.noise_retries;
   // No hardware named: the emulated board, booted for this one command.
   return std::make_unique<Device>(opt.port.empty() ? "qemu" : opt.port, d);
 }

@@ -23,6 +23,7 @@ struct CommonOptions {
   std::uint32_t baud = 115200;
   double turnaround_s = 0.5;
   int retries = 4;
+  int noise_retries = 32;
   bool json = false;
 };
 

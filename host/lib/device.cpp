@@ -16,6 +16,12 @@ namespace {
 // a Status without detail): chunks are max_frame_payload minus this.
 constexpr std::size_t kWriteOverhead = 32;
 constexpr std::size_t kReadOverhead = 48;
+// Noisy-line chunk sizing (Device::chunk_limit_): the smallest chunk (~100 bytes on the wire, which
+// still arrives whole 40 % of the time at a bit error rate of 1e-3), retransmissions of a larger
+// frame before it is sent again smaller, answers without retransmission before chunks grow again.
+constexpr std::size_t kMinChunk = 64;
+constexpr int kGiveUpAfter = 3;
+constexpr unsigned kCleanAnswersToGrow = 16;
 
 struct CodeInfo {
   std::uint32_t code;
@@ -196,7 +202,24 @@ std::string Device::tensor_label(std::uint32_t model, std::uint32_t tensor, bool
 std::size_t Device::chunk_size(std::size_t overhead) const {
   // Also within the host's own frame buffer, for devices that offer more.
   const std::size_t payload = std::min<std::size_t>(hello_.max_frame_payload(), Link::kMaxPayload);
-  return std::max<std::size_t>(payload, overhead + 16) - overhead;
+  return std::min(std::max<std::size_t>(payload, overhead + 16) - overhead, chunk_limit_);
+}
+
+std::optional<Frame> Device::wait_data(std::size_t chunk) {
+  const unsigned retransmits = link_->stats().retransmits;
+  std::optional<Frame> f = link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1);
+  if (!f) {
+    chunk_limit_ = std::max(kMinChunk, chunk / 4);
+    clean_answers_ = 0;
+    return f;
+  }
+  if (link_->stats().retransmits != retransmits) {
+    clean_answers_ = 0;
+  } else if (++clean_answers_ >= kCleanAnswersToGrow && chunk_limit_ != SIZE_MAX) {
+    chunk_limit_ = chunk_limit_ > SIZE_MAX / 2 ? SIZE_MAX : 2 * chunk_limit_;
+    clean_answers_ = 0;
+  }
+  return f;
 }
 
 std::size_t Device::window() const { return std::max<std::uint32_t>(hello_.receive_window(), 1); }
@@ -216,23 +239,29 @@ void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPla
 
 std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
                                  std::size_t next, const Progress &progress, const std::string &label) {
-  const std::size_t chunk = chunk_size(kWriteOverhead);
-  std::deque<std::size_t> in_flight;  // offsets, oldest first
+  std::deque<std::pair<std::size_t, std::size_t>> in_flight;  // offset, length; oldest first
   std::size_t acked = next;
   int resyncs = 0;
   while (next < len || !in_flight.empty()) {
     while (in_flight.size() < window() && next < len) {
-      const std::size_t n = std::min(chunk, len - next);
+      const std::size_t n = std::min(chunk_size(kWriteOverhead), len - next);
       wire::WriteInputRequest req;
       req.set_model(model);
       req.set_tensor(tensor);
       req.set_offset(static_cast<std::uint32_t>(next));
       req.set_data(data + next, n);
       link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
-      in_flight.push_back(next);
+      in_flight.emplace_back(next, n);
       next += n;
     }
-    const auto resp = parse<wire::WriteInputResponse>(link_->wait_oldest(), "WriteInput");
+    const std::optional<Frame> answer = wait_data(in_flight.front().second);
+    if (!answer) {  // the oldest chunk does not get through whole: from there again, smaller
+      link_->abandon_all();
+      next = in_flight.front().first;
+      in_flight.clear();
+      continue;
+    }
+    const auto resp = parse<wire::WriteInputResponse>(*answer, "WriteInput");
     in_flight.pop_front();
     if (resp.status().code() == AGENT_ERR_WRITE_GAP && resp.status().boot_id() == hello_.status().boot_id()) {
       // A frame was lost: everything after it is refused too. Resume where the device says.
@@ -299,14 +328,13 @@ ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {
 std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress) {
   const std::string label = tensor_label(model, tensor, false);
   const std::size_t len = models_.at(model).outputs(static_cast<int>(tensor)).size_bytes();
-  std::size_t chunk = chunk_size(kReadOverhead);
-  if (hello_.max_read_length()) chunk = std::min<std::size_t>(chunk, hello_.max_read_length());
   std::vector<std::uint8_t> out(len);
   std::deque<std::pair<std::size_t, std::size_t>> in_flight;  // offset, length
   std::size_t next = 0, done = 0;
   while (done < len) {
     while (in_flight.size() < window() && next < len) {
-      const std::size_t n = std::min(chunk, len - next);
+      std::size_t n = std::min(chunk_size(kReadOverhead), len - next);
+      if (hello_.max_read_length()) n = std::min<std::size_t>(n, hello_.max_read_length());
       wire::ReadOutputRequest req;
       req.set_model(model);
       req.set_tensor(tensor);
@@ -316,7 +344,14 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
       in_flight.emplace_back(next, n);
       next += n;
     }
-    const auto resp = parse<wire::ReadOutputResponse>(link_->wait_oldest(), "ReadOutput");
+    const std::optional<Frame> answer = wait_data(in_flight.front().second);
+    if (!answer) {  // the oldest read's answer does not get through whole: from there again, smaller
+      link_->abandon_all();
+      next = in_flight.front().first;
+      in_flight.clear();
+      continue;
+    }
+    const auto resp = parse<wire::ReadOutputResponse>(*answer, "ReadOutput");
     const auto [off, n] = in_flight.front();
     in_flight.pop_front();
     check(resp.status(), "ReadOutput of " + label);

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -74,7 +76,13 @@ class Device {
   // Sends data[next..len) with a window in flight, resuming at write gaps; returns the bytes acked.
   std::size_t stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
                            std::size_t next, const Progress &progress, const std::string &label);
+  // Tensor bytes per WriteInput/ReadOutput frame: the device's max payload less the message's
+  // overhead, or less on a noisy line (see chunk_limit_).
   std::size_t chunk_size(std::size_t overhead) const;
+  // Waits for the oldest data request. Returns nothing when a frame of more than kMinChunk bytes
+  // could not get through whole after a few tries: chunks are then made smaller and the caller
+  // sends the bytes from the oldest unanswered one again.
+  std::optional<Frame> wait_data(std::size_t chunk);
   std::size_t window() const;
   std::string tensor_label(std::uint32_t model, std::uint32_t tensor, bool input) const;
 
@@ -83,6 +91,11 @@ class Device {
   std::string port_;
   wire::HelloResponse hello_;
   std::vector<wire::ModelInfoResponse> models_;
+  // Large frames on a line with bit errors rarely arrive whole: after a frame fails a few times,
+  // chunks shrink to a quarter (down to kMinChunk); after a run of answers with no retransmission
+  // they double again. Clean lines keep the largest frames (fewest overhead bytes).
+  std::size_t chunk_limit_ = SIZE_MAX;
+  unsigned clean_answers_ = 0;
 };
 
 // Name of an agent or runtime error code ("AGENT_ERR_WRITE_GAP", "kTVMCrtErrWorkspaceTooSmall").

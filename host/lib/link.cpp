@@ -48,11 +48,15 @@ void Link::start_read() {
   transport_->async_read_some(asio::buffer(read_buf_), [this, alive](const boost::system::error_code &ec,
                                                                      std::size_t n) {
     if (!*alive) return;
+    rx_bytes_ += n;
     for (std::size_t i = 0; i < n; ++i) {
       switch (tvmcrt_deframer_push(&deframer_, read_buf_[i])) {
         case TVMCRT_DEFRAME_FRAME: on_frame(frame_buf_.data(), deframer_.len); break;
         case TVMCRT_DEFRAME_OVERSIZE:
-        case TVMCRT_DEFRAME_BAD_COBS: ++stats_.bad_frames; break;
+        case TVMCRT_DEFRAME_BAD_COBS:
+          ++stats_.bad_frames;
+          bad_frame_seen_ = true;
+          break;
         case TVMCRT_DEFRAME_MORE: break;
       }
     }
@@ -70,9 +74,17 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
   const std::uint8_t *payload = nullptr;
   std::size_t payload_len = 0;
   if (tvmcrt_frame_open(raw, len, &type, &seq, &payload, &payload_len) != TVMCRT_FRAME_OK) {
-    ++stats_.bad_frames;  // lost like any other frame: a timeout or a later response recovers it
+    ++stats_.bad_frames;  // lost like any other frame: a retransmission recovers it
+    bad_frame_seen_ = true;
+    // A damaged answer whose header still names one of our requests shows a device speaking our
+    // protocol at our baud rate, as an intact frame does (garbage at a wrong rate almost never
+    // matches a 16-bit sequence number).
+    if (len >= TVMCRT_FRAME_OVERHEAD && raw[0] == TVMCRT_FRAME_VERSION)
+      for (const Pending &p : pending_)
+        if (raw[1] == (p.type | TVMCRT_FRAME_RESPONSE_BIT) && (raw[2] | raw[3] << 8) == p.seq) recognised_ = true;
     return;
   }
+  recognised_ = true;
   const std::uint8_t base = type & 0x7f;
   if (base == kTypeNak) {
     ++stats_.naks;
@@ -152,7 +164,7 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s,
   wire.resize(tvmcrt_cobs_encode(raw.data(), raw_len, wire.data(), wire.size()));
 
   pending_.push_back(Pending{seq, type, std::move(wire), extra_s, response_bytes ? response_bytes : response_bytes_, {},
-                            ++tx_counter_, 0, std::nullopt});
+                            ++tx_counter_, rx_bytes_, 0, 0, std::nullopt});
   Pending &p = pending_.back();
   p.deadline = Clock::now() + budget();
   if (extra_s > 0) {
@@ -165,11 +177,12 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s,
 
 void Link::flush_line() { enqueue_write({TVMCRT_FRAME_DELIMITER}); }
 
-void Link::retransmit_oldest() {
+void Link::retransmit_oldest(bool heard) {
   Pending &p = pending_.front();
-  ++p.retries;
+  ++(heard ? p.noisy_retries : p.retries);
   ++stats_.retransmits;
   p.last_tx = ++tx_counter_;
+  p.rx_at_tx = rx_bytes_;
   // It queues behind everything else in flight, and the device answers those first.
   p.deadline = Clock::now() + budget();
   if (p.extra_s > 0) {  // probing starts over: else each further loss would cost the whole run timeout
@@ -182,6 +195,7 @@ void Link::retransmit_oldest() {
 void Link::probe_oldest() {
   Pending &p = pending_.front();
   p.last_tx = ++tx_counter_;
+  p.rx_at_tx = rx_bytes_;
   // Doubling, up to 8 times the first interval: a few answers lost in a row on a noisy line must
   // not cost tens of seconds; a device still running the model answers the probes from its copy.
   p.probe_interval = std::min(2 * p.probe_interval, 8 * p.probe_first);
@@ -192,10 +206,19 @@ void Link::probe_oldest() {
 
 void Link::abandon_all() { pending_.clear(); }
 
-void Link::fail_timeout(const Pending &p) const {
+void Link::fail_timeout(const Pending &p, bool heard) const {
   std::ostringstream os;
+  const int sent_again = p.retries + p.noisy_retries;
+  if (heard) {
+    os << "no intact response from the device on " << transport_->name() << " to " << type_name(p.type)
+       << " (sequence " << p.seq << ") after " << sent_again << " retransmissions, although it answers ("
+       << stats_.bad_frames << " corrupted frames received, " << stats_.naks
+       << " frames rejected by the device): the line is too noisy; check the cable and the baud rate (--baud), "
+          "or allow more retransmissions with --noise-retries";
+    throw Error(ErrorClass::timeout, os.str());
+  }
   os << "no response from the device on " << transport_->name() << " to " << type_name(p.type) << " (sequence "
-     << p.seq << ") after " << p.retries << " retransmissions";
+     << p.seq << ") after " << sent_again << " retransmissions";
   if (stats_.bad_frames || stats_.naks)
     os << " (" << stats_.bad_frames << " corrupted frames received, " << stats_.naks
        << " frames rejected by the device: check the baud rate)";
@@ -203,7 +226,9 @@ void Link::fail_timeout(const Pending &p) const {
   throw Error(ErrorClass::timeout, os.str());
 }
 
-Frame Link::wait_oldest() {
+Frame Link::wait_oldest() { return *wait_oldest(-1); }
+
+std::optional<Frame> Link::wait_oldest(int give_up_after) {
   if (pending_.empty()) throw Error(ErrorClass::protocol, "internal: waiting for a response with nothing in flight");
   while (true) {
     Pending &p = pending_.front();
@@ -232,15 +257,21 @@ Frame Link::wait_oldest() {
     out_of_order_ = false;
     const bool nak = nak_seen_;
     nak_seen_ = false;
+    // A damaged frame while one request is in flight is most likely its answer: ask again now rather
+    // than at the deadline. (Not for Execute: its run may still be going; the probes cover it.)
+    const bool garbled = bad_frame_seen_ && pending_.size() == 1 && p.extra_s == 0;
+    bad_frame_seen_ = false;
     const Clock::time_point now = Clock::now();
     if (now >= p.probe_at && now < p.deadline) {
       probe_oldest();
       continue;
     }
     const bool expired = now >= p.deadline;
-    if (later_answered || nak || expired) {
-      if (p.retries >= opt_.max_retries) fail_timeout(p);
-      retransmit_oldest();
+    if (later_answered || nak || garbled || expired) {
+      const bool heard = recognised_ && rx_bytes_ > p.rx_at_tx;
+      if (heard && give_up_after >= 0 && p.noisy_retries >= give_up_after) return std::nullopt;
+      if (heard ? p.noisy_retries >= opt_.max_noisy_retries : p.retries >= opt_.max_retries) fail_timeout(p, heard);
+      retransmit_oldest(heard);
       continue;
     }
     if (io_.stopped()) io_.restart();

@@ -6,8 +6,11 @@
 //   wait_oldest() ─┘ <── responses by seq <── deframer <── read (always pending)
 //
 // Retransmission (always of the oldest unanswered request, same sequence number and bytes): on a Nak,
-// when a later request's response arrives although that request was sent after the oldest's latest
-// copy, and when the oldest's deadline passes. Each request gets at most max_retries retransmissions.
+// on a corrupted frame while it is alone in flight, when a later request's response arrives although
+// that request was sent after the oldest's latest copy, and when the oldest's deadline passes. Two
+// budgets per request: max_retries while the device stays silent (dead, unplugged, wrong port), and
+// the larger max_noisy_retries while it is heard (bytes arrived since the copy went out, and a frame
+// recognisably its came at some time): a noisy line then costs time, not the command.
 // Deadlines scale with the bytes ahead of and behind a request at the transport's line rate, plus a
 // turnaround margin, plus any extra time the caller grants (Execute; see Pending::probe_at).
 #pragma once
@@ -35,7 +38,8 @@ struct Frame {
 
 struct LinkOptions {
   double turnaround_s = 0.5;  // device processing + scheduling slack per request
-  int max_retries = 4;        // retransmissions of one request before giving up
+  int max_retries = 4;        // retransmissions of one request while the device stays silent
+  int max_noisy_retries = 32; // ... while it answers, but the answers arrive damaged or not at all
 };
 
 struct LinkStats {
@@ -61,6 +65,10 @@ class Link {
   // Error(timeout) after max_retries, Error(reset) for a Boot frame once arm_reset_detection() was
   // called, Error(transport) when the link closes, Error(protocol) for a response of the wrong type.
   Frame wait_oldest();
+  // Same, but while the device is heard and the oldest's answers keep arriving damaged, gives up
+  // after give_up_after retransmissions of it and returns nothing (the request stays in flight
+  // until abandon_all()): the caller can send its bytes again in smaller frames.
+  std::optional<Frame> wait_oldest(int give_up_after);
   // Forgets every unanswered request (their responses are ignored when they arrive).
   void abandon_all();
   std::size_t in_flight() const { return pending_.size(); }
@@ -82,7 +90,8 @@ class Link {
     std::size_t response_bytes;
     Clock::time_point deadline;
     unsigned last_tx;  // transmission counter value at its latest (re)send
-    int retries = 0;
+    std::uint64_t rx_at_tx = 0;  // rx_bytes_ at its latest (re)send
+    int retries = 0, noisy_retries = 0;
     std::optional<Frame> response;
     // Requests granted extra time (Execute) are re-sent early, uncounted, at growing intervals: a
     // lost response then costs seconds, not the whole run timeout. The agent answers a repeated
@@ -95,10 +104,10 @@ class Link {
   void on_frame(const std::uint8_t *raw, std::size_t len);
   void enqueue_write(const std::vector<std::uint8_t> &bytes);
   void start_write();
-  void retransmit_oldest();
+  void retransmit_oldest(bool heard);
   Clock::duration budget(bool with_extra = true) const;
   void probe_oldest();
-  [[noreturn]] void fail_timeout(const Pending &p) const;
+  [[noreturn]] void fail_timeout(const Pending &p, bool heard) const;
 
   boost::asio::io_context &io_;
   std::unique_ptr<Transport> transport_;
@@ -114,7 +123,11 @@ class Link {
   std::vector<std::uint8_t> read_buf_;
   std::vector<std::uint8_t> frame_buf_;
   tvmcrt_deframer_t deframer_{};
-  bool nak_seen_ = false, out_of_order_ = false, boot_seen_ = false;
+  bool nak_seen_ = false, out_of_order_ = false, boot_seen_ = false, bad_frame_seen_ = false;
+  // Evidence that a device is there: bytes heard, and a frame of ours (intact, or damaged with our
+  // header) seen at some time.
+  std::uint64_t rx_bytes_ = 0;
+  bool recognised_ = false;
   boost::system::error_code read_error_;
 
   // Send side: bytes waiting, the part being written now.

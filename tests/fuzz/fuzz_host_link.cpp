@@ -142,6 +142,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   DeviceOptions opt;
   opt.link.turnaround_s = 0.0005;  // a record that answers nothing costs a retransmission, not time
   opt.link.max_retries = 2;
+  opt.link.max_noisy_retries = 2;
   try {
     Device dev(std::move(io), std::move(transport), opt);
     run(dev);

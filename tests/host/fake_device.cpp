@@ -86,7 +86,7 @@ void FakeDevice::run() {
       if (tvmcrt_frame_open(buf.data(), d.len, &type, &seq, &payload, &len) != TVMCRT_FRAME_OK) continue;
       const int index = requests_++;
       if (s_.silent || s_.drop_request.count(index)) continue;
-      if (s_.nak_request.count(index)) {
+      if (s_.nak_request.count(index) || (s_.damage_requests_over && len > s_.damage_requests_over)) {
         wire::Nak nak;
         nak.mutable_status()->set_boot_id(state.boot_id);
         nak.mutable_status()->set_code(AGENT_ERR_BAD_CRC);
@@ -112,7 +112,8 @@ void FakeDevice::run() {
       if (s_.delay_ms) ::usleep(static_cast<useconds_t>(s_.delay_ms) * 1000);
       if (!s_.drop_response.count(index))
         send_frame(static_cast<std::uint8_t>(type | TVMCRT_FRAME_RESPONSE_BIT), seq, resp,
-                   s_.corrupt_response.count(index) > 0);
+                   s_.corrupt_response.count(index) > 0 ||
+                       (s_.damage_responses_over && resp.size() > s_.damage_responses_over));
     }
   }
 }

@@ -29,6 +29,8 @@ struct FakeScript {
   int boot_frame_at = -1;        // before answering this request: send a Boot frame, new boot id
   bool stale_burst = false;      // before answering ModelInfo: WriteInput responses with its and the
                                  // next sequence numbers, as from an earlier session killed mid-command
+  std::size_t damage_requests_over = 0;   // request payloads longer: Nak'd, as a line damaging
+  std::size_t damage_responses_over = 0;  // long frames would; response payloads longer: corrupted
   int delay_ms = 0;               // before every response: a slow device or line
   bool silent = false;           // read everything, answer nothing
   bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text

@@ -23,7 +23,7 @@ struct Rig {
 };
 
 // Device on one end of a socketpair, the fake on the other. Deadlines use a 50 KB/s line.
-Rig connect(FakeScript script, double turnaround = 0.2, int retries = 4) {
+Rig connect(FakeScript script, double turnaround = 0.2, int retries = 4, int noisy_retries = 32) {
   int sv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) throw std::runtime_error("socketpair");
   Rig r;
@@ -33,6 +33,7 @@ Rig connect(FakeScript script, double turnaround = 0.2, int retries = 4) {
   DeviceOptions opt;
   opt.link.turnaround_s = turnaround;
   opt.link.max_retries = retries;
+  opt.link.max_noisy_retries = noisy_retries;
   r.dev = std::make_unique<Device>(std::move(io), std::move(t), opt);
   return r;
 }
@@ -182,6 +183,63 @@ TEST(Link, SilentDeviceTimesOutInTime) {
   EXPECT_LT(took, 1.5);
   EXPECT_NE(msg.find("no response from the device on fake to Hello"), std::string::npos) << msg;
   EXPECT_NE(msg.find("after 2 retransmissions"), std::string::npos) << msg;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST(Link, NoisyLineGetsMoreRetransmissionsThanASilentOne) {
+  // Hello answered six times in a row with a damaged frame (one payload byte flipped, the header
+  // naming the request intact): more than the two retransmissions a silent device gets, but the
+  // device is heard, so the host keeps asking, and at once instead of at each 0.5 s deadline.
+  FakeScript s;
+  s.corrupt_response = {0, 1, 2, 3, 4, 5};
+  const auto start = std::chrono::steady_clock::now();
+  auto r = connect(s, 0.5, 2);
+  EXPECT_LT(seconds_since(start), 2.0);  // six deadlines would be over 3 s
+  EXPECT_EQ(r.dev->models().at(0).name(), "m");
+  EXPECT_EQ(r.dev->link_stats().bad_frames, 6u);
+  EXPECT_EQ(r.dev->link_stats().retransmits, 6u);
+  round_trip(*r.dev, 1000);
+}
+
+TEST(Link, TooNoisyALineEndsWithATimeoutSayingSo) {
+  FakeScript s;
+  for (int i = 1; i < 100; ++i) s.corrupt_response.insert(i);
+  std::string msg;
+  EXPECT_EQ(class_of([&] { connect(s, 0.2, 2, 5); }, &msg), ErrorClass::timeout);
+  EXPECT_NE(msg.find("no intact response from the device on fake to ModelInfo"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("after 5 retransmissions, although it answers (6 corrupted frames received"),
+            std::string::npos) << msg;
+  EXPECT_NE(msg.find("--noise-retries"), std::string::npos) << msg;
+}
+
+TEST(Link, DeviceFallingSilentGetsTheSilentBudget) {
+  FakeScript s;
+  for (int i = 2; i < 100; ++i) s.drop_request.insert(i);  // answers Hello and ModelInfo, then nothing
+  auto r = connect(s, 0.2, 2);
+  const auto x = pattern(1000);
+  std::string msg;
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(class_of([&] { r.dev->write_input(0, 0, x.data(), x.size()); }, &msg), ErrorClass::timeout);
+  EXPECT_LT(seconds_since(start), 2.0);
+  EXPECT_NE(msg.find("no response from the device on fake to WriteInput"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("after 2 retransmissions"), std::string::npos) << msg;
+}
+
+TEST(Link, NoisyLineShrinksFramesUntilTheyGetThrough) {
+  // Frames with more than 150 payload bytes never arrive whole (as at a high bit error rate): the
+  // host must give up on its 1 KiB chunks, both ways, and move the tensors in smaller ones.
+  FakeScript s;
+  s.max_payload = 1024;
+  s.input_size = 5000;
+  s.damage_requests_over = 150;
+  s.damage_responses_over = 150;
+  auto r = connect(s);
+  round_trip(*r.dev, 5000);
+  EXPECT_GE(r.dev->link_stats().naks, 3u);        // the 1 KiB WriteInputs
+  EXPECT_GE(r.dev->link_stats().bad_frames, 3u);  // the answers to 1 KiB reads
 }
 
 TEST(Link, WrongProtocolVersionNamesBoth) {

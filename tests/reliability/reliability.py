@@ -177,7 +177,7 @@ def cmd_noise(a):
     try:
         for model, ss in samples.items():
             counts = {"correct": 0, "error": 0, "SILENT": 0, "unclear": 0, "hang": 0}
-            classes, named, problems, worst = {}, 0, [], 0.0
+            classes, named, problems, errors, worst = {}, 0, [], [], 0.0
             lock = threading.Lock()
             next_i = [0]
             rigs = [Rig(a, faults, a.seed * 100 + w, tmp) for w in range(a.workers)]
@@ -199,6 +199,8 @@ def cmd_noise(a):
                             cls = detail.split(":")[0]
                             classes[cls] = classes.get(cls, 0) + 1
                             named += rigs[w].port in detail
+                            if len(errors) < 3:
+                                errors.append("execute %d: %s" % (i, detail))
                         elif cat != "correct" and len(problems) < 5:
                             problems.append("execute %d: %s: %s" % (i, cat, detail))
 
@@ -227,7 +229,7 @@ def cmd_noise(a):
             print("         link: %d bytes, %d bits flipped, %d bytes dropped, %d duplicated -> %s"
                   % (wire, flips, drops, dups, "PASS" if target_ok else "FAIL (target: 0 silent/unclear/hang, "
                      ">= %.2f%% correct%s)" % (100 * a.min_correct, ", errors naming the link" if a.errors_name_link else "")))
-            for p in problems:
+            for p in problems + errors:
                 print("         " + p)
             sys.stdout.flush()
     finally:
