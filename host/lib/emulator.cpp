@@ -57,13 +57,16 @@ class QemuProcess {
     }
     return pid_ <= 0;
   }
+  // QEMU's error lines ("qemu: fatal: Lockup ...", "qemu-system-arm: could not load ..."), without
+  // its "info:" chatter and the register dump that follows a fatal error.
   std::string log_text() const {
     std::ifstream in(log_);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string s = ss.str();
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    return s;
+    std::string line, text;
+    while (std::getline(in, line)) {
+      if (line.rfind("qemu", 0) != 0 || line.find(": info: ") != std::string::npos) continue;
+      text += (text.empty() ? "" : "; ") + line;
+    }
+    return text;
   }
 
  private:
@@ -82,6 +85,19 @@ class EmulatorTransport final : public Transport {
     boost::system::error_code ignored;
     s_.close(ignored);
     if (qemu_) qemu_->stop();
+  }
+  std::string closed_reason() override {
+    // QEMU closes the serial socket as it exits (an image it cannot load, a crash): give it a
+    // moment to be reaped, then pass on what it printed.
+    for (int i = 0; qemu_ && i < 50; ++i) {
+      if (qemu_->exited()) {
+        const std::string log = qemu_->log_text();
+        return "qemu-system-arm stopped" + (log.empty() ? std::string() : ": " + log) + " (is the firmware image an "
+                                                                                     "STM32F4 image built by tvmcrt?)";
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return "";
   }
 
  private:
@@ -148,6 +164,13 @@ std::unique_ptr<Transport> open_emulator(asio::io_context &io, const std::string
          "no firmware image for the emulator" + (firmware.empty() ? std::string() : " at " + firmware) +
              "; build it (scripts/test or cmake --build build), pass --port qemu:PATH/tvmcrt-fw.elf or set "
              "TVMCRT_FIRMWARE, or name your hardware with --port /dev/ttyACM0");
+  // QEMU runs any bytes it is given and dies with a register dump: refuse what is not an ARM ELF.
+  char head[20] = {};
+  std::ifstream(firmware, std::ios::binary).read(head, sizeof head);
+  if (std::memcmp(head, "\x7f" "ELF", 4) != 0 || head[18] != 40 /* EM_ARM */ || head[19] != 0)
+    fail(name, ErrorClass::usage,
+         firmware + " is not an ARM ELF image; pass the firmware tvmcrt builds (build/firmware/tvmcrt-fw.elf) "
+                    "or your own STM32F4 image with the tvmcrt agent");
   const std::uint16_t port = free_loopback_port(io);
   auto qemu = spawn_qemu(name, firmware, port);
 

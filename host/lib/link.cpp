@@ -84,8 +84,9 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
         if (raw[1] == (p.type | TVMCRT_FRAME_RESPONSE_BIT) && (raw[2] | raw[3] << 8) == p.seq) recognised_ = true;
     return;
   }
-  recognised_ = true;
   const std::uint8_t base = type & 0x7f;
+  // Requests coming back (an echoing line or firmware) are not a device speaking to us.
+  if ((type & TVMCRT_FRAME_RESPONSE_BIT) || base == kTypeNak || base == kTypeBoot) recognised_ = true;
   if (base == kTypeNak) {
     ++stats_.naks;
     nak_seen_ = true;
@@ -246,8 +247,9 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
                                          "workspace placements and outputs are gone; run the command again");
     if (read_error_ || write_error_) {
       const boost::system::error_code ec = read_error_ ? read_error_ : write_error_;
-      throw Error(ErrorClass::transport, "port " + transport_->name() + ": the link closed (" + ec.message() +
-                                             "); was the device unplugged, reset or stopped?");
+      const std::string why = transport_->closed_reason();
+      throw Error(ErrorClass::transport, "port " + transport_->name() + ": the link closed (" + ec.message() + "); " +
+                                             (why.empty() ? "was the device unplugged, reset or stopped?" : why));
     }
     const bool later_answered = out_of_order_ && [&] {
       for (const Pending &q : pending_)
@@ -258,11 +260,12 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
     const bool nak = nak_seen_;
     nak_seen_ = false;
     // A damaged frame while one request is in flight is most likely its answer: ask again now rather
-    // than at the deadline. (Not for Execute: its run may still be going; the probes cover it.)
-    const bool garbled = bad_frame_seen_ && pending_.size() == 1 && p.extra_s == 0;
+    // than at the deadline. For Execute that is an uncounted probe (the device answers it from its
+    // copy; a device still running sends nothing, so nothing damaged can arrive then).
+    const bool garbled = bad_frame_seen_ && pending_.size() == 1;
     bad_frame_seen_ = false;
     const Clock::time_point now = Clock::now();
-    if (now >= p.probe_at && now < p.deadline) {
+    if (now < p.deadline && (now >= p.probe_at || (garbled && p.extra_s > 0))) {
       probe_oldest();
       continue;
     }

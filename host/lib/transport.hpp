@@ -43,6 +43,9 @@ class Transport {
   virtual void async_read_some(boost::asio::mutable_buffer buf, Handler h) = 0;
   virtual void async_write_some(boost::asio::const_buffer buf, Handler h) = 0;
   virtual void close() = 0;
+  // What the transport knows about why the link closed beyond the socket's error (the emulator:
+  // QEMU's own message when it stopped); "" when nothing.
+  virtual std::string closed_reason() { return ""; }
   // The port string, for messages.
   const std::string &name() const { return name_; }
   // Expected throughput in bytes per second, for timeouts: baud/10 on a serial line, a conservative

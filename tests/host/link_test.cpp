@@ -66,6 +66,10 @@ ErrorClass class_of(const std::function<void()> &f, std::string *msg = nullptr) 
   return ErrorClass::usage;
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
 TEST(Link, HelloAndModelInfo) {
@@ -147,6 +151,22 @@ TEST(Link, ExecuteAnswersLostInARowCostSecondsNotTheRunTimeout) {
   EXPECT_GE(r.dev->link_stats().probes, 6u);
 }
 
+TEST(Link, DamagedExecuteAnswersAreAskedForAgainAtOnce) {
+  FakeScript s;
+  s.max_payload = 2000;                    // requests: Hello 0, ModelInfo 1, WriteInput 2, Execute 3
+  s.corrupt_response = {3, 4, 5, 6, 7, 8};  // the Execute's answer and five answers to its probes
+  auto r = connect(s, 0.2);
+  const auto x = pattern(1000);
+  r.dev->write_input(0, 0, x.data(), x.size());
+  const auto start = std::chrono::steady_clock::now();
+  r.dev->execute(0, 30);
+  // Each damaged answer is followed by a probe at once; waiting for the probe intervals instead
+  // (0.5, 1, 2, 4, 4 s here) would take over 10 s.
+  EXPECT_LT(seconds_since(start), 3.0);
+  EXPECT_EQ(r.fake->executes(), 1);
+  EXPECT_EQ(r.dev->link_stats().bad_frames, 6u);
+}
+
 TEST(Link, BootIdChangeIsDeviceReset) {
   FakeScript s;
   s.max_payload = 2000;
@@ -183,10 +203,6 @@ TEST(Link, SilentDeviceTimesOutInTime) {
   EXPECT_LT(took, 1.5);
   EXPECT_NE(msg.find("no response from the device on fake to Hello"), std::string::npos) << msg;
   EXPECT_NE(msg.find("after 2 retransmissions"), std::string::npos) << msg;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 TEST(Link, NoisyLineGetsMoreRetransmissionsThanASilentOne) {

@@ -261,18 +261,25 @@ def cmd_reset(a):
                             "--output-dir", os.path.join(tmp, "o")] + host_args
                     for name, f in sample[0].items():
                         argv += ["--input", "%s=%s" % (name, f)]
-                    t0 = time.monotonic()
-                    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                    time.sleep((k + 0.5) * L)
-                    rig.kill_device()
-                    t_kill = time.monotonic()
-                    rig.start_device()
-                    try:
-                        out, err = p.communicate(timeout=a.hang_after)
-                    except subprocess.TimeoutExpired:
-                        p.kill()
-                        out, err = p.communicate()
-                    t_end = time.monotonic()
+                    for attempt in range(3):
+                        t0 = time.monotonic()
+                        p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                        time.sleep((k + 0.5) * L)
+                        rig.kill_device()
+                        t_kill = time.monotonic()
+                        rig.start_device()
+                        try:
+                            out, err = p.communicate(timeout=a.hang_after)
+                        except subprocess.TimeoutExpired:
+                            p.kill()
+                            out, err = p.communicate()
+                        t_end = time.monotonic()
+                        if p.returncode != 0:
+                            break
+                        # The command ended before the kill (a slow start on a busy machine): the
+                        # reset missed it, which says nothing of the host. Try again.
+                        print("reset during %-15s: the command ended before the kill (%.2f s), again"
+                              % (phase, t_kill - t0))
                     try:
                         j = json.loads(out)
                     except ValueError:
