@@ -24,35 +24,29 @@ if pgrep -f "$work/default-port-test.elf" >/dev/null; then
   exit 1
 fi
 
-set +e
-msg=$("$host" info --port qemu:"$work/missing.elf" 2>&1)
-rc=$?
-set -e
-[[ $rc -eq 2 ]] || { echo "FAIL: missing image gave exit $rc, want 2: $msg" >&2; exit 1; }
-[[ $msg == *"no firmware image for the emulator at $work/missing.elf"* ]] || { echo "FAIL: message: $msg" >&2; exit 1; }
-echo "missing image: exit 2, $msg"
+# expect_refusal WHAT IMAGE EXIT TEXT: tvmcrt-host info on qemu:IMAGE exits EXIT, its message has TEXT.
+expect_refusal() {
+  local what=$1 image=$2 want=$3 text=$4 msg rc
+  set +e
+  msg=$("$host" info --port qemu:"$image" 2>&1)
+  rc=$?
+  set -e
+  [[ $rc -eq $want ]] || { echo "FAIL: $what gave exit $rc, want $want: $msg" >&2; exit 1; }
+  [[ $msg == *"$text"* ]] || { echo "FAIL: $what: message without '$text': $msg" >&2; exit 1; }
+  [[ $msg != *"R00="* ]] || { echo "FAIL: $what: QEMU's register dump reached the message: $msg" >&2; exit 1; }
+  echo "$what: exit $rc, $msg"
+}
+
+expect_refusal "missing image" "$work/missing.elf" 2 "no firmware image for the emulator at $work/missing.elf"
 
 # Not an ARM ELF (QEMU would run its bytes and die): refused before QEMU starts.
 head -c 600 /dev/urandom >"$work/random.elf"
-set +e
-msg=$("$host" info --port qemu:"$work/random.elf" 2>&1)
-rc=$?
-set -e
-[[ $rc -eq 2 ]] || { echo "FAIL: a non-ELF image gave exit $rc, want 2: $msg" >&2; exit 1; }
-[[ $msg == *"$work/random.elf is not an ARM ELF image"* ]] || { echo "FAIL: message: $msg" >&2; exit 1; }
-echo "non-ELF image: exit 2, $msg"
+expect_refusal "non-ELF image" "$work/random.elf" 2 "$work/random.elf is not an ARM ELF image"
 
 # An ARM image whose vector table is zeros: QEMU locks up and exits; the host says what QEMU said.
 if command -v arm-none-eabi-gcc >/dev/null; then
   printf '.section .vectors,"a"\n.word 0\n.word 0\n' >"$work/lockup.s"
   arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -nostdlib -Wl,--section-start=.vectors=0x08000000 \
     -Wl,-e,0x08000000 "$work/lockup.s" -o "$work/lockup.elf"
-  set +e
-  msg=$("$host" info --port qemu:"$work/lockup.elf" 2>&1)
-  rc=$?
-  set -e
-  [[ $rc -eq 3 ]] || { echo "FAIL: a crashing image gave exit $rc, want 3: $msg" >&2; exit 1; }
-  [[ $msg == *"qemu-system-arm stopped: qemu: fatal: Lockup"* ]] || { echo "FAIL: message: $msg" >&2; exit 1; }
-  [[ $msg != *"R00="* ]] || { echo "FAIL: the register dump reached the message: $msg" >&2; exit 1; }
-  echo "crashing image: exit 3, $msg"
+  expect_refusal "crashing image" "$work/lockup.elf" 3 "qemu-system-arm stopped: qemu: fatal: Lockup"
 fi
