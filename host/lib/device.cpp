@@ -240,8 +240,8 @@ void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPla
 std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
                                  std::size_t next, const Progress &progress, const std::string &label) {
   std::deque<std::pair<std::size_t, std::size_t>> in_flight;  // offset, length; oldest first
-  std::size_t acked = next;
-  int resyncs = 0;
+  std::size_t acked = next, resynced_at = next;
+  int resyncs = 0;  // in a row at the same offset
   while (next < len || !in_flight.empty()) {
     while (in_flight.size() < window() && next < len) {
       const std::size_t n = std::min(chunk_size(kWriteOverhead), len - next);
@@ -264,11 +264,15 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
     const auto resp = parse<wire::WriteInputResponse>(*answer, "WriteInput");
     in_flight.pop_front();
     if (resp.status().code() == AGENT_ERR_WRITE_GAP && resp.status().boot_id() == hello_.status().boot_id()) {
-      // A frame was lost: everything after it is refused too. Resume where the device says.
+      // A frame was lost: everything after it is refused too. Resume where the device says. (A
+      // noisy line may need many resyncs; only a device that stops taking bytes fails here.)
+      const std::size_t received = std::min<std::size_t>(resp.received(), len);
+      if (received > resynced_at) resyncs = 0;
+      resynced_at = received;
       if (++resyncs > 64) check(resp.status(), "WriteInput to " + label);
       link_->abandon_all();
       in_flight.clear();
-      next = acked = std::min<std::size_t>(resp.received(), len);
+      next = acked = received;
       continue;
     }
     check(resp.status(), "WriteInput to " + label);

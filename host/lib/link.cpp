@@ -259,10 +259,11 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
     out_of_order_ = false;
     const bool nak = nak_seen_;
     nak_seen_ = false;
-    // A damaged frame while one request is in flight is most likely its answer: ask again now rather
-    // than at the deadline. For Execute that is an uncounted probe (the device answers it from its
-    // copy; a device still running sends nothing, so nothing damaged can arrive then).
-    const bool garbled = bad_frame_seen_ && pending_.size() == 1;
+    // The device answers in order, so a damaged frame while the oldest request is unanswered is most
+    // likely its answer: ask again now rather than at the deadline (a repeat is harmless, see the
+    // protocol). For Execute that is an uncounted probe (the device answers it from its copy; a
+    // device still running sends nothing, so nothing damaged can arrive then).
+    const bool garbled = bad_frame_seen_;
     bad_frame_seen_ = false;
     const Clock::time_point now = Clock::now();
     if (now < p.deadline && (now >= p.probe_at || (garbled && p.extra_s > 0))) {

@@ -6,7 +6,7 @@
 //   wait_oldest() ─┘ <── responses by seq <── deframer <── read (always pending)
 //
 // Retransmission (always of the oldest unanswered request, same sequence number and bytes): on a Nak,
-// on a corrupted frame while it is alone in flight, when a later request's response arrives although
+// on a damaged frame (answers come in order: most likely its answer), when a later request's response arrives although
 // that request was sent after the oldest's latest copy, and when the oldest's deadline passes. Two
 // budgets per request: max_retries while the device stays silent (dead, unplugged, wrong port), and
 // the larger max_noisy_retries while it is heard (bytes arrived since the copy went out, and a frame
