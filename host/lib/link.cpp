@@ -272,9 +272,13 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
     }
     const bool expired = now >= p.deadline;
     if (later_answered || nak || garbled || expired) {
-      const bool heard = recognised_ && rx_bytes_ > p.rx_at_tx;
+      const bool bytes_came = rx_bytes_ > p.rx_at_tx;
+      const bool heard = recognised_ && bytes_came;
       if (heard && give_up_after >= 0 && p.noisy_retries >= give_up_after) return std::nullopt;
-      if (heard ? p.noisy_retries >= opt_.max_noisy_retries : p.retries >= opt_.max_retries) fail_timeout(p, heard);
+      // Bytes nobody recognises yet (a wrong baud rate, or the first answers all damaged on a bad
+      // line) get twice the silent budget: still seconds, not minutes, on a wrong port.
+      const int silent_budget = bytes_came ? 2 * opt_.max_retries : opt_.max_retries;
+      if (heard ? p.noisy_retries >= opt_.max_noisy_retries : p.retries >= silent_budget) fail_timeout(p, heard);
       retransmit_oldest(heard);
       continue;
     }

@@ -5,11 +5,12 @@
 //                  ^                                          |
 //   wait_oldest() ─┘ <── responses by seq <── deframer <── read (always pending)
 //
-// Retransmission (always of the oldest unanswered request, same sequence number and bytes): on a Nak,
-// on a damaged frame (answers come in order: most likely its answer), when a later request's response arrives although
-// that request was sent after the oldest's latest copy, and when the oldest's deadline passes. Two
-// budgets per request: max_retries while the device stays silent (dead, unplugged, wrong port), and
-// the larger max_noisy_retries while it is heard (bytes arrived since the copy went out, and a frame
+// Retransmission (always of the oldest unanswered request, same sequence number and bytes): on a
+// Nak, on a damaged frame (answers come in order: most likely its answer), when a later request's
+// response arrives although that request was sent after the oldest's latest copy, and when the
+// oldest's deadline passes. Two budgets per request: max_retries while the device stays silent
+// (dead, unplugged, wrong port; twice that while only unrecognisable bytes come back), and the
+// larger max_noisy_retries while it is heard (bytes arrived since the copy went out, and a frame
 // recognisably its came at some time): a noisy line then costs time, not the command.
 // Deadlines scale with the bytes ahead of and behind a request at the transport's line rate, plus a
 // turnaround margin, plus any extra time the caller grants (Execute; see Pending::probe_at).
@@ -38,7 +39,7 @@ struct Frame {
 
 struct LinkOptions {
   double turnaround_s = 0.5;  // device processing + scheduling slack per request
-  int max_retries = 4;        // retransmissions of one request while the device stays silent
+  int max_retries = 4;        // ... while the device stays silent (2x while only garbage comes back)
   int max_noisy_retries = 32; // ... while it answers, but the answers arrive damaged or not at all
 };
 

@@ -86,6 +86,11 @@ void FakeDevice::run() {
       if (tvmcrt_frame_open(buf.data(), d.len, &type, &seq, &payload, &len) != TVMCRT_FRAME_OK) continue;
       const int index = requests_++;
       if (s_.silent || s_.drop_request.count(index)) continue;
+      if (s_.garbage) {  // what 8N1 bytes at the wrong rate look like: short runs between zeros
+        static const std::uint8_t junk[] = {0xe6, 0x1f, 0x00, 0x98, 0x00, 0xfe, 0x7c, 0x33, 0x81, 0x00, 0x00, 0xf0};
+        (void)!::write(fd_, junk, sizeof junk);
+        continue;
+      }
       if (s_.nak_request.count(index) || (s_.damage_requests_over && len > s_.damage_requests_over)) {
         wire::Nak nak;
         nak.mutable_status()->set_boot_id(state.boot_id);

@@ -33,6 +33,7 @@ struct FakeScript {
   std::size_t damage_responses_over = 0;  // long frames would; response payloads longer: corrupted
   int delay_ms = 0;               // before every response: a slow device or line
   bool silent = false;           // read everything, answer nothing
+  bool garbage = false;          // answer every request with bytes that are no frame (wrong baud rate)
   bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text
 };
 

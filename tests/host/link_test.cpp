@@ -216,6 +216,19 @@ TEST(Link, SilentDeviceTimesOutInTime) {
   EXPECT_NE(msg.find("after 2 retransmissions"), std::string::npos) << msg;
 }
 
+TEST(Link, GarbageAtAWrongBaudRateFailsWithinSeconds) {
+  // Bytes come back, but never a frame of ours: twice the silent budget, each repeat at once.
+  FakeScript s;
+  s.garbage = true;
+  const auto start = std::chrono::steady_clock::now();
+  std::string msg;
+  EXPECT_EQ(class_of([&] { connect(s, 0.5, 2); }, &msg), ErrorClass::timeout);
+  EXPECT_LT(seconds_since(start), 3.0);
+  EXPECT_NE(msg.find("no response from the device on fake to Hello"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("after 4 retransmissions"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("check the baud rate"), std::string::npos) << msg;
+}
+
 TEST(Link, NoisyLineGetsMoreRetransmissionsThanASilentOne) {
   // Hello answered six times in a row with a damaged frame (one payload byte flipped, the header
   // naming the request intact): more than the two retransmissions a silent device gets, but the
