@@ -98,6 +98,7 @@ json device_json(const Device &dev) {
             {"platform", h.platform()},
             {"protocol_version", h.protocol_version()},
             {"boot_id", h.status().boot_id()},
+            {"rx_lost", h.status().rx_lost()},
             {"max_frame_payload", h.max_frame_payload()},
             {"receive_window", h.receive_window()},
             {"tick_hz", h.tick_hz()},
@@ -116,8 +117,14 @@ json link_json(const Device &dev) {
               << st.bad_frames << " corrupted frames on " << dev.port()
               << " (a noisy line, a baud mismatch, or a board that was still starting)"
               << std::endl;
+  const std::uint32_t lost = dev.device_rx_lost() - dev.hello().status().rx_lost();
+  if (lost != 0)
+    std::cerr << "tvmcrt-host: note: the device's port lost " << lost
+              << " received bytes during this command (UART overruns or a full receive buffer; recovered by "
+                 "retransmission): lower the baud rate (--baud) or give the port a larger receive buffer"
+              << std::endl;
   return {{"retransmits", st.retransmits}, {"probes", st.probes}, {"naks", st.naks},
-          {"bad_frames", st.bad_frames}, {"stale_responses", st.stale_responses}};
+          {"bad_frames", st.bad_frames}, {"stale_responses", st.stale_responses}, {"device_rx_lost", lost}};
 }
 
 ProgressBar::ProgressBar(std::string label, std::string unit)

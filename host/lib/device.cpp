@@ -103,13 +103,27 @@ Resp Device::parse(const Frame &f, const std::string &what) {
   if (!r.ParseFromString(f.payload))
     throw Error(ErrorClass::protocol, "malformed response to " + what + " from the device on " + port_ +
                                           "; is the firmware from the same tvmcrt release as this host?");
+  rx_lost_ = r.status().rx_lost();
   return r;
+}
+
+template <typename F>
+auto Device::naming_losses(F &&wait) -> decltype(wait()) {
+  try {
+    return wait();
+  } catch (const Error &e) {
+    if (e.error_class() != ErrorClass::timeout || rx_lost_ == 0) throw;
+    throw Error(ErrorClass::timeout, std::string(e.what()) + "; the device reports " + std::to_string(rx_lost_) +
+                                         " bytes lost by its port's receiver since it started (UART overruns or "
+                                         "a full receive buffer): lower the baud rate (--baud) or give the port a "
+                                         "larger receive buffer");
+  }
 }
 
 template <typename Resp>
 Resp Device::call(std::uint8_t type, const google::protobuf::Message &req, const std::string &what, double extra_s) {
   link_->send(type, req.SerializeAsString(), extra_s);
-  return parse<Resp>(link_->wait_oldest(), what);
+  return parse<Resp>(naming_losses([&] { return link_->wait_oldest(); }), what);
 }
 
 void Device::check(const wire::Status &st, const std::string &what) {
@@ -207,7 +221,7 @@ std::size_t Device::chunk_size(std::size_t overhead) const {
 
 std::optional<Frame> Device::wait_data(std::size_t chunk) {
   const unsigned retransmits = link_->stats().retransmits;
-  std::optional<Frame> f = link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1);
+  std::optional<Frame> f = naming_losses([&] { return link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1); });
   if (!f) {
     chunk_limit_ = std::max(kMinChunk, chunk / 4);
     clean_answers_ = 0;
@@ -304,7 +318,8 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
     req.set_tensor(tensor);
     req.set_offset(static_cast<std::uint32_t>(len));
     link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
-    const auto resp = parse<wire::WriteInputResponse>(link_->wait_oldest(), "WriteInput");
+    const auto resp =
+        parse<wire::WriteInputResponse>(naming_losses([&] { return link_->wait_oldest(); }), "WriteInput");
     if (resp.status().code() != AGENT_ERR_WRITE_GAP || round >= 8) {
       check(resp.status(), "WriteInput to " + label);
       return;

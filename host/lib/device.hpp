@@ -48,6 +48,9 @@ class Device {
   const wire::HelloResponse &hello() const { return hello_; }
   const std::vector<wire::ModelInfoResponse> &models() const { return models_; }
   const LinkStats &link_stats() const { return link_->stats(); }
+  // Bytes the device's port reports lost on receive since it started (Status.rx_lost; UART
+  // overruns, a full receive buffer), as of its latest answer.
+  std::uint32_t device_rx_lost() const { return rx_lost_; }
 
   // Index of a model by name; "" picks the only model. Error(usage) lists the names on offer.
   std::uint32_t model_index(const std::string &name) const;
@@ -83,6 +86,9 @@ class Device {
   // could not get through whole after a few tries: chunks are then made smaller and the caller
   // sends the bytes from the oldest unanswered one again.
   std::optional<Frame> wait_data(std::size_t chunk);
+  // Runs a wait on the link; a timeout also names the bytes the device's port reported lost.
+  template <typename F>
+  auto naming_losses(F &&wait) -> decltype(wait());
   std::size_t window() const;
   std::string tensor_label(std::uint32_t model, std::uint32_t tensor, bool input) const;
 
@@ -95,6 +101,7 @@ class Device {
   // chunks shrink to a quarter (down to kMinChunk); after a run of answers with no retransmission
   // they double again. Clean lines keep the largest frames (fewest overhead bytes).
   std::size_t chunk_limit_ = SIZE_MAX;
+  std::uint32_t rx_lost_ = 0;
   unsigned clean_answers_ = 0;
 };
 

@@ -15,6 +15,7 @@ static size_t input_head, input_tail;
 static uint8_t output[OUTPUT_CAP];
 static size_t output_len;
 static bool writes_fail;
+static uint32_t rx_lost_bytes;
 static uint32_t now;
 static uint32_t tick_step = 250u;
 static uint8_t spare[4096] __attribute__((aligned(64)));
@@ -47,6 +48,16 @@ static uint32_t fake_ticks(void *ctx) {
   return now;
 }
 
+static uint32_t fake_rx_lost(void *ctx) {
+  (void)ctx;
+  return rx_lost_bytes;
+}
+
+void driver_set_rx_lost(uint32_t n) {
+  rx_lost_bytes = n;
+  port.rx_lost = n != 0 ? fake_rx_lost : NULL;
+}
+
 uint32_t driver_init(uint32_t boot_id) {
   input_head = input_tail = output_len = 0;
   writes_fail = false;
@@ -59,6 +70,7 @@ uint32_t driver_init(uint32_t boot_id) {
   port.boot_id = boot_id;
   port.platform = "test";
   port.ctx = NULL;
+  port.rx_lost = NULL;
   regions[0] = (tvmcrt_region_t){"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16};
   regions[1] = (tvmcrt_region_t){"spare", spare, sizeof spare, 64};
   return tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count, regions, 2);

@@ -31,6 +31,7 @@ size_t driver_take_output(uint8_t *out, size_t cap);
 
 void driver_set_clock(uint32_t tick_hz, uint32_t step);  /* before driver_init's 1 MHz, 250 */
 void driver_fail_writes(bool fail);      /* port->write returns false while set */
+void driver_set_rx_lost(uint32_t n);     /* port->rx_lost reports n (0: the port has no rx_lost) */
 uint32_t driver_executions(void);        /* TVMExecute() calls the agent made */
 const char *driver_last_error_text(void);
 uint8_t *driver_region(size_t index);    /* base of region 0 or 1 */

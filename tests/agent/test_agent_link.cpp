@@ -36,6 +36,16 @@ TEST_F(AgentTest, HelloDescribesTheDevice) {
   EXPECT_LT(r.max_read_length(), 4096u);
 }
 
+TEST_F(AgentTest, EveryStatusCarriesThePortsReceiveLosses) {
+  EXPECT_EQ(hello().status().rx_lost(), 0u);  // a port without rx_lost
+  driver_set_rx_lost(17);
+  EXPECT_EQ(hello().status().rx_lost(), 17u);
+  pb::GetLastErrorRequest req;
+  const auto r = call<pb::GetLastErrorResponse>(pb::MESSAGE_TYPE_GET_LAST_ERROR, req);
+  EXPECT_EQ(r.status().rx_lost(), 17u);
+  driver_set_rx_lost(0);
+}
+
 TEST_F(AgentTest, HelloWithAnotherProtocolVersionSaysSo) {
   auto r = hello(2);
   EXPECT_EQ(r.status().code(), static_cast<uint32_t>(AGENT_ERR_UNSUPPORTED_VERSION));

@@ -124,12 +124,12 @@ void FakeDevice::run() {
 }
 
 std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::string &payload, int index) {
-  (void)index;
   State &S = *st_;
   auto status = [&](wire::Status *s, std::uint32_t code = 0, const std::string &detail = "") {
     s->set_boot_id(S.boot_id);
     s->set_code(code);
     s->set_detail(detail);
+    if (index >= s_.rx_lost_from) s->set_rx_lost(s_.rx_lost);
   };
   switch (type) {
     case wire::MESSAGE_TYPE_HELLO: {

@@ -33,6 +33,8 @@ struct FakeScript {
   std::size_t damage_responses_over = 0;  // long frames would; response payloads longer: corrupted
   int delay_ms = 0;               // before every response: a slow device or line
   bool silent = false;           // read everything, answer nothing
+  std::uint32_t rx_lost = 0;     // Status.rx_lost in answers to requests from index rx_lost_from on
+  int rx_lost_from = 0;
   bool garbage = false;          // answer every request with bytes that are no frame (wrong baud rate)
   bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text
 };

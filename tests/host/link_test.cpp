@@ -282,6 +282,23 @@ TEST(Link, NoisyLineShrinksFramesUntilTheyGetThrough) {
   EXPECT_GE(r.dev->link_stats().bad_frames, 3u);  // the answers to 1 KiB reads
 }
 
+TEST(Link, TimeoutNamesTheBytesTheDevicesPortLost) {
+  // A UART overrunning: the device says so in its Status, then frames go missing for good.
+  FakeScript s;
+  s.rx_lost = 300;
+  s.rx_lost_from = 1;
+  for (int i = 2; i < 100; ++i) s.drop_request.insert(i);
+  auto r = connect(s, 0.1, 1);
+  EXPECT_EQ(r.dev->hello().status().rx_lost(), 0u);
+  EXPECT_EQ(r.dev->device_rx_lost(), 300u);  // from the ModelInfo answer
+  const auto x = pattern(1000);
+  std::string msg;
+  EXPECT_EQ(class_of([&] { r.dev->write_input(0, 0, x.data(), x.size()); }, &msg), ErrorClass::timeout);
+  EXPECT_NE(msg.find("no response from the device on fake to WriteInput"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("the device reports 300 bytes lost by its port's receiver since it started (UART overruns"),
+            std::string::npos) << msg;
+}
+
 TEST(Link, WrongProtocolVersionNamesBoth) {
   FakeScript s;
   s.protocol_version = 2;

@@ -31,6 +31,9 @@ typedef struct tvmcrt_port {
   uint32_t boot_id;
   const char *platform;  /* "posix", "stm32f4", ... */
   void *ctx;             /* handed back to every call */
+  /* Optional (NULL: cannot tell). Bytes lost on receive since boot: UART overruns, a full receive
+   * buffer. Reported in every Status so the host can name the cause when frames go missing. */
+  uint32_t (*rx_lost)(void *ctx);
 } tvmcrt_port_t;
 
 /* A memory region the host may place workspaces in (SetWorkspaces). Owned by the port/application;

@@ -22,6 +22,7 @@ void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t 
   memset(status, 0, sizeof *status);
   status->boot_id = a->port->boot_id;
   status->code = code;
+  status->rx_lost = a->port->rx_lost != NULL ? a->port->rx_lost(a->port->ctx) : 0u;
   if (code != 0) {
     /* The whole text, encoded straight from last_text: no copy, no length cap. */
     status->detail.funcs.encode = agent_encode_cstring;

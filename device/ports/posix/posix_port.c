@@ -75,6 +75,7 @@ void tvmcrt_posix_port_init(tvmcrt_port_t *port, tvmcrt_posix_link_t *link) {
   port->boot_id = posix_boot_id();
   port->platform = "posix";
   port->ctx = link;
+  port->rx_lost = NULL;  /* a pty or socket loses nothing; a real tty's overruns are not read */
 }
 
 bool tvmcrt_posix_wait(tvmcrt_posix_link_t *link, int timeout_ms) {

@@ -48,6 +48,13 @@ static uint32_t port_ticks(void *ctx) {
   return tvmcrt_stm32f4_ticks();
 }
 
+static uint32_t port_rx_lost(void *ctx) {
+  tvmcrt_stm32f4_uart_stats_t st;
+  (void)ctx;
+  tvmcrt_stm32f4_uart_stats(&st);
+  return st.rx_dropped + st.rx_overruns;
+}
+
 void tvmcrt_stm32f4_port(tvmcrt_port_t *port) {
   port->read = port_read;
   port->write = port_write;
@@ -56,6 +63,7 @@ void tvmcrt_stm32f4_port(tvmcrt_port_t *port) {
   port->boot_id = tvmcrt_stm32f4_boot_id();
   port->platform = tvmcrt_stm32f4_emulated() ? "stm32f4-emulated" : "stm32f4";
   port->ctx = NULL;
+  port->rx_lost = port_rx_lost;
 }
 
 /* The runtime calls this after TVMPlatformAbort() recorded its error text (model code gave up or a
