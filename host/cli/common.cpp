@@ -193,6 +193,19 @@ void emit(const CommonOptions &opt, const json &result, const std::string &text)
   else std::cout << text << std::flush;
 }
 
+void emit(const CommonOptions &opt, const json &result, const std::string &key, const std::vector<std::string> &rows,
+          const std::string &text) {
+  if (!opt.json) {
+    std::cout << text << std::flush;
+    return;
+  }
+  std::string head = result.dump(2);  // "{\n  ...\n}", or "{}": reopen it for one more member
+  head.resize(head.size() - (result.empty() ? 1 : 2));
+  std::cout << head << (result.empty() ? "\n" : ",\n") << "  " << json(key).dump() << ": [";
+  for (std::size_t i = 0; i < rows.size(); ++i) std::cout << (i ? ",\n    " : "\n    ") << rows[i];
+  std::cout << (rows.empty() ? "]\n}" : "\n  ]\n}") << std::endl;
+}
+
 }  // namespace tvmcrt::cli
 
 namespace tvmcrt::cli {

@@ -75,6 +75,10 @@ void write_junit(const std::string &path, const std::string &suite, const std::v
 
 // Prints the result: JSON object on stdout with --json, else the human text (which may be empty).
 void emit(const CommonOptions &opt, const json &result, const std::string &text);
+// Same, with one more member `key`: an array of rows already serialised as JSON (a batch keeps
+// each sample's record as ~200 bytes of text instead of a ~4.7 KiB json object).
+void emit(const CommonOptions &opt, const json &result, const std::string &key, const std::vector<std::string> &rows,
+          const std::string &text);
 
 }  // namespace tvmcrt::cli
 
