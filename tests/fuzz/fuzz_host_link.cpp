@@ -140,7 +140,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   auto io = std::make_unique<asio::io_context>();
   auto transport = std::make_unique<ScriptedDevice>(*io, data, size);
   DeviceOptions opt;
-  opt.link.turnaround_s = 0.0005;  // a record that answers nothing costs a retransmission, not time
+  opt.link.turnaround_s = 0.00002;  // a record that answers nothing costs a retransmission, not time
   opt.link.max_retries = 2;
   opt.link.max_noisy_retries = 2;
   try {
