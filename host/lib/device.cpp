@@ -162,9 +162,12 @@ void Device::connect() {
                     std::to_string(hello_.protocol_version()) + ", this tvmcrt-host speaks version " +
                     std::to_string(kProtocolVersion) + "; flash firmware from the same tvmcrt release as this host");
   check(hello_.status(), "Hello");
-  if (hello_.max_frame_payload() < 64)
+  // Both bounds matter: every deadline counts the answer's bytes at the line rate, so a device
+  // announcing 4 GB frames would make each wait days long on a UART.
+  if (hello_.max_frame_payload() < 64 || hello_.max_frame_payload() > 65535)
     throw Error(ErrorClass::protocol, "the device on " + port_ + " offers a max frame payload of " +
-                                          std::to_string(hello_.max_frame_payload()) + " bytes (at least 64 needed)");
+                                          std::to_string(hello_.max_frame_payload()) +
+                                          " bytes (the protocol allows 64 to 65535); is it a tvmcrt agent?");
   link_->arm_reset_detection();
   link_->set_response_bytes(hello_.max_frame_payload());
   for (std::uint32_t m = 0; m < hello_.model_count(); ++m) {

@@ -299,6 +299,19 @@ TEST(Link, TimeoutNamesTheBytesTheDevicesPortLost) {
             std::string::npos) << msg;
 }
 
+TEST(Link, AnAbsurdMaxFramePayloadIsRefused) {
+  // Found by fuzz_host_link: deadlines count the announced payload at the line rate, so 4 GB
+  // frames made every wait seconds long here and days long on a UART.
+  for (std::uint32_t payload : {63u, 65536u, 0xFFFFFFFFu}) {
+    FakeScript s;
+    s.max_payload = payload;
+    std::string msg;
+    EXPECT_EQ(class_of([&] { connect(s); }, &msg), ErrorClass::protocol) << payload;
+    EXPECT_NE(msg.find("offers a max frame payload of " + std::to_string(payload) + " bytes (the protocol allows 64 "
+                       "to 65535)"), std::string::npos) << msg;
+  }
+}
+
 TEST(Link, WrongProtocolVersionNamesBoth) {
   FakeScript s;
   s.protocol_version = 2;
