@@ -37,6 +37,8 @@ static int is_aligned(const void *p, size_t alignment) {
 static int32_t check_tensors(const TVMModel *model, void *const *buffers, uint8_t count,
                              const TVMTensorInfo *infos, const char *kind, int32_t missing_code) {
   uint8_t i;
+  (void)infos; /* unused when TVMCRT_ERROR_TEXTS is 0 */
+  (void)kind;
   for (i = 0; i < count; i++) {
     if (buffers[i] == NULL) {
       return tvmcrt_fail(missing_code, "model '%s': %s '%s' (#%u, %zu bytes) is NULL", model->name,
@@ -148,8 +150,13 @@ static int32_t check_call(const TVMModel *model, const void *inputs, void *outpu
 /* Turns a failed run into one code: the runtime's own finding first (it has the better text), then
  * the model's TVMAPISetLastError() text, then the bare return value. */
 TVMCRT_COLD static int32_t model_failure(const TVMModel *model, int32_t rc) {
+  (void)model; /* unused when TVMCRT_ERROR_TEXTS is 0 */
+  (void)rc;
   if (tvmcrt_run_error != 0) return tvmcrt_run_error;
   if (tvmcrt_model_message_set) {
+#if !TVMCRT_ERROR_TEXTS
+    return kTVMCrtErrModelFailed; /* the model's own text stays: it is the only one there is */
+#endif
     char reason[TVMCRT_LAST_ERROR_SIZE];
     strcpy(reason, TVMGetLastError());
     return tvmcrt_fail(kTVMCrtErrModelFailed, "model '%s' failed (returned %d): %s", model->name, rc,

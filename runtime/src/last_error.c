@@ -84,21 +84,21 @@ size_t TVMCrtFormatV(char *buf, size_t cap, const char *fmt, va_list ap) {
   return t.len;
 }
 
-int32_t tvmcrt_fail(int32_t code, const char *fmt, ...) {
+int32_t tvmcrt_fail_text(int32_t code, const char *fmt, ...) {
+#if TVMCRT_ERROR_TEXTS
   va_list ap;
   va_start(ap, fmt);
   (void)TVMCrtFormatV(last_error, sizeof last_error, fmt, ap);
   va_end(ap);
+#else /* the code is all there is to say */
+  text_t t = {last_error, sizeof last_error, 0};
+  (void)fmt;
+  put_str(&t, "tvmcrt error 0x");
+  put_unsigned(&t, (uint32_t)code, 16);
+  last_error[t.len] = '\0';
+#endif
   if (tvmcrt_current_context != NULL && tvmcrt_run_error == 0) tvmcrt_run_error = code;
   return code;
-}
-
-void tvmcrt_append_error(const char *fmt, ...) {
-  size_t len = strlen(last_error);
-  va_list ap;
-  va_start(ap, fmt);
-  (void)TVMCrtFormatV(last_error + len, sizeof last_error - len, fmt, ap);
-  va_end(ap);
 }
 
 const char *TVMGetLastError(void) { return last_error; }

@@ -30,6 +30,14 @@
 #define TVMCRT_STACK_ALIGNMENT 16
 #endif
 
+/* 1: every error has a text naming the model, tensor or pool, the numbers and the fix
+ * (TVMGetLastError()). 0: the texts are compiled out and TVMGetLastError() gives
+ * "tvmcrt error 0x<code>" (docs/runtime.md lists the codes); a model's own TVMAPISetLastError()
+ * text is still kept. Saves about 1.5 KiB of flash on Cortex-M4 (scripts/size-report). */
+#ifndef TVMCRT_ERROR_TEXTS
+#define TVMCRT_ERROR_TEXTS 1
+#endif
+
 /* Length of the TVMGetLastError() buffer, including the terminating NUL. */
 #ifndef TVMCRT_LAST_ERROR_SIZE
 #define TVMCRT_LAST_ERROR_SIZE 160
