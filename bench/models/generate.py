@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Writes the bench-only copy models (y = x, uint8) as TVM Model Library Format folders.
 
-    /usr/bin/python3 bench/models/generate.py
+    /usr/bin/python3 bench/models/generate.py OUT_DIR
 
-One folder per tensor size under bench/models/copy_<size>/ (metadata.json, src/<m>.relay,
+One folder per tensor size, OUT_DIR/copy_<size>/ (metadata.json, src/<m>.relay,
 codegen/host/{include,src}), in the layout examples/digits/mlf_writer.py writes (TVM v0.18).
+bench/CMakeLists.txt runs it when the build is configured: the six models differ only in their
+size, so they are generated rather than kept in the tree.
 The models exist to move bytes: input and output have the same size, so a benchmark sends and
 receives exactly that many payload bytes, and the output equals the input, so a data pattern
-(random, all 0x00, all 0xFF) reaches the wire unchanged in both directions. A plain run
-regenerates the committed files byte for byte.
+(random, all 0x00, all 0xFF) reaches the wire unchanged in both directions.
 """
 
 import pathlib
@@ -54,12 +55,15 @@ def relay_text(size):
 
 
 def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: generate.py OUT_DIR")
+    out = pathlib.Path(sys.argv[1])
     for suffix, size in SIZES.items():
         name = f"copy_{suffix}"
         model = mlf.Model(name, inputs=[("x", "uint8", (size,))], outputs=[("y", "uint8", (size,))],
                           pools=[], workspace_size=0, constants_size=0,
                           operators=[(f"tvmgen_{name}_fused_copy", 0)])
-        mlf.write_all(HERE / name, model, relay_text(size), lib1_text(model, size), GENERATOR)
+        mlf.write_all(out / name, model, relay_text(size), lib1_text(model, size), GENERATOR)
 
 
 if __name__ == "__main__":
