@@ -233,7 +233,8 @@ std::optional<Frame> Device::wait_data(std::size_t chunk) {
   if (link_->stats().retransmits != retransmits) {
     clean_answers_ = 0;
   } else if (++clean_answers_ >= kCleanAnswersToGrow && chunk_limit_ != SIZE_MAX) {
-    chunk_limit_ = chunk_limit_ > SIZE_MAX / 2 ? SIZE_MAX : 2 * chunk_limit_;
+    // Past the largest payload any frame can carry the limit is none again.
+    chunk_limit_ = 2 * chunk_limit_ >= Link::kMaxPayload ? SIZE_MAX : 2 * chunk_limit_;
     clean_answers_ = 0;
   }
   return f;
