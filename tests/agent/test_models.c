@@ -46,14 +46,14 @@ static const TVMTensorInfo add_one_in[] = {{"x", kTVMDTypeInt8, 2, shape_8, TEST
 static const TVMTensorInfo add_one_out[] = {{"y", kTVMDTypeInt8, 2, shape_8, TEST_ADD_ONE_SIZE}};
 static const TVMPoolInfo add_one_pools[] = {{"workspace", kTVMPoolStack, 64, 16}};
 static const TVMModel add_one = {"add_one", 1, 1, 1, 0, add_one_in, add_one_out, add_one_pools,
-                                 NULL, 1, add_one_entry};
+                                 NULL, 1, add_one_entry, 0};
 
 static const TVMTensorInfo sum_in[] = {{"data", kTVMDTypeUInt8, 2, shape_sum_in, TEST_SUM_SIZE}};
 static const TVMTensorInfo sum_out[] = {{"sum", kTVMDTypeUInt32, 1, shape_1, 4}};
 static const TVMPoolInfo sum_pools[] = {{"workspace", kTVMPoolStack, 32, 16},
                                         {"sram", kTVMPoolExternal, 256, 32}};
 static const TVMModel sum_bytes = {"sum_bytes", 1, 1, 2, 0, sum_in, sum_out, sum_pools, NULL, 1,
-                                   sum_entry};
+                                   sum_entry, 0};
 
 static int8_t add_one_x[TEST_ADD_ONE_SIZE] __attribute__((aligned(16)));
 static int8_t add_one_y[TEST_ADD_ONE_SIZE] __attribute__((aligned(16)));

@@ -91,6 +91,24 @@ TEST_F(ToyTest, MisalignedTensorIsRefused) {
   EXPECT_NE(last_error().find("not aligned to 4 bytes"), std::string::npos) << last_error();
 }
 
+// After a good run the model is bound and TVMExecute() takes its fast path: a descriptor written by
+// hand (entry_checks_buffers 0) still gets every buffer checked, with the same codes and texts.
+TEST_F(ToyTest, BadBufferAfterAGoodRunIsNamedTheSameWay) {
+  ASSERT_EQ(run(), 0) << last_error();
+  in.x = nullptr;
+  EXPECT_EQ(run(), kTVMCrtErrMissingInput);
+  EXPECT_EQ(last_error(), "model 'toy': input 'x' (#0, 4 bytes) is NULL");
+  in.x = x;
+  alignas(16) int8_t buf[8] = {};
+  out.y = buf + 2;
+  EXPECT_EQ(run(), kTVMCrtErrMisalignedTensor);
+  EXPECT_NE(last_error().find("output 'y' at 0x"), std::string::npos) << last_error();
+  EXPECT_EQ(toy_runs, 1);  // neither bad call ran the model
+  out.y = y;
+  EXPECT_EQ(run(), 0) << last_error();
+  EXPECT_EQ(toy_runs, 2);
+}
+
 TEST_F(ToyTest, WorkspaceMissingOrTooSmall) {
   TVMContextInit(&ctx);
   EXPECT_EQ(run(), kTVMCrtErrWorkspaceMissing);

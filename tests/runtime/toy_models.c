@@ -75,7 +75,7 @@ static const TVMTensorInfo toy_inputs_info[] = {{"x", kTVMDTypeInt8, 2, shape_4,
 static const TVMTensorInfo toy_outputs_info[] = {{"y", kTVMDTypeInt8, 2, shape_4, 4}};
 static const TVMPoolInfo toy_pools[] = {{"workspace", kTVMPoolStack, 64, 16}};
 
-const TVMModel toy_model = {"toy", 1, 1, 1, 0, toy_inputs_info, toy_outputs_info, toy_pools, NULL, 4, toy_entry};
+const TVMModel toy_model = {"toy", 1, 1, 1, 0, toy_inputs_info, toy_outputs_info, toy_pools, NULL, 4, toy_entry, 0};
 
 void *pools_seen_sram;
 void *pools_seen_npu;
@@ -104,4 +104,4 @@ static const TVMPoolInfo pools_pools[] = {{"sram", kTVMPoolExternal, 32, 16},
 static const char *const pools_devices[] = {"npu"};
 
 const TVMModel pools_model = {"pools", 2, 2, 2, 1, pools_inputs_info, pools_outputs_info,
-                              pools_pools, pools_devices, 1, pools_entry};
+                              pools_pools, pools_devices, 1, pools_entry, 0};

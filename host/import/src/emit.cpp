@@ -117,6 +117,16 @@ void size_check(std::ostringstream &out, const std::string &name, const std::str
       << " * sizeof(void *)) ? 1 : -1];\n";
 }
 
+// Each member of TVM's I/O struct sits where the descriptor order puts it, so that the adapter can
+// hand the application's struct to tvmgen_<m>_run() as it is.
+void offset_checks(std::ostringstream &out, const std::string &cname, const char *role,
+                   const std::vector<tensor> &ts) {
+  for (size_t i = 0; i < ts.size(); ++i)
+    out << "typedef char tvmcrt_" << cname << "_tvmgen_" << role << "_" << ts[i].name << "_at_" << i
+        << "[(offsetof(struct tvmgen_" << cname << "_" << role << ", " << ts[i].name << ") == " << i
+        << " * sizeof(void *)) ? 1 : -1];\n";
+}
+
 void tensor_infos(std::ostringstream &out, const std::string &cname, const std::string &P, const char *role,
                   const std::vector<tensor> &ts) {
   const std::string r = lower(role);
@@ -134,17 +144,41 @@ void tensor_infos(std::ostringstream &out, const std::string &cname, const std::
   out << "};\n";
 }
 
-std::string emit_entry(const model &m, const std::string &cname) {
+// The buffer checks TVMExecute() leaves to the adapter (entry_checks_buffers): one branch per
+// pointer for NULL, one test of all addresses OR-ed together for the alignment.
+std::string emit_buffer_checks(const model &m, const std::string &P) {
+  std::vector<std::string> ptrs;
+  for (size_t i = 0; i < m.inputs.size(); ++i) ptrs.push_back("inputs[" + std::to_string(i) + "]");
+  for (size_t i = 0; i < m.outputs.size(); ++i) ptrs.push_back("outputs[" + std::to_string(i) + "]");
+  std::ostringstream out;
+  out << "  /* Checked here, where the count and the alignment are constants: TVMExecute() leaves it to us. */\n"
+      << "  if (";
+  for (const auto &p : ptrs) out << p << " == NULL ||\n      ";
+  out << "((";
+  for (size_t i = 0; i < ptrs.size(); ++i) out << (i ? " | " : "") << "(uintptr_t)" << ptrs[i];
+  out << ") & (" << P << "_IO_ALIGNMENT - 1)) != 0) {\n"
+      << "    return TVMCrtRejectBuffers(inputs, outputs);\n  }\n";
+  return out.str();
+}
+
+std::string emit_entry(const model &m, const std::string &cname, const std::string &P) {
   std::ostringstream out;
   out << "static int32_t tvmcrt_" << cname << "_entry(void *const *inputs, void *const *outputs,\n"
       << "                                 void *const *pools, void *const *devices) {\n";
-  std::string args;
+  std::string args, locals;
   // Locals get short names: the parameters already use inputs/outputs/pools/devices.
   using binding = std::vector<std::pair<std::string, std::string>>;  // member, value
   auto fill = [&](const std::string &param, const binding &members, const char *local) {
-    out << "  struct tvmgen_" << cname << "_" << param << " " << local << ";\n";
-    for (const auto &mv : members) out << "  " << local << "." << mv.first << " = " << mv.second << ";\n";
+    std::ostringstream o;
+    o << "  struct tvmgen_" << cname << "_" << param << " " << local << ";\n";
+    for (const auto &mv : members) o << "  " << local << "." << mv.first << " = " << mv.second << ";\n";
+    locals += o.str();
     args += (args.empty() ? "&" : ", &") + std::string(local);
+  };
+  // The I/O structs are the application's own, laid out as TVM's (the size and offset checks at the
+  // top of this file), so they go through as they are: no copy per call.
+  auto pass = [&](const std::string &param, const char *array) {
+    args += (args.empty() ? "" : ", ") + std::string("(struct tvmgen_") + cname + "_" + param + " *)" + array;
   };
   auto from_array = [](const std::vector<std::string> &names, const char *array) {
     binding b;
@@ -152,9 +186,6 @@ std::string emit_entry(const model &m, const std::string &cname) {
       b.emplace_back(names[i], std::string(array) + "[" + std::to_string(i) + "]");
     return b;
   };
-  std::vector<std::string> ins, outs;
-  for (const auto &t : m.inputs) ins.push_back(t.name);
-  for (const auto &t : m.outputs) outs.push_back(t.name);
   // External pools come from the caller in descriptor order; constant pools are this file's data.
   binding pools;
   size_t next = 0;
@@ -166,8 +197,8 @@ std::string emit_entry(const model &m, const std::string &cname) {
   }
   bool used_pools = false, used_devices = false;
   for (const auto &param : m.run_params) {
-    if (param == "inputs") fill(param, from_array(ins, "inputs"), "in");
-    if (param == "outputs") fill(param, from_array(outs, "outputs"), "out");
+    if (param == "inputs") pass(param, "inputs");
+    if (param == "outputs") pass(param, "outputs");
     if (param == "workspace_pools") {
       fill(param, pools, "wp");
       used_pools = next > 0;
@@ -179,7 +210,7 @@ std::string emit_entry(const model &m, const std::string &cname) {
   }
   if (!used_pools) out << "  (void)pools;\n";
   if (!used_devices) out << "  (void)devices;\n";
-  out << "  return tvmgen_" << cname << "_run(" << args << ");\n}\n";
+  out << emit_buffer_checks(m, P) << locals << "  return tvmgen_" << cname << "_run(" << args << ");\n}\n";
   return out.str();
 }
 
@@ -191,14 +222,17 @@ std::string emit_source(const model &m, const std::string &origin) {
       << " * Generated by tvmcrt-import from " << origin << "; do not edit.\n */\n"
       << "#include <stddef.h>\n\n#include \"tvmcrt_model_" << cname << ".h\"\n#include \"tvmgen_" << cname
       << ".h\"\n\n"
-      << "/* TVMExecute() reads the I/O structs as arrays of pointers, and the adapter below assumes the\n"
-      << " * tvmgen structs are the ones this file was generated from. C99 has no static_assert. */\n";
+      << "/* TVMExecute() reads the I/O structs as arrays of pointers, and the adapter below hands them to\n"
+      << " * tvmgen_" << cname << "_run() as TVM's structs: both must be the layout this file was generated\n"
+      << " * from, one pointer per tensor in descriptor order. C99 has no static_assert. */\n";
   size_check(out, "tvmcrt_" + cname + "_inputs_are_pointers", "tvmcrt_" + cname + "_inputs", m.inputs.size());
   size_check(out, "tvmcrt_" + cname + "_outputs_are_pointers", "tvmcrt_" + cname + "_outputs",
              m.outputs.size());
   size_check(out, "tvmcrt_" + cname + "_tvmgen_inputs_match", "tvmgen_" + cname + "_inputs", m.inputs.size());
   size_check(out, "tvmcrt_" + cname + "_tvmgen_outputs_match", "tvmgen_" + cname + "_outputs",
              m.outputs.size());
+  offset_checks(out, cname, "inputs", m.inputs);
+  offset_checks(out, cname, "outputs", m.outputs);
   out << "\n";
   tensor_infos(out, cname, P, "INPUT", m.inputs);
   tensor_infos(out, cname, P, "OUTPUT", m.outputs);
@@ -225,13 +259,13 @@ std::string emit_source(const model &m, const std::string &origin) {
     out << "};\n";
   }
   out << "\n"
-      << emit_entry(m, cname) << "\nconst TVMModel tvmcrt_model_" << cname << " = {\n"
+      << emit_entry(m, cname, P) << "\nconst TVMModel tvmcrt_model_" << cname << " = {\n"
       << "    " << P << "_NAME,\n    " << P << "_NUM_INPUTS,\n    " << P << "_NUM_OUTPUTS,\n    " << P
       << "_NUM_POOLS,\n    " << P << "_NUM_DEVICES,\n"
       << "    tvmcrt_" << cname << "_inputs,\n    tvmcrt_" << cname << "_outputs,\n"
       << "    " << (m.pools.empty() ? "NULL" : "tvmcrt_" + cname + "_pools") << ",\n"
       << "    " << (m.devices.empty() ? "NULL" : "tvmcrt_" + cname + "_devices") << ",\n"
-      << "    " << P << "_IO_ALIGNMENT,\n    tvmcrt_" << cname << "_entry,\n};\n";
+      << "    " << P << "_IO_ALIGNMENT,\n    tvmcrt_" << cname << "_entry,\n    1, /* entry_checks_buffers */\n};\n";
   return out.str();
 }
 

@@ -77,9 +77,10 @@ typedef struct TVMPoolInfo {
   size_t alignment;       /* required alignment of the pool's base address, a power of two */
 } TVMPoolInfo;
 
-/* The generated adapter: fills tvmgen_<m>_inputs/outputs/workspace_pools/devices from the arrays
- * and calls tvmgen_<m>_run(). Each array has the model's count of entries, in descriptor order;
- * `pools` holds the external pools only (stack workspaces are served by the backend calls). */
+/* The generated adapter: hands the I/O structs, and tvmgen_<m>_workspace_pools/devices filled from
+ * the arrays, to tvmgen_<m>_run(). `inputs` and `outputs` are the application's structs, read as
+ * arrays of pointers; each array has the model's count of entries, in descriptor order; `pools`
+ * holds the external pools only (stack workspaces are served by the backend calls). */
 typedef int32_t (*TVMModelEntry)(void *const *inputs, void *const *outputs, void *const *pools,
                                  void *const *devices);
 
@@ -95,7 +96,15 @@ typedef struct TVMModel {
   const char *const *devices;     /* num_devices names, as in struct tvmgen_<m>_devices */
   size_t io_alignment;            /* required alignment of input/output buffers: a power of two, 1 = none */
   TVMModelEntry entry;
+  /* 1: `entry` checks every buffer pointer (not NULL, io_alignment) before running and returns
+   * TVMCrtRejectBuffers() when one fails, as tvmcrt-import's adapters do with the counts and the
+   * alignment as constants. 0 (a descriptor written by hand): TVMExecute() checks them itself. */
+  uint8_t entry_checks_buffers;
 } TVMModel;
+
+/* For adapters whose entry_checks_buffers is 1: records which buffer of the running model is NULL
+ * or misaligned, with a text naming it, and returns the error code for the adapter to return. */
+int32_t TVMCrtRejectBuffers(void *const *inputs, void *const *outputs);
 
 /*--------------------------------------------------------------------------------------------------
  * Context: what the application hands in. Its layout is not part of the API; use the functions.
@@ -146,6 +155,7 @@ typedef struct TVMStackAllocator {
  * the look-up by name. TVMSetWorkspaces() and TVMSetDevices() forget it. */
 typedef struct TVMBinding {
   const TVMModel *model;
+  TVMModelEntry entry;                  /* model->entry, or the runtime's checks in front of it */
   void *pools[TVMCRT_MAX_WORKSPACES];   /* external pools, in the model's order */
   void *devices[TVMCRT_MAX_DEVICES];
   uint8_t *stack_base;
