@@ -53,20 +53,22 @@ static int32_t check_tensors(const TVMModel *model, void *const *buffers, uint8_
   return kTVMCrtOk;
 }
 
+/* Both tensor lists, with the text that names the first bad buffer; kTVMCrtOk when all are fine. */
+static int32_t check_buffers(const TVMModel *model, const void *inputs, void *outputs) {
+  int32_t rc = check_tensors(model, (void *const *)inputs, model->num_inputs, model->inputs, "input",
+                             kTVMCrtErrMissingInput);
+  return rc != kTVMCrtOk ? rc
+                         : check_tensors(model, (void *const *)outputs, model->num_outputs, model->outputs,
+                                         "output", kTVMCrtErrMissingOutput);
+}
+
 int32_t TVMCrtRejectBuffers(void *const *inputs, void *const *outputs) {
   const TVMContext *ctx = tvmcrt_current_context;
   const TVMModel *model = ctx != NULL ? ctx->binding.model : NULL;
-  int32_t rc;
-  if (model == NULL) return tvmcrt_fail(kTVMCrtErrBadModel, "TVMCrtRejectBuffers called outside TVMExecute()");
-  rc = check_tensors(model, inputs, model->num_inputs, model->inputs, "input", kTVMCrtErrMissingInput);
-  if (rc == kTVMCrtOk) {
-    rc = check_tensors(model, outputs, model->num_outputs, model->outputs, "output", kTVMCrtErrMissingOutput);
-  }
+  int32_t rc = model != NULL ? check_buffers(model, inputs, (void *)outputs) : kTVMCrtOk;
   return rc != kTVMCrtOk ? rc
-                         : tvmcrt_fail(kTVMCrtErrBadModel,
-                                       "model '%s': its adapter rejected buffers that are present and aligned "
-                                       "(regenerate it with tvmcrt-import)",
-                                       model->name);
+                         : tvmcrt_fail(kTVMCrtErrBadModel, "TVMCrtRejectBuffers: no bad buffer in model '%s' "
+                                       "(regenerate its adapter with tvmcrt-import)", tvmcrt_running_name());
 }
 
 /* The entry of a descriptor whose adapter does not check its buffers (entry_checks_buffers 0): the
@@ -206,11 +208,7 @@ TVMCRT_COLD static int32_t model_failure(const TVMModel *model, int32_t rc) {
 TVMCRT_COLD static int32_t check_everything(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
   int32_t rc = check_call(model, inputs, outputs, ctx);
   if (rc != kTVMCrtOk) return rc;
-  rc = check_tensors(model, (void *const *)inputs, model->num_inputs, model->inputs, "input",
-                     kTVMCrtErrMissingInput);
-  if (rc != kTVMCrtOk) return rc;
-  rc = check_tensors(model, (void *const *)outputs, model->num_outputs, model->outputs, "output",
-                     kTVMCrtErrMissingOutput);
+  rc = check_buffers(model, inputs, outputs);
   if (rc != kTVMCrtOk) return rc;
   return ctx->binding.model == model ? kTVMCrtOk : bind(model, ctx);
 }
