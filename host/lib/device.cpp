@@ -222,6 +222,11 @@ std::size_t Device::chunk_size(std::size_t overhead) const {
   return std::min(std::max<std::size_t>(payload, overhead + 16) - overhead, chunk_limit_);
 }
 
+std::size_t Device::read_size() const {
+  if (hello_.max_read_length() == 0) return chunk_size(kReadOverhead);  // an agent that does not say
+  return std::min({std::size_t{hello_.max_read_length()}, Link::kMaxPayload - kReadOverhead, chunk_limit_});
+}
+
 std::optional<Frame> Device::wait_data(std::size_t chunk) {
   const unsigned retransmits = link_->stats().retransmits;
   std::optional<Frame> f = naming_losses([&] { return link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1); });
@@ -356,8 +361,7 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
   std::size_t next = 0, done = 0;
   while (done < len) {
     while (in_flight.size() < window() && next < len) {
-      std::size_t n = std::min(chunk_size(kReadOverhead), len - next);
-      if (hello_.max_read_length()) n = std::min<std::size_t>(n, hello_.max_read_length());
+      const std::size_t n = std::min(read_size(), len - next);
       wire::ReadOutputRequest req;
       req.set_model(model);
       req.set_tensor(tensor);

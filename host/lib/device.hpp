@@ -82,6 +82,10 @@ class Device {
   // Tensor bytes per WriteInput/ReadOutput frame: the device's max payload less the message's
   // overhead, or less on a noisy line (see chunk_limit_).
   std::size_t chunk_size(std::size_t overhead) const;
+  // Tensor bytes per ReadOutput: HelloResponse.max_read_length, which an agent that sends reads
+  // straight from the tensor sets past its frame payload, within the host's receive buffer and the
+  // noisy-line limit.
+  std::size_t read_size() const;
   // Waits for the oldest data request. Returns nothing when a frame of more than kMinChunk bytes
   // could not get through whole after a few tries: chunks are then made smaller and the caller
   // sends the bytes from the oldest unanswered one again.

@@ -50,7 +50,8 @@ struct LinkStats {
 class Link {
  public:
   using Clock = std::chrono::steady_clock;
-  static constexpr std::size_t kMaxPayload = 65536;  // receive buffer: far above any device's
+  // Receive buffer: a 64 KiB ReadOutput and its fields (agents stream those past their frame size).
+  static constexpr std::size_t kMaxPayload = 65536 + 64;
 
   Link(boost::asio::io_context &io, std::unique_ptr<Transport> transport, LinkOptions opt = {});
   ~Link();

@@ -72,27 +72,60 @@ tvmcrt_frame_check_t tvmcrt_frame_open(const uint8_t *raw, size_t raw_len, uint8
  * a full block gets no extra 0x01 block, which keeps the worst case at TVMCRT_COBS_MAX_ENCODED.
  *------------------------------------------------------------------------------------------------*/
 
-/* Length of the block starting at raw[pos]: non-zero bytes before the next 0x00, at most 254. */
-static size_t cobs_run(const uint8_t *raw, size_t raw_len, size_t pos) {
+/* A place in a sequence of pieces. Kept on a byte that exists (or at the end, i == count), so
+ * that "at the end" is one comparison. */
+typedef struct {
+  const tvmcrt_piece_t *pieces;
+  size_t count, i, pos;
+} cursor_t;
+
+static void cursor_settle(cursor_t *c) {
+  while (c->i < c->count && c->pos == c->pieces[c->i].len) {
+    c->i++;
+    c->pos = 0;
+  }
+}
+
+/* Length of the block at the cursor: non-zero bytes before the next 0x00, at most 254. */
+static size_t cobs_run(cursor_t c) {
   size_t n = 0;
-  while (pos + n < raw_len && n < 254u && raw[pos + n] != 0) n++;
+  for (cursor_settle(&c); n < 254u && c.i < c.count && c.pieces[c.i].data[c.pos] != 0; n++) {
+    c.pos++;
+    cursor_settle(&c);
+  }
   return n;
 }
 
-/* Walks the blocks of raw, handing each to block(). Shared by the buffer and stream encoders so
- * that both produce the same bytes. */
-typedef bool (*cobs_block_fn)(void *ctx, uint8_t code, const uint8_t *bytes, size_t len);
+/* Hands n bytes at the cursor to emit(), a piece at a time, and moves past them. */
+static bool cobs_copy(cursor_t *c, size_t n, tvmcrt_emit_fn emit, void *ctx) {
+  while (n > 0) {
+    size_t k = c->pieces[c->i].len - c->pos;
+    if (k > n) k = n;
+    if (!emit(ctx, c->pieces[c->i].data + c->pos, k)) return false;
+    c->pos += k;
+    n -= k;
+    cursor_settle(c);
+  }
+  return true;
+}
 
-static bool cobs_walk(const uint8_t *raw, size_t raw_len, cobs_block_fn block, void *ctx) {
-  size_t pos = 0;
-  while (pos < raw_len) {
-    size_t n = cobs_run(raw, raw_len, pos);
-    if (!block(ctx, (uint8_t)(n + 1u), raw + pos, n)) return false;
-    pos += n;
+/* COBS-encodes the concatenated pieces, block by block: the code byte, then the block's bytes
+ * straight from the pieces. Both encoders below are this walk, so they produce the same bytes. */
+static bool cobs_walk(const tvmcrt_piece_t *pieces, size_t count, tvmcrt_emit_fn emit, void *ctx) {
+  cursor_t c = {pieces, count, 0, 0};
+  cursor_settle(&c);
+  while (c.i < c.count) {
+    size_t n = cobs_run(c);
+    uint8_t code = (uint8_t)(n + 1u);
+    if (!emit(ctx, &code, 1) || !cobs_copy(&c, n, emit, ctx)) return false;
     if (n < 254u) {
-      if (pos == raw_len) return true;  /* ended on data: no implied zero */
-      pos++;                            /* the 0x00 this block stands for */
-      if (pos == raw_len) return block(ctx, 1u, raw, 0);  /* trailing 0x00 needs one more block */
+      if (c.i == c.count) return true;  /* ended on data: no implied zero */
+      c.pos++;                          /* the 0x00 this block stands for */
+      cursor_settle(&c);
+      if (c.i == c.count) {             /* trailing 0x00 needs one more block */
+        code = 1u;
+        return emit(ctx, &code, 1);
+      }
     }
   }
   return true;
@@ -103,38 +136,49 @@ typedef struct {
   size_t len;
 } cobs_buffer_t;
 
-static bool cobs_to_buffer(void *ctx, uint8_t code, const uint8_t *bytes, size_t len) {
+static bool cobs_to_buffer(void *ctx, const uint8_t *bytes, size_t len) {
   cobs_buffer_t *b = (cobs_buffer_t *)ctx;
-  b->out[b->len++] = code;
   for (size_t i = 0; i < len; i++) b->out[b->len++] = bytes[i];
   return true;
 }
 
 size_t tvmcrt_cobs_encode(const uint8_t *raw, size_t raw_len, uint8_t *out, size_t out_cap) {
   if (out_cap < TVMCRT_COBS_MAX_ENCODED(raw_len)) return 0;
+  tvmcrt_piece_t piece = {raw, raw_len};
   cobs_buffer_t b = {out, 0};
-  (void)cobs_walk(raw, raw_len, cobs_to_buffer, &b);
+  (void)cobs_walk(&piece, 1, cobs_to_buffer, &b);
   out[b.len++] = TVMCRT_FRAME_DELIMITER;
   return b.len;
 }
 
-typedef struct {
-  tvmcrt_emit_fn emit;
-  void *ctx;
-} cobs_stream_t;
-
-static bool cobs_to_stream(void *ctx, uint8_t code, const uint8_t *bytes, size_t len) {
-  cobs_stream_t *s = (cobs_stream_t *)ctx;
-  if (!s->emit(s->ctx, &code, 1)) return false;
-  return len == 0 || s->emit(s->ctx, bytes, len);
+bool tvmcrt_cobs_encode_pieces(const tvmcrt_piece_t *pieces, size_t count, tvmcrt_emit_fn emit, void *ctx) {
+  static const uint8_t delimiter = TVMCRT_FRAME_DELIMITER;
+  return cobs_walk(pieces, count, emit, ctx) && emit(ctx, &delimiter, 1);
 }
 
-bool tvmcrt_cobs_encode_stream(const uint8_t *raw, size_t raw_len, tvmcrt_emit_fn emit,
-                               void *ctx) {
-  static const uint8_t delimiter = TVMCRT_FRAME_DELIMITER;
-  cobs_stream_t s = {emit, ctx};
-  if (!cobs_walk(raw, raw_len, cobs_to_stream, &s)) return false;
-  return emit(ctx, &delimiter, 1);
+bool tvmcrt_cobs_encode_stream(const uint8_t *raw, size_t raw_len, tvmcrt_emit_fn emit, void *ctx) {
+  tvmcrt_piece_t piece = {raw, raw_len};
+  return tvmcrt_cobs_encode_pieces(&piece, 1, emit, ctx);
+}
+
+bool tvmcrt_frame_send(uint8_t type, uint16_t seq, const tvmcrt_piece_t *payload, size_t count,
+                       tvmcrt_emit_fn emit, void *ctx) {
+  uint8_t header[TVMCRT_FRAME_HEADER_SIZE] = {TVMCRT_FRAME_VERSION, type, (uint8_t)seq, (uint8_t)(seq >> 8)};
+  uint8_t crc_le[TVMCRT_FRAME_CRC_SIZE];
+  tvmcrt_piece_t all[TVMCRT_FRAME_MAX_PIECES + 2];
+  uint32_t crc = tvmcrt_crc32(0, header, sizeof header);
+  size_t i;
+  if (count > TVMCRT_FRAME_MAX_PIECES) return false;
+  all[0].data = header;
+  all[0].len = sizeof header;
+  for (i = 0; i < count; i++) {
+    all[i + 1] = payload[i];
+    crc = tvmcrt_crc32(crc, payload[i].data, payload[i].len);
+  }
+  put_le32(crc_le, crc);
+  all[count + 1].data = crc_le;
+  all[count + 1].len = sizeof crc_le;
+  return tvmcrt_cobs_encode_pieces(all, count + 2, emit, ctx);
 }
 
 /*--------------------------------------------------------------------------------------------------

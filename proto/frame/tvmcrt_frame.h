@@ -41,6 +41,22 @@ size_t tvmcrt_cobs_encode(const uint8_t *raw, size_t raw_len, uint8_t *out, size
 typedef bool (*tvmcrt_emit_fn)(void *ctx, const uint8_t *bytes, size_t len);
 bool tvmcrt_cobs_encode_stream(const uint8_t *raw, size_t raw_len, tvmcrt_emit_fn emit, void *ctx);
 
+/* Bytes that lie somewhere in memory: a frame may be sent from several without being assembled. */
+typedef struct tvmcrt_piece {
+  const uint8_t *data;
+  size_t len;
+} tvmcrt_piece_t;
+
+/* The same encoding of the concatenated pieces (delimiter included). */
+bool tvmcrt_cobs_encode_pieces(const tvmcrt_piece_t *pieces, size_t count, tvmcrt_emit_fn emit, void *ctx);
+
+/* Sends a whole frame whose payload is the concatenated pieces (at most TVMCRT_FRAME_MAX_PIECES):
+ * header and CRC are made here and everything goes out through emit() COBS-encoded, so a payload
+ * held in place (a tensor) needs no frame buffer of its size. Returns false as soon as emit() does. */
+#define TVMCRT_FRAME_MAX_PIECES 2
+bool tvmcrt_frame_send(uint8_t type, uint16_t seq, const tvmcrt_piece_t *payload, size_t count,
+                       tvmcrt_emit_fn emit, void *ctx);
+
 /* Byte-at-a-time deframer: COBS-decodes into a caller-owned buffer as bytes arrive. */
 typedef enum {
   TVMCRT_DEFRAME_MORE = 0,      /* byte taken, frame not complete */

@@ -242,18 +242,35 @@ TEST_F(AgentTest, ReadOutputRefusesWhatIsNotThere) {
   expect_alive();
 }
 
-TEST_F(AgentTest, ReadOutputLengthIsLimitedToWhatFitsOneFrame) {
-  uint32_t max = hello().max_read_length();
-  // The largest possible response with that much data still fits max_frame_payload. Data only
-  // comes with success, and a successful Status carries no code and no detail text.
-  pb::ReadOutputResponse worst;
-  worst.mutable_status()->set_boot_id(0xFFFFFFFFu);
-  worst.set_offset(0xFFFFFFFFu);
-  worst.set_data(std::string(max, 'x'));
-  EXPECT_LE(worst.ByteSizeLong(), 4096u);
-  auto too_long = read(0, 0, 0, max + 1);
+// A read is sent straight from the tensor, never assembled in the agent's frame buffer: the whole
+// 10,000-byte output comes back in one frame, more than twice max_frame_payload, byte for byte.
+TEST_F(AgentTest, ReadOutputPastTheFramePayloadComesWholeInOneFrame) {
+  const auto h = hello();
+  EXPECT_EQ(h.max_read_length(), 65536u);
+  EXPECT_GT(h.max_read_length(), h.max_frame_payload());
+  // Runs of non-zero bytes longer than a COBS block (254) at both ends of the tensor, where the
+  // frame's pieces meet; zeros in between.
+  Bytes data(TEST_SUM_SIZE);
+  for (size_t i = 0; i < data.size(); i++) data[i] = i < 1000 || i >= 9300 ? 0xFF : static_cast<uint8_t>(i * 31 + 7);
+  for (uint32_t off = 0; off < TEST_SUM_SIZE; off += 4000) {
+    Bytes part(data.begin() + off, data.begin() + std::min<uint32_t>(off + 4000, TEST_SUM_SIZE));
+    ASSERT_EQ(write(1, 0, off, part).received(), off + part.size());
+  }
+  ASSERT_EQ(execute(1).status().code(), 0u);
+  const Bytes reversed(data.rbegin(), data.rend());
+  auto whole = read(1, 1, 0, TEST_SUM_SIZE);  // call() checks that exactly one frame came
+  EXPECT_CODE(whole.status(), 0);
+  EXPECT_EQ(whole.offset(), 0u);
+  EXPECT_EQ(Bytes(whole.data().begin(), whole.data().end()), reversed);
+  auto middle = read(1, 1, 4321, 5000);
+  EXPECT_CODE(middle.status(), 0);
+  EXPECT_EQ(middle.offset(), 4321u);
+  EXPECT_EQ(Bytes(middle.data().begin(), middle.data().end()),
+            Bytes(reversed.begin() + 4321, reversed.begin() + 9321));
+  auto too_long = read(1, 1, 0, h.max_read_length() + 1);
   EXPECT_CODE(too_long.status(), AGENT_ERR_OUT_OF_RANGE);
-  EXPECT_NE(too_long.status().detail().find("max_read_length"), std::string::npos);
+  EXPECT_NE(too_long.status().detail().find("max_read_length 65536"), std::string::npos)
+      << too_long.status().detail();
 }
 
 TEST_F(AgentTest, ModelErrorIsReportedWithTheRuntimesText) {

@@ -150,6 +150,50 @@ TEST(Frame, StreamEncoderMatchesBufferEncoder) {
   }
 }
 
+// Cuts raw at random places into pieces (some empty) over long non-zero runs and zeros, so that
+// COBS blocks start, end and run full (254 bytes) across the cuts.
+std::vector<tvmcrt_piece_t> random_pieces(std::mt19937 &rng, const Bytes &raw) {
+  std::vector<tvmcrt_piece_t> pieces;
+  size_t at = 0;
+  while (at < raw.size() || pieces.empty()) {
+    const size_t n = std::min<size_t>(raw.size() - at, rng() % 3 == 0 ? 0 : rng() % 700);
+    pieces.push_back({raw.data() + at, n});
+    at += n;
+  }
+  return pieces;
+}
+
+TEST(Frame, PiecesEncodeLikeTheirConcatenation) {
+  std::mt19937 rng(2);
+  for (int i = 0; i < 500; i++) {
+    Bytes raw = random_bytes(rng, rng() % 2000);
+    const unsigned zero_odds = 1 + rng() % 600;  // from many zeros to runs far past a block
+    for (auto &b : raw) b = rng() % zero_odds == 0 ? 0 : (b | 1);
+    if (i % 5 == 0 && !raw.empty()) raw.back() = 0;  // a trailing zero needs its own block
+    const auto pieces = random_pieces(rng, raw);
+    Bytes streamed;
+    ASSERT_TRUE(tvmcrt_cobs_encode_pieces(pieces.data(), pieces.size(), collect, &streamed));
+    EXPECT_EQ(streamed, cobs(raw)) << "length " << raw.size() << ", " << pieces.size() << " pieces";
+  }
+}
+
+TEST(Frame, FrameSentFromPiecesIsTheSealedFrame) {
+  std::mt19937 rng(3);
+  for (int i = 0; i < 100; i++) {
+    Bytes payload = random_bytes(rng, rng() % 9000);
+    for (auto &b : payload) if (rng() % 50 == 0) b = 0;
+    const size_t cut = payload.empty() ? 0 : rng() % payload.size();
+    const tvmcrt_piece_t pieces[2] = {{payload.data(), cut}, {payload.data() + cut, payload.size() - cut}};
+    Bytes sent;
+    ASSERT_TRUE(tvmcrt_frame_send(0x85, static_cast<uint16_t>(i * 977), pieces, 2, collect, &sent));
+    EXPECT_EQ(sent, wire(0x85, static_cast<uint16_t>(i * 977), payload));
+  }
+  Bytes sent;
+  const tvmcrt_piece_t three[3] = {};
+  EXPECT_FALSE(tvmcrt_frame_send(0x85, 1, three, 3, collect, &sent));  // over TVMCRT_FRAME_MAX_PIECES
+  EXPECT_TRUE(sent.empty());
+}
+
 bool refuse_after_first(void *ctx, const uint8_t *, size_t) {
   int *calls = static_cast<int *>(ctx);
   return (*calls)++ == 0;

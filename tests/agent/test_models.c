@@ -35,6 +35,7 @@ static int32_t sum_entry(void *const *inputs, void *const *outputs, void *const 
   for (int i = 0; i < TEST_SUM_SIZE; i++) sum += data[i];
   memcpy(pools[0], &sum, sizeof sum);
   memcpy(outputs[0], &sum, sizeof sum);
+  for (int i = 0; i < TEST_SUM_SIZE; i++) ((uint8_t *)outputs[1])[i] = data[TEST_SUM_SIZE - 1 - i];
   return 0;
 }
 
@@ -49,20 +50,22 @@ static const TVMModel add_one = {"add_one", 1, 1, 1, 0, add_one_in, add_one_out,
                                  NULL, 1, add_one_entry, 0};
 
 static const TVMTensorInfo sum_in[] = {{"data", kTVMDTypeUInt8, 2, shape_sum_in, TEST_SUM_SIZE}};
-static const TVMTensorInfo sum_out[] = {{"sum", kTVMDTypeUInt32, 1, shape_1, 4}};
+static const TVMTensorInfo sum_out[] = {{"sum", kTVMDTypeUInt32, 1, shape_1, 4},
+                                        {"reversed", kTVMDTypeUInt8, 2, shape_sum_in, TEST_SUM_SIZE}};
 static const TVMPoolInfo sum_pools[] = {{"workspace", kTVMPoolStack, 32, 16},
                                         {"sram", kTVMPoolExternal, 256, 32}};
-static const TVMModel sum_bytes = {"sum_bytes", 1, 1, 2, 0, sum_in, sum_out, sum_pools, NULL, 1,
+static const TVMModel sum_bytes = {"sum_bytes", 1, 2, 2, 0, sum_in, sum_out, sum_pools, NULL, 1,
                                    sum_entry, 0};
 
 static int8_t add_one_x[TEST_ADD_ONE_SIZE] __attribute__((aligned(16)));
 static int8_t add_one_y[TEST_ADD_ONE_SIZE] __attribute__((aligned(16)));
 static uint8_t sum_data[TEST_SUM_SIZE] __attribute__((aligned(16)));
 static uint32_t sum_sum[1] __attribute__((aligned(16)));
+static uint8_t sum_reversed[TEST_SUM_SIZE] __attribute__((aligned(16)));
 static void *const add_one_inputs[] = {add_one_x};
 static void *const add_one_outputs[] = {add_one_y};
 static void *const sum_inputs[] = {sum_data};
-static void *const sum_outputs[] = {sum_sum};
+static void *const sum_outputs[] = {sum_sum, sum_reversed};
 
 const tvmcrt_agent_model_t tvmcrt_agent_models[] = {
     {&add_one, add_one_inputs, add_one_outputs},

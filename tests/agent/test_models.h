@@ -12,8 +12,9 @@ extern "C" {
 #endif
 
 /* Model 0 "add_one": int8[8] x -> int8[8] y = x + 1, through an 8-byte block of its 64-byte stack
- * workspace. Model 1 "sum_bytes": uint8[10000] data -> uint32[1] sum; an external pool "sram" of
- * 256 bytes (alignment 32) and a 32-byte stack workspace; writes the sum into the pool too. */
+ * workspace. Model 1 "sum_bytes": uint8[10000] data -> uint32[1] sum and uint8[10000] reversed (data
+ * back to front: an output longer than a frame payload); an external pool "sram" of 256 bytes
+ * (alignment 32) and a 32-byte stack workspace; writes the sum into the pool too. */
 #define TEST_ADD_ONE_SIZE 8
 #define TEST_SUM_SIZE 10000
 #define TEST_ARENA_SIZE 1024

@@ -18,6 +18,14 @@
 #define TVMCRT_AGENT_MAX_PAYLOAD 4096
 #endif
 
+/* Largest ReadOutput (HelloResponse.max_read_length). The response is sent straight from the output
+ * tensor, never assembled, so this costs no RAM and may exceed TVMCRT_AGENT_MAX_PAYLOAD: one large
+ * response instead of a request and a response per frame payload. A damaged one is sent again
+ * whole, so a host on a noisy line asks for less (docs/protocol.md). */
+#ifndef TVMCRT_AGENT_MAX_READ_LENGTH
+#define TVMCRT_AGENT_MAX_READ_LENGTH 65536
+#endif
+
 /* Request frames the host may have in flight (HelloResponse.receive_window). The agent handles one
  * frame at a time, so while it runs a model the port must hold the rest: size the port's receive
  * buffer to at least TVMCRT_AGENT_PORT_RX_MIN bytes. */

@@ -34,13 +34,25 @@ static bool writer_emit(void *ctx, const uint8_t *bytes, size_t len) {
   return true;
 }
 
-/* Seals tx[] (payload already encoded after the header) and streams it out. */
-static bool send_frame(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, size_t payload_len) {
+/* Streams out a frame whose payload is the pieces; header, CRC and COBS are made on the way. */
+static bool send_pieces(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const tvmcrt_piece_t *payload,
+                        size_t count) {
   agent_writer_t w;
-  size_t raw_len = tvmcrt_frame_seal(a->tx, type, seq, payload_len);
   w.port = a->port;
   w.len = 0;
-  return tvmcrt_cobs_encode_stream(a->tx, raw_len, writer_emit, &w) && writer_flush(&w);
+  return tvmcrt_frame_send(type, seq, payload, count, writer_emit, &w) && writer_flush(&w);
+}
+
+/* The payload already encoded in tx[] after the header. */
+static bool send_frame(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, size_t payload_len) {
+  tvmcrt_piece_t payload = {a->tx + TVMCRT_FRAME_HEADER_SIZE, payload_len};
+  return send_pieces(a, type, seq, &payload, 1);
+}
+
+bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, size_t head_len,
+                          const uint8_t *tail, size_t tail_len) {
+  tvmcrt_piece_t payload[2] = {{a->tx + TVMCRT_FRAME_HEADER_SIZE, head_len}, {tail, tail_len}};
+  return send_pieces(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, payload, 2);
 }
 
 static bool encode_and_send(tvmcrt_agent_t *a, uint8_t type, uint16_t seq,

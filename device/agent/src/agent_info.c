@@ -137,7 +137,7 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   r.regions.funcs.encode = encode_regions;
   r.regions.arg = a;
   r.tick_hz = a->port->tick_hz;
-  r.max_read_length = AGENT_MAX_READ_LENGTH;
+  r.max_read_length = TVMCRT_AGENT_MAX_READ_LENGTH;
   return agent_send(a, TYPE_HELLO, seq, tvmcrt_wire_HelloResponse_fields, &r);
 }
 

@@ -22,9 +22,6 @@
  * detail (only failures carry text, and a failed ReadOutput carries no data). */
 #define AGENT_STATUS_OK_SIZE 12
 
-/* Largest ReadOutputResponse.data (HelloResponse.max_read_length): the payload minus Status (tag,
- * length, body), offset (tag + 5-byte varint) and the data field's tag and a 3-byte length. */
-#define AGENT_MAX_READ_LENGTH (TVMCRT_AGENT_MAX_PAYLOAD - (2 + AGENT_STATUS_OK_SIZE + 6 + 4))
 
 /* A const pointer in a pb_callback_t arg, which is void * for both directions. */
 #define AGENT_ARG(p) ((void *)(uintptr_t)(p))
@@ -55,6 +52,12 @@ void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t 
  * fit TVMCRT_AGENT_MAX_PAYLOAD, sends a status-only response with AGENT_ERR_RESPONSE_TOO_LARGE. */
 bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_msgdesc_t *fields,
                 const void *msg) AGENT_CHECK_RETURN;
+
+/* A response whose payload is tx[HEADER_SIZE .. + head_len), already encoded, followed by tail_len
+ * bytes at tail, sent from where they lie (ReadOutput: the tensor). The frame is never assembled,
+ * so it may be longer than the frame buffers. */
+bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, size_t head_len,
+                          const uint8_t *tail, size_t tail_len) AGENT_CHECK_RETURN;
 
 /* A response holding only its Status (field 1, which every response starts with). */
 bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,

@@ -229,24 +229,14 @@ bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payloa
  * ReadOutput
  *------------------------------------------------------------------------------------------------*/
 
-typedef struct {
-  const uint8_t *bytes;
-  uint32_t length;
-} read_t;
-
-static bool encode_data(pb_ostream_t *stream, const pb_field_t *field, void *const *arg) {
-  const read_t *r = (const read_t *)*arg;
-  return pb_encode_tag_for_field(stream, field) && pb_encode_string(stream, r->bytes, r->length);
-}
-
 static uint32_t check_read(tvmcrt_agent_t *a, const tvmcrt_wire_ReadOutputRequest *req) {
   if (agent_model(a, req->model) == NULL) return AGENT_ERR_UNKNOWN_MODEL;
   const TVMTensorInfo *info = find_tensor(a, req->model, false, req->tensor);
   if (info == NULL) return AGENT_ERR_UNKNOWN_TENSOR;
-  if (req->length > AGENT_MAX_READ_LENGTH) {
+  if (req->length > TVMCRT_AGENT_MAX_READ_LENGTH) {
     return agent_fail(a, AGENT_ERR_OUT_OF_RANGE, req->model,
                       "ReadOutput length %u is over Hello max_read_length %u", req->length,
-                      (uint32_t)AGENT_MAX_READ_LENGTH);
+                      (uint32_t)TVMCRT_AGENT_MAX_READ_LENGTH);
   }
   if (!in_range(a, req->model, "output", req->tensor, info, req->offset, req->length)) {
     return AGENT_ERR_OUT_OF_RANGE;
@@ -267,13 +257,18 @@ bool agent_handle_read_output(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pa
   }
   uint32_t code = check_read(a, &req);
   if (code != 0) return agent_send_status(a, TYPE_READ_OUTPUT, seq, code);
-  read_t data = {(const uint8_t *)a->models[req.model].outputs[req.tensor] + req.offset,
-                 req.length};
+  /* The response is {status, offset} encoded here, then the data field's tag and length, then the
+   * bytes straight from the tensor: data is the last field, so the tensor is the frame's tail. */
   tvmcrt_wire_ReadOutputResponse r = tvmcrt_wire_ReadOutputResponse_init_zero;
+  pb_ostream_t os = pb_ostream_from_buffer(a->tx + TVMCRT_FRAME_HEADER_SIZE, TVMCRT_AGENT_MAX_PAYLOAD);
   agent_status(a, &r.status, 0);
   r.has_status = true;
   r.offset = req.offset;
-  r.data.funcs.encode = encode_data;
-  r.data.arg = &data;
-  return agent_send(a, TYPE_READ_OUTPUT, seq, tvmcrt_wire_ReadOutputResponse_fields, &r);
+  if (!pb_encode(&os, tvmcrt_wire_ReadOutputResponse_fields, &r) ||
+      !pb_encode_tag(&os, PB_WT_STRING, tvmcrt_wire_ReadOutputResponse_data_tag) ||
+      !pb_encode_varint(&os, req.length)) {
+    return false; /* cannot happen: the head is a few dozen bytes */
+  }
+  return agent_send_with_tail(a, TYPE_READ_OUTPUT, seq, os.bytes_written,
+                              (const uint8_t *)a->models[req.model].outputs[req.tensor] + req.offset, req.length);
 }
