@@ -72,63 +72,51 @@ tvmcrt_frame_check_t tvmcrt_frame_open(const uint8_t *raw, size_t raw_len, uint8
  * a full block gets no extra 0x01 block, which keeps the worst case at TVMCRT_COBS_MAX_ENCODED.
  *------------------------------------------------------------------------------------------------*/
 
-/* A place in a sequence of pieces. Kept on a byte that exists (or at the end, i == count), so
- * that "at the end" is one comparison. */
-typedef struct {
-  const tvmcrt_piece_t *pieces;
-  size_t count, i, pos;
-} cursor_t;
-
-static void cursor_settle(cursor_t *c) {
-  while (c->i < c->count && c->pos == c->pieces[c->i].len) {
-    c->i++;
-    c->pos = 0;
-  }
-}
-
-/* Length of the block at the cursor: non-zero bytes before the next 0x00, at most 254. */
-static size_t cobs_run(cursor_t c) {
-  size_t n = 0;
-  for (cursor_settle(&c); n < 254u && c.i < c.count && c.pieces[c.i].data[c.pos] != 0; n++) {
-    c.pos++;
-    cursor_settle(&c);
-  }
-  return n;
-}
-
-/* Hands n bytes at the cursor to emit(), a piece at a time, and moves past them. */
-static bool cobs_copy(cursor_t *c, size_t n, tvmcrt_emit_fn emit, void *ctx) {
-  while (n > 0) {
-    size_t k = c->pieces[c->i].len - c->pos;
-    if (k > n) k = n;
-    if (!emit(ctx, c->pieces[c->i].data + c->pos, k)) return false;
-    c->pos += k;
-    n -= k;
-    cursor_settle(c);
-  }
-  return true;
-}
-
 /* COBS-encodes the concatenated pieces, block by block: the code byte, then the block's bytes
- * straight from the pieces. Both encoders below are this walk, so they produce the same bytes. */
+ * straight from the pieces (one emit() per piece it spans). Both encoders below are this walk, so
+ * they produce the same bytes. (i, pos) is where the next block starts. */
 static bool cobs_walk(const tvmcrt_piece_t *pieces, size_t count, tvmcrt_emit_fn emit, void *ctx) {
-  cursor_t c = {pieces, count, 0, 0};
-  cursor_settle(&c);
-  while (c.i < c.count) {
-    size_t n = cobs_run(c);
-    uint8_t code = (uint8_t)(n + 1u);
-    if (!emit(ctx, &code, 1) || !cobs_copy(&c, n, emit, ctx)) return false;
-    if (n < 254u) {
-      if (c.i == c.count) return true;  /* ended on data: no implied zero */
-      c.pos++;                          /* the 0x00 this block stands for */
-      cursor_settle(&c);
-      if (c.i == c.count) {             /* trailing 0x00 needs one more block */
+  size_t i = 0, pos = 0;
+  for (;;) {
+    size_t j = i, q = pos, n = 0;
+    uint8_t code;
+    bool zero = false;
+    /* The block: up to 254 non-zero bytes, ended by a 0x00 (which it stands for) or the end. */
+    while (n < 254u && j < count) {
+      if (q == pieces[j].len) {
+        j++;
+        q = 0;
+      } else if (pieces[j].data[q] == 0) {
+        zero = true;
+        break;
+      } else {
+        n++;
+        q++;
+      }
+    }
+    if (n == 0 && !zero) return true; /* nothing left: the frame ended on data or a full block */
+    code = (uint8_t)(n + 1u);
+    if (!emit(ctx, &code, 1)) return false;
+    while (i < j) { /* the block's bytes, piece by piece */
+      if (pieces[i].len > pos && !emit(ctx, pieces[i].data + pos, pieces[i].len - pos)) return false;
+      i++;
+      pos = 0;
+    }
+    if (q > pos && !emit(ctx, pieces[i].data + pos, q - pos)) return false;
+    pos = q + (zero ? 1u : 0u);
+    if (zero) {
+      /* A 0x00 that ends the frame needs one more (empty) block after it. */
+      size_t k = i, r = pos;
+      while (k < count && r == pieces[k].len) {
+        k++;
+        r = 0;
+      }
+      if (k == count) {
         code = 1u;
         return emit(ctx, &code, 1);
       }
     }
   }
-  return true;
 }
 
 typedef struct {
@@ -161,24 +149,23 @@ bool tvmcrt_cobs_encode_stream(const uint8_t *raw, size_t raw_len, tvmcrt_emit_f
   return tvmcrt_cobs_encode_pieces(&piece, 1, emit, ctx);
 }
 
-bool tvmcrt_frame_send(uint8_t type, uint16_t seq, const tvmcrt_piece_t *payload, size_t count,
-                       tvmcrt_emit_fn emit, void *ctx) {
-  uint8_t header[TVMCRT_FRAME_HEADER_SIZE] = {TVMCRT_FRAME_VERSION, type, (uint8_t)seq, (uint8_t)(seq >> 8)};
+bool tvmcrt_frame_send(uint8_t *head, size_t head_len, const uint8_t *tail, size_t tail_len,
+                       uint8_t type, uint16_t seq, tvmcrt_emit_fn emit, void *ctx) {
   uint8_t crc_le[TVMCRT_FRAME_CRC_SIZE];
-  tvmcrt_piece_t all[TVMCRT_FRAME_MAX_PIECES + 2];
-  uint32_t crc = tvmcrt_crc32(0, header, sizeof header);
-  size_t i;
-  if (count > TVMCRT_FRAME_MAX_PIECES) return false;
-  all[0].data = header;
-  all[0].len = sizeof header;
-  for (i = 0; i < count; i++) {
-    all[i + 1] = payload[i];
-    crc = tvmcrt_crc32(crc, payload[i].data, payload[i].len);
-  }
-  put_le32(crc_le, crc);
-  all[count + 1].data = crc_le;
-  all[count + 1].len = sizeof crc_le;
-  return tvmcrt_cobs_encode_pieces(all, count + 2, emit, ctx);
+  size_t body = TVMCRT_FRAME_HEADER_SIZE + head_len;
+  tvmcrt_piece_t pieces[3];
+  head[0] = TVMCRT_FRAME_VERSION;
+  head[1] = type;
+  head[2] = (uint8_t)seq;
+  head[3] = (uint8_t)(seq >> 8);
+  put_le32(crc_le, tvmcrt_crc32(tvmcrt_crc32(0, head, body), tail, tail_len));
+  pieces[0].data = head;
+  pieces[0].len = body;
+  pieces[1].data = tail;
+  pieces[1].len = tail_len;
+  pieces[2].data = crc_le;
+  pieces[2].len = sizeof crc_le;
+  return tvmcrt_cobs_encode_pieces(pieces, 3, emit, ctx);
 }
 
 /*--------------------------------------------------------------------------------------------------

@@ -50,12 +50,12 @@ typedef struct tvmcrt_piece {
 /* The same encoding of the concatenated pieces (delimiter included). */
 bool tvmcrt_cobs_encode_pieces(const tvmcrt_piece_t *pieces, size_t count, tvmcrt_emit_fn emit, void *ctx);
 
-/* Sends a whole frame whose payload is the concatenated pieces (at most TVMCRT_FRAME_MAX_PIECES):
- * header and CRC are made here and everything goes out through emit() COBS-encoded, so a payload
- * held in place (a tensor) needs no frame buffer of its size. Returns false as soon as emit() does. */
-#define TVMCRT_FRAME_MAX_PIECES 2
-bool tvmcrt_frame_send(uint8_t type, uint16_t seq, const tvmcrt_piece_t *payload, size_t count,
-                       tvmcrt_emit_fn emit, void *ctx);
+/* Sends a whole frame whose payload is head[HEADER_SIZE .. HEADER_SIZE + head_len) followed by
+ * tail[0..tail_len): fills the header into head[0..HEADER_SIZE), makes the CRC, and emits it all
+ * COBS-encoded from where it lies, so a tail held in place (a tensor) needs no frame buffer of its
+ * size. tail may be NULL when tail_len is 0. Returns false as soon as emit() does. */
+bool tvmcrt_frame_send(uint8_t *head, size_t head_len, const uint8_t *tail, size_t tail_len,
+                       uint8_t type, uint16_t seq, tvmcrt_emit_fn emit, void *ctx);
 
 /* Byte-at-a-time deframer: COBS-decodes into a caller-owned buffer as bytes arrive. */
 typedef enum {

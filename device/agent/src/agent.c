@@ -34,32 +34,26 @@ static bool writer_emit(void *ctx, const uint8_t *bytes, size_t len) {
   return true;
 }
 
-/* Streams out a frame whose payload is the pieces; header, CRC and COBS are made on the way. */
-static bool send_pieces(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const tvmcrt_piece_t *payload,
-                        size_t count) {
+/* Streams out a frame: the payload encoded in tx[] after the header, then tail_len bytes at tail
+ * where they lie. Header, CRC and COBS are made on the way. */
+static bool send_frame(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, size_t payload_len,
+                       const uint8_t *tail, size_t tail_len) {
   agent_writer_t w;
   w.port = a->port;
   w.len = 0;
-  return tvmcrt_frame_send(type, seq, payload, count, writer_emit, &w) && writer_flush(&w);
-}
-
-/* The payload already encoded in tx[] after the header. */
-static bool send_frame(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, size_t payload_len) {
-  tvmcrt_piece_t payload = {a->tx + TVMCRT_FRAME_HEADER_SIZE, payload_len};
-  return send_pieces(a, type, seq, &payload, 1);
+  return tvmcrt_frame_send(a->tx, payload_len, tail, tail_len, type, seq, writer_emit, &w) && writer_flush(&w);
 }
 
 bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, size_t head_len,
                           const uint8_t *tail, size_t tail_len) {
-  tvmcrt_piece_t payload[2] = {{a->tx + TVMCRT_FRAME_HEADER_SIZE, head_len}, {tail, tail_len}};
-  return send_pieces(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, payload, 2);
+  return send_frame(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, head_len, tail, tail_len);
 }
 
 static bool encode_and_send(tvmcrt_agent_t *a, uint8_t type, uint16_t seq,
                             const pb_msgdesc_t *fields, const void *msg) {
   pb_ostream_t os = pb_ostream_from_buffer(a->tx + TVMCRT_FRAME_HEADER_SIZE, TVMCRT_AGENT_MAX_PAYLOAD);
   if (!pb_encode(&os, fields, msg)) return false;
-  return send_frame(a, type, seq, os.bytes_written);
+  return send_frame(a, type, seq, os.bytes_written, NULL, 0);
 }
 
 bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code) {
