@@ -1,8 +1,9 @@
 /*
  * fuzz_frame.c — libFuzzer target for the frame codec alone. Input: byte 0 chooses the deframer's
  * buffer size (1..256), the rest is link bytes. Checks, besides the sanitizers: the deframer never
- * reports more bytes than its buffer holds; every frame it delivers re-encodes (buffer and stream
- * encoders alike) into bytes that deframe back to the same frame, within the worst-case bound.
+ * reports more bytes than its buffer holds; every frame it delivers re-encodes (buffer, stream and
+ * pieces encoders alike, the pieces cut where the frame's own bytes say) into bytes that deframe back
+ * to the same frame, within the worst-case bound.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,21 @@ static void check_round_trip(const uint8_t *raw, size_t len) {
   }
   streamed_len = 0;
   if (!tvmcrt_cobs_encode_stream(raw, len, collect, NULL)) abort();
+  if (streamed_len != n || memcmp(again, enc, n) != 0) abort();
+  /* The same bytes in up to four pieces, cut at offsets the frame's first bytes choose (so empty
+   * pieces and cuts inside and at the ends of COBS blocks all occur). */
+  tvmcrt_piece_t pieces[4];
+  size_t count = 0, at = 0;
+  while (count < 3 && at < len) {
+    size_t cut = at + raw[count] % (len - at + 1);
+    pieces[count].data = raw + at;
+    pieces[count++].len = cut - at;
+    at = cut;
+  }
+  pieces[count].data = raw + at;
+  pieces[count++].len = len - at;
+  streamed_len = 0;
+  if (!tvmcrt_cobs_encode_pieces(pieces, count, collect, NULL)) abort();
   if (streamed_len != n || memcmp(again, enc, n) != 0) abort();
   tvmcrt_deframer_t d;
   tvmcrt_deframer_init(&d, back, sizeof back);
