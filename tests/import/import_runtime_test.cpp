@@ -13,57 +13,53 @@ extern "C" int copy7_use_stack;  // makes the copy7 fixture allocate its 96 stac
 
 namespace {
 
-TEST(Runtime, HdronlyRunsWithItsPoolsByName) {
-  alignas(16) static uint8_t scratch[TVMCRT_HDRONLY_POOL_SCRATCH_SIZE];
-  alignas(16) static uint8_t ws[TVMCRT_HDRONLY_WORKSPACE_SIZE];
-  alignas(32) float in_buf[4] = {1.0f, -2.0f, 3.5f, 0.25f};
+// The hdronly fixture with both its pools given and its buffers in place.
+class Hdronly : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    TVMContextInit(&ctx);
+    const TVMWorkspace list[] = {{"scratch", scratch, sizeof scratch}, {"workspace", ws, sizeof ws}};
+    const TVMWorkspaces wss = {list, 2};
+    ASSERT_EQ(TVMSetWorkspaces(&ctx, &wss), 0) << TVMGetLastError();
+    in.input_1 = in_buf;
+    out.Identity = out_buf;
+  }
+  int32_t run() { return TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx); }
+
+  alignas(16) static inline uint8_t scratch[TVMCRT_HDRONLY_POOL_SCRATCH_SIZE];
+  alignas(16) static inline uint8_t ws[TVMCRT_HDRONLY_WORKSPACE_SIZE];
+  alignas(32) float in_buf[8] = {1.0f, -2.0f, 3.5f, 0.25f};
   alignas(32) int32_t out_buf[4] = {};
   TVMContext ctx;
-  TVMContextInit(&ctx);
-  const TVMWorkspace list[] = {{"scratch", scratch, sizeof scratch}, {"workspace", ws, sizeof ws}};
-  const TVMWorkspaces wss = {list, 2};
-  ASSERT_EQ(TVMSetWorkspaces(&ctx, &wss), 0) << TVMGetLastError();
   struct tvmcrt_hdronly_inputs in;
-  in.input_1 = in_buf;
   struct tvmcrt_hdronly_outputs out;
-  out.Identity = out_buf;
-  ASSERT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), 0) << TVMGetLastError();
-  EXPECT_EQ(0, std::memcmp(out_buf, in_buf, sizeof in_buf));
+};
+
+TEST_F(Hdronly, RunsWithItsPoolsByName) {
+  ASSERT_EQ(run(), 0) << TVMGetLastError();
+  EXPECT_EQ(0, std::memcmp(out_buf, in_buf, sizeof out_buf));
   EXPECT_EQ(scratch[0], 0xA5);
 }
 
 // The generated adapter checks the buffers itself (entry_checks_buffers): after a good run, when
 // TVMExecute() leaves the checks to it, a NULL or misaligned buffer is still refused before the model
 // runs, with the runtime's code and a text naming the tensor.
-TEST(Runtime, GeneratedAdapterRefusesABadBufferBeforeTheModelRuns) {
-  alignas(16) static uint8_t scratch[TVMCRT_HDRONLY_POOL_SCRATCH_SIZE];
-  alignas(16) static uint8_t ws[TVMCRT_HDRONLY_WORKSPACE_SIZE];
-  alignas(32) float in_buf[8] = {1.0f, -2.0f, 3.5f, 0.25f};
-  alignas(32) int32_t out_buf[4] = {};
-  TVMContext ctx;
-  TVMContextInit(&ctx);
-  const TVMWorkspace list[] = {{"scratch", scratch, sizeof scratch}, {"workspace", ws, sizeof ws}};
-  const TVMWorkspaces wss = {list, 2};
-  ASSERT_EQ(TVMSetWorkspaces(&ctx, &wss), 0) << TVMGetLastError();
-  struct tvmcrt_hdronly_inputs in;
-  in.input_1 = in_buf;
-  struct tvmcrt_hdronly_outputs out;
-  out.Identity = out_buf;
-  ASSERT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), 0) << TVMGetLastError();
+TEST_F(Hdronly, GeneratedAdapterRefusesABadBufferBeforeTheModelRuns) {
+  ASSERT_EQ(run(), 0) << TVMGetLastError();
   scratch[0] = 0;  // the model marks it on every run
 
   out.Identity = nullptr;
-  EXPECT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), kTVMCrtErrMissingOutput);
+  EXPECT_EQ(run(), kTVMCrtErrMissingOutput);
   EXPECT_EQ(std::string(TVMGetLastError()), "model 'hdronly': output 'Identity' (#0, 16 bytes) is NULL");
   out.Identity = out_buf;
   in.input_1 = in_buf + 1;  // 4 bytes off a 32-byte boundary
-  EXPECT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), kTVMCrtErrMisalignedTensor);
+  EXPECT_EQ(run(), kTVMCrtErrMisalignedTensor);
   EXPECT_NE(std::string(TVMGetLastError()).find("input 'input_1' at 0x"), std::string::npos) << TVMGetLastError();
   EXPECT_NE(std::string(TVMGetLastError()).find("not aligned to 32 bytes"), std::string::npos) << TVMGetLastError();
   EXPECT_EQ(scratch[0], 0);
 
   in.input_1 = in_buf;
-  ASSERT_EQ(TVMExecute(&tvmcrt_model_hdronly, &in, &out, &ctx), 0) << TVMGetLastError();
+  ASSERT_EQ(run(), 0) << TVMGetLastError();
   EXPECT_EQ(scratch[0], 0xA5);
 }
 
