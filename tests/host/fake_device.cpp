@@ -139,6 +139,7 @@ std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::
       r.set_firmware_build_id("fake 1.0");
       r.set_platform("fake");
       r.set_max_frame_payload(s_.max_payload);
+      r.set_max_read_length(s_.max_read_length);
       r.set_receive_window(s_.window);
       r.set_model_count(1);
       r.set_tick_hz(1000000);
@@ -209,6 +210,7 @@ std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::
       wire::ReadOutputRequest q;
       q.ParseFromString(payload);
       wire::ReadOutputResponse r;
+      ++reads_;
       if (!S.output_ready) status(r.mutable_status(), AGENT_ERR_OUTPUT_NOT_READY);
       else if (q.offset() + q.length() > S.output.size()) status(r.mutable_status(), AGENT_ERR_OUT_OF_RANGE);
       else {

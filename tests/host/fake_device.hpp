@@ -19,6 +19,7 @@ struct FakeScript {
   std::uint32_t protocol_version = 1;
   std::uint32_t boot_id = 7;
   std::uint32_t max_payload = 256;
+  std::uint32_t max_read_length = 0;  // HelloResponse.max_read_length; 0 = not announced
   std::uint32_t window = 4;
   std::uint32_t input_size = 1000;
   std::set<int> drop_request;    // request frames (0-based arrival index) ignored as if lost
@@ -45,6 +46,7 @@ class FakeDevice {
   ~FakeDevice();
   int requests() const { return requests_.load(); }
   int executes() const { return executes_.load(); }
+  int reads() const { return reads_.load(); }  // ReadOutput requests handled
 
  private:
   void run();
@@ -56,7 +58,7 @@ class FakeDevice {
   std::unique_ptr<State> st_;
   FakeScript s_;
   std::atomic<bool> stop_{false};
-  std::atomic<int> requests_{0}, executes_{0};
+  std::atomic<int> requests_{0}, executes_{0}, reads_{0};
   std::thread thread_;
 };
 

@@ -84,6 +84,20 @@ TEST(Link, NoisyLineShrinksFramesUntilTheyGetThrough) {
   EXPECT_GE(r.dev->link_stats().bad_frames, 3u);  // the answers to 1 KiB reads
 }
 
+TEST(Link, NoisyLineShrinksALargeReadUntilItGetsThrough) {
+  // A 20,000-byte read the device offers in one response never arrives whole: the host asks for
+  // quarters, and so on, until the answers get through, and every byte is right.
+  FakeScript s;
+  s.max_payload = 1024;
+  s.input_size = 20000;
+  s.max_read_length = 65536;
+  s.damage_responses_over = 3000;
+  auto r = connect(s);
+  round_trip(*r.dev, 20000);
+  EXPECT_GE(r.dev->link_stats().bad_frames, 6u);  // 3 tries at 20,000 bytes, 3 at 5,000
+  EXPECT_GE(r.fake->reads(), 6 + 17);             // then 1,250-byte reads
+}
+
 TEST(Link, TimeoutNamesTheBytesTheDevicesPortLost) {
   // A UART overrunning: the device says so in its Status, then frames go missing for good.
   FakeScript s;

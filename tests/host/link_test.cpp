@@ -26,6 +26,26 @@ TEST(Link, WindowedTransferIsExact) {
   EXPECT_EQ(r.dev->link_stats().retransmits, 0u);
 }
 
+TEST(Link, AReadIsAsLargeAsTheDeviceOffers) {
+  // An agent that sends reads from the tensor offers more than its frame payload: 20,000 bytes
+  // come back for one request; one that offers less (or an older agent) gets reads of that size.
+  FakeScript s;
+  s.max_payload = 1024;
+  s.input_size = 20000;
+  s.max_read_length = 65536;
+  auto large = connect(s);
+  round_trip(*large.dev, 20000);
+  EXPECT_EQ(large.fake->reads(), 1);
+  s.max_read_length = 700;
+  auto small = connect(s);
+  round_trip(*small.dev, 20000);
+  EXPECT_EQ(small.fake->reads(), 29);  // ceil(20000 / 700)
+  s.max_read_length = 0;  // not announced: what fits the frame payload
+  auto unsaid = connect(s);
+  round_trip(*unsaid.dev, 20000);
+  EXPECT_EQ(unsaid.fake->reads(), 21);  // 1024 less the 48 bytes the host keeps for the fields
+}
+
 TEST(Link, LostResponseIsRetransmitted) {
   FakeScript s;
   s.max_payload = 64;
