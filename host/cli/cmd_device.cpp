@@ -50,7 +50,8 @@ std::string device_text(const Device &dev) {
      << "platform     " << h.platform() << "\n"
      << "protocol     " << h.protocol_version() << "\n"
      << "boot id      " << h.status().boot_id() << "\n"
-     << "max payload  " << h.max_frame_payload() << " bytes, window " << h.receive_window() << " frames\n"
+     << "max payload  " << h.max_frame_payload() << " bytes, window " << h.receive_window() << " frames, reads of up to "
+     << h.max_read_length() << " bytes\n"
      << "tick rate    " << h.tick_hz() << " Hz\n";
   if (h.status().rx_lost() != 0)
     os << "rx lost      " << h.status().rx_lost()

@@ -100,6 +100,7 @@ json device_json(const Device &dev) {
             {"boot_id", h.status().boot_id()},
             {"rx_lost", h.status().rx_lost()},
             {"max_frame_payload", h.max_frame_payload()},
+            {"max_read_length", h.max_read_length()},
             {"receive_window", h.receive_window()},
             {"tick_hz", h.tick_hz()},
             {"regions", json::array()},

@@ -4,7 +4,8 @@ board running tvmcrt-fw (or tvmcrt-fw-test, which adds the fault model) and chec
 codes, the text of errors, the numbers. The port comes from $TVMCRT_PORT (scripts/qemu-board sets
 it, or a lab's board map does). tests/renode/tvmcrt.robot runs the same commands on Renode.
 
-Scenarios: info, execute, set_workspaces, heldout (tvmcrt-fw); last_error, crash_reset (tvmcrt-fw-test).
+Scenarios: info, execute, set_workspaces, heldout (tvmcrt-fw); last_error, crash_reset, large_output
+(tvmcrt-fw-test).
 """
 import argparse
 import json
@@ -64,9 +65,10 @@ def info(s):
     s.check(dev.get("platform", "").startswith("stm32f4"), f"platform is {dev.get('platform')!r}")
     s.check(dev.get("tick_hz") in (16000000, 168000000), f"tick_hz {dev.get('tick_hz')} is not a documented rate")
     s.check(dev.get("boot_id", 0) != 0, "boot_id is 0")
-    # tvmcrt-fw serves digits and multi_io; tvmcrt-fw-test (what a lab board holds) adds "fault".
+    # tvmcrt-fw serves digits and multi_io; tvmcrt-fw-test (what a lab board holds) adds "fault" and
+    # "copy_16k".
     names = [m["name"] for m in dev.get("models", [])]
-    s.check(names in (["digits", "multi_io"], ["digits", "multi_io", "fault"]), f"models are {names}")
+    s.check(names in (["digits", "multi_io"], ["digits", "multi_io", "fault", "copy_16k"]), f"models are {names}")
 
 
 def execute(s):
@@ -135,6 +137,21 @@ def crash_reset(s):
     s.run(["execute", "-m", "digits", "--input", f"{d}/sample_input.npy", "--expect", f"{d}/sample_output.npy"])
 
 
+def large_output(s):
+    """A 16 KiB output comes back in one ReadOutput response, four times the frame payload long, sent
+    by the agent straight from the tensor through the blocking UART; every byte must be right."""
+    dev = s.json(["info"]).get("device", {})
+    s.check(dev.get("max_read_length", 0) >= 16384 > dev.get("max_frame_payload", 0),
+            f"max_read_length {dev.get('max_read_length')} vs max_frame_payload {dev.get('max_frame_payload')}")
+    rng = np.random.default_rng(16)
+    with tempfile.TemporaryDirectory() as tmp:
+        x = rng.integers(0, 256, size=(16384,), dtype=np.uint8)
+        x[:600] = 0xFF  # a run past a COBS block where the tensor starts in the frame
+        np.save(f"{tmp}/x.npy", x)
+        r = s.json(["execute", "-m", "copy_16k", "--input", f"{tmp}/x.npy", "--expect", f"{tmp}/x.npy"])
+        s.check(r.get("ok") is True, f"copy_16k output differs from its input: {str(r)[:300]}")
+
+
 def heldout(s):
     d = s.path("examples", "digits", "data")
     refs, labels = np.load(f"{d}/heldout_outputs.npy"), np.load(f"{d}/heldout_labels.npy")
@@ -154,7 +171,8 @@ def heldout(s):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("scenario", choices=["info", "execute", "set_workspaces", "last_error", "crash_reset", "heldout"])
+    parser.add_argument("scenario", choices=["info", "execute", "set_workspaces", "last_error", "crash_reset", "heldout",
+                                             "large_output"])
     parser.add_argument("--host", required=True, help="the tvmcrt-host executable")
     parser.add_argument("--root", required=True, help="the source tree (examples/, tests/)")
     args = parser.parse_args()
