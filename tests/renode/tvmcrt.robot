@@ -61,3 +61,7 @@ Last Error After A Model Error
 A Model Crash Resets The Board
     Boot Board    tvmcrt-fw-test.elf
     Device Session Should Pass    crash_reset
+
+A 16 KiB Output Comes Back In One Response
+    Boot Board    tvmcrt-fw-test.elf
+    Device Session Should Pass    large_output
