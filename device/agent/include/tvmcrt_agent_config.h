@@ -93,6 +93,9 @@
 #if TVMCRT_AGENT_RECEIVE_WINDOW < 1
 #error "TVMCRT_AGENT_RECEIVE_WINDOW must be at least 1"
 #endif
+#if TVMCRT_AGENT_MAX_READ_LENGTH < 64 || TVMCRT_AGENT_MAX_READ_LENGTH > 0x7FFFFFFF
+#error "TVMCRT_AGENT_MAX_READ_LENGTH must be 64 .. 2^31-1 (tvmcrt-host reads at most 64 KiB at a time anyway)"
+#endif
 #if TVMCRT_AGENT_MAX_MODELS < 1 || TVMCRT_AGENT_MAX_INPUTS < 1 || TVMCRT_AGENT_MAX_POOLS < 1
 #error "TVMCRT_AGENT_MAX_MODELS, _MAX_INPUTS and _MAX_POOLS must be at least 1"
 #endif
