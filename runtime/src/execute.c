@@ -71,21 +71,25 @@ int32_t TVMCrtRejectBuffers(void *const *inputs, void *const *outputs) {
                                        "(regenerate its adapter with tvmcrt-import)", tvmcrt_running_name());
 }
 
+/* Every buffer present: the addresses OR-ed together into *all for one alignment test, or 0 on a NULL. */
+static int buffers_present(void *const *buffers, uint8_t count, uintptr_t *all) {
+  uint8_t i;
+  for (i = 0; i < count; i++) {
+    if (buffers[i] == NULL) return 0;
+    *all |= (uintptr_t)buffers[i];
+  }
+  return 1;
+}
+
 /* The entry of a descriptor whose adapter does not check its buffers (entry_checks_buffers 0): the
  * same checks, by loop, before the model's own entry. */
 static int32_t checking_entry(void *const *inputs, void *const *outputs, void *const *pools, void *const *devices) {
   const TVMModel *model = tvmcrt_current_context->binding.model;
   uintptr_t all = 0;
-  uint8_t i;
-  for (i = 0; i < model->num_inputs; i++) {
-    if (inputs[i] == NULL) return TVMCrtRejectBuffers(inputs, outputs);
-    all |= (uintptr_t)inputs[i];
+  if (!buffers_present(inputs, model->num_inputs, &all) || !buffers_present(outputs, model->num_outputs, &all) ||
+      (all & (model->io_alignment - 1)) != 0) {
+    return TVMCrtRejectBuffers(inputs, outputs);
   }
-  for (i = 0; i < model->num_outputs; i++) {
-    if (outputs[i] == NULL) return TVMCrtRejectBuffers(inputs, outputs);
-    all |= (uintptr_t)outputs[i];
-  }
-  if ((all & (model->io_alignment - 1)) != 0) return TVMCrtRejectBuffers(inputs, outputs);
   return model->entry(inputs, outputs, pools, devices);
 }
 
