@@ -41,12 +41,16 @@ static uint32_t get_le32(const uint8_t *p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
-size_t tvmcrt_frame_seal(uint8_t *raw, uint8_t type, uint16_t seq, size_t payload_len) {
-  size_t body = TVMCRT_FRAME_HEADER_SIZE + payload_len;
+static void put_header(uint8_t *raw, uint8_t type, uint16_t seq) {
   raw[0] = TVMCRT_FRAME_VERSION;
   raw[1] = type;
   raw[2] = (uint8_t)seq;
   raw[3] = (uint8_t)(seq >> 8);
+}
+
+size_t tvmcrt_frame_seal(uint8_t *raw, uint8_t type, uint16_t seq, size_t payload_len) {
+  size_t body = TVMCRT_FRAME_HEADER_SIZE + payload_len;
+  put_header(raw, type, seq);
   put_le32(raw + body, tvmcrt_crc32(0, raw, body));
   return body + TVMCRT_FRAME_CRC_SIZE;
 }
@@ -144,20 +148,12 @@ bool tvmcrt_cobs_encode_pieces(const tvmcrt_piece_t *pieces, size_t count, tvmcr
   return cobs_walk(pieces, count, emit, ctx) && emit(ctx, &delimiter, 1);
 }
 
-bool tvmcrt_cobs_encode_stream(const uint8_t *raw, size_t raw_len, tvmcrt_emit_fn emit, void *ctx) {
-  tvmcrt_piece_t piece = {raw, raw_len};
-  return tvmcrt_cobs_encode_pieces(&piece, 1, emit, ctx);
-}
-
 bool tvmcrt_frame_send(uint8_t *head, size_t head_len, const uint8_t *tail, size_t tail_len,
                        uint8_t type, uint16_t seq, tvmcrt_emit_fn emit, void *ctx) {
   uint8_t crc_le[TVMCRT_FRAME_CRC_SIZE];
   size_t body = TVMCRT_FRAME_HEADER_SIZE + head_len;
   tvmcrt_piece_t pieces[3];
-  head[0] = TVMCRT_FRAME_VERSION;
-  head[1] = type;
-  head[2] = (uint8_t)seq;
-  head[3] = (uint8_t)(seq >> 8);
+  put_header(head, type, seq);
   put_le32(crc_le, tvmcrt_crc32(tvmcrt_crc32(0, head, body), tail, tail_len));
   pieces[0].data = head;
   pieces[0].len = body;

@@ -36,18 +36,16 @@ size_t tvmcrt_frame_seal(uint8_t *raw, uint8_t type, uint16_t seq, size_t payloa
  * or 0 if out_cap < TVMCRT_COBS_MAX_ENCODED(raw_len). raw and out must not overlap. */
 size_t tvmcrt_cobs_encode(const uint8_t *raw, size_t raw_len, uint8_t *out, size_t out_cap);
 
-/* Streaming COBS encoder for senders without a second buffer: calls emit() with consecutive pieces
- * of the encoded frame (delimiter included). Returns false as soon as emit() does. */
-typedef bool (*tvmcrt_emit_fn)(void *ctx, const uint8_t *bytes, size_t len);
-bool tvmcrt_cobs_encode_stream(const uint8_t *raw, size_t raw_len, tvmcrt_emit_fn emit, void *ctx);
-
 /* Bytes that lie somewhere in memory: a frame may be sent from several without being assembled. */
 typedef struct tvmcrt_piece {
   const uint8_t *data;
   size_t len;
 } tvmcrt_piece_t;
 
-/* The same encoding of the concatenated pieces (delimiter included). */
+/* Streaming COBS encoder for senders without a second buffer: the same encoding of the concatenated
+ * pieces, handed to emit() a run at a time (delimiter included). Returns false as soon as emit()
+ * does. */
+typedef bool (*tvmcrt_emit_fn)(void *ctx, const uint8_t *bytes, size_t len);
 bool tvmcrt_cobs_encode_pieces(const tvmcrt_piece_t *pieces, size_t count, tvmcrt_emit_fn emit, void *ctx);
 
 /* Sends a whole frame whose payload is head[HEADER_SIZE .. HEADER_SIZE + head_len) followed by

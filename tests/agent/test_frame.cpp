@@ -144,8 +144,9 @@ TEST(Frame, StreamEncoderMatchesBufferEncoder) {
   for (int i = 0; i < 200; i++) {
     Bytes raw = random_bytes(rng, rng() % 1200);
     for (auto &b : raw) if (rng() % 4 == 0) b = 0;
+    const tvmcrt_piece_t whole = {raw.data(), raw.size()};
     Bytes streamed;
-    ASSERT_TRUE(tvmcrt_cobs_encode_stream(raw.data(), raw.size(), collect, &streamed));
+    ASSERT_TRUE(tvmcrt_cobs_encode_pieces(&whole, 1, collect, &streamed));
     EXPECT_EQ(streamed, cobs(raw));
   }
 }
@@ -205,7 +206,8 @@ bool refuse_after_first(void *ctx, const uint8_t *, size_t) {
 TEST(Frame, StreamEncoderStopsWhenEmitFails) {
   Bytes raw(600, 1);
   int calls = 0;
-  EXPECT_FALSE(tvmcrt_cobs_encode_stream(raw.data(), raw.size(), refuse_after_first, &calls));
+  const tvmcrt_piece_t whole = {raw.data(), raw.size()};
+  EXPECT_FALSE(tvmcrt_cobs_encode_pieces(&whole, 1, refuse_after_first, &calls));
   EXPECT_EQ(calls, 2);
 }
 
