@@ -18,11 +18,6 @@
 /* GetLastErrorResponse.model of an error that concerns no model. */
 #define AGENT_NO_MODEL 0xFFFFFFFFu
 
-/* Status of a successful response: boot_id and code, each a tag and at most a 5-byte varint; no
- * detail (only failures carry text, and a failed ReadOutput carries no data). */
-#define AGENT_STATUS_OK_SIZE 12
-
-
 /* A const pointer in a pb_callback_t arg, which is void * for both directions. */
 #define AGENT_ARG(p) ((void *)(uintptr_t)(p))
 
