@@ -55,7 +55,7 @@ std::string device_text(const Device &dev) {
      << "tick rate    " << h.tick_hz() << " Hz\n";
   if (h.status().rx_lost() != 0)
     os << "rx lost      " << h.status().rx_lost()
-       << " bytes since boot (UART overruns or a full receive buffer: lower the baud rate)\n";
+       << " bytes since boot (" << host::kRxLostAdvice << ")\n";
   for (int i = 0; i < h.regions().size(); ++i)
     os << "region " << i << "     " << h.regions(i).name() << ": " << h.regions(i).size() << " bytes, align "
        << h.regions(i).alignment() << "\n";

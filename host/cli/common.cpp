@@ -121,8 +121,7 @@ json link_json(const Device &dev) {
   const std::uint32_t lost = dev.device_rx_lost() - dev.hello().status().rx_lost();
   if (lost != 0)
     std::cerr << "tvmcrt-host: note: the device's port lost " << lost
-              << " received bytes during this command (UART overruns or a full receive buffer; recovered by "
-                 "retransmission): lower the baud rate (--baud) or give the port a larger receive buffer"
+              << " received bytes during this command, recovered by retransmission (" << host::kRxLostAdvice << ")"
               << std::endl;
   return {{"retransmits", st.retransmits}, {"probes", st.probes}, {"naks", st.naks},
           {"bad_frames", st.bad_frames}, {"stale_responses", st.stale_responses}, {"device_rx_lost", lost}};

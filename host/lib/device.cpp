@@ -114,9 +114,8 @@ auto Device::naming_losses(F &&wait) -> decltype(wait()) {
   } catch (const Error &e) {
     if (e.error_class() != ErrorClass::timeout || rx_lost_ == 0) throw;
     throw Error(ErrorClass::timeout, std::string(e.what()) + "; the device reports " + std::to_string(rx_lost_) +
-                                         " bytes lost by its port's receiver since it started (UART overruns or "
-                                         "a full receive buffer): lower the baud rate (--baud) or give the port a "
-                                         "larger receive buffer");
+                                         " bytes lost by its port's receiver since it started (" + kRxLostAdvice +
+                                         ")");
   }
 }
 
@@ -227,12 +226,17 @@ std::size_t Device::read_size() const {
   return std::min({std::size_t{hello_.max_read_length()}, Link::kMaxPayload - kReadOverhead, chunk_limit_});
 }
 
-std::optional<Frame> Device::wait_data(std::size_t chunk) {
+std::optional<Frame> Device::wait_data(InFlight &in_flight, std::size_t &next) {
+  // Not a structured binding: C++17 does not let the lambda below capture one (clang refuses).
+  const std::size_t oldest = in_flight.front().first, chunk = in_flight.front().second;
   const unsigned retransmits = link_->stats().retransmits;
   std::optional<Frame> f = naming_losses([&] { return link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1); });
   if (!f) {
     chunk_limit_ = std::max(kMinChunk, chunk / 4);
     clean_answers_ = 0;
+    link_->abandon_all();
+    in_flight.clear();
+    next = oldest;
     return f;
   }
   if (link_->stats().retransmits != retransmits) {
@@ -262,7 +266,7 @@ void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPla
 
 std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
                                  std::size_t next, const Progress &progress, const std::string &label) {
-  std::deque<std::pair<std::size_t, std::size_t>> in_flight;  // offset, length; oldest first
+  InFlight in_flight;
   std::size_t acked = next, resynced_at = next;
   int resyncs = 0;  // in a row at the same offset
   while (next < len || !in_flight.empty()) {
@@ -277,13 +281,8 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
       in_flight.emplace_back(next, n);
       next += n;
     }
-    const std::optional<Frame> answer = wait_data(in_flight.front().second);
-    if (!answer) {  // the oldest chunk does not get through whole: from there again, smaller
-      link_->abandon_all();
-      next = in_flight.front().first;
-      in_flight.clear();
-      continue;
-    }
+    const std::optional<Frame> answer = wait_data(in_flight, next);
+    if (!answer) continue;  // the oldest chunk does not get through whole: from there again, smaller
     const auto resp = parse<wire::WriteInputResponse>(*answer, "WriteInput");
     in_flight.pop_front();
     if (resp.status().code() == AGENT_ERR_WRITE_GAP && resp.status().boot_id() == hello_.status().boot_id()) {
@@ -357,7 +356,7 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
   const std::string label = tensor_label(model, tensor, false);
   const std::size_t len = models_.at(model).outputs(static_cast<int>(tensor)).size_bytes();
   std::vector<std::uint8_t> out(len);
-  std::deque<std::pair<std::size_t, std::size_t>> in_flight;  // offset, length
+  InFlight in_flight;
   std::size_t next = 0, done = 0;
   while (done < len) {
     while (in_flight.size() < window() && next < len) {
@@ -371,13 +370,8 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
       in_flight.emplace_back(next, n);
       next += n;
     }
-    const std::optional<Frame> answer = wait_data(in_flight.front().second);
-    if (!answer) {  // the oldest read's answer does not get through whole: from there again, smaller
-      link_->abandon_all();
-      next = in_flight.front().first;
-      in_flight.clear();
-      continue;
-    }
+    const std::optional<Frame> answer = wait_data(in_flight, next);
+    if (!answer) continue;  // the oldest read's answer does not get through whole: from there again, smaller
     const auto resp = parse<wire::ReadOutputResponse>(*answer, "ReadOutput");
     const auto [off, n] = in_flight.front();
     in_flight.pop_front();

@@ -5,10 +5,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <deque>
 #include <memory>
 #include <optional>
-#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -86,10 +87,13 @@ class Device {
   // straight from the tensor sets past its frame payload, within the host's receive buffer and the
   // noisy-line limit.
   std::size_t read_size() const;
-  // Waits for the oldest data request. Returns nothing when a frame of more than kMinChunk bytes
-  // could not get through whole after a few tries: chunks are then made smaller and the caller
-  // sends the bytes from the oldest unanswered one again.
-  std::optional<Frame> wait_data(std::size_t chunk);
+  // Data requests in flight: offset and length of each, oldest first.
+  using InFlight = std::deque<std::pair<std::size_t, std::size_t>>;
+  // Waits for the answer to the oldest data request. Returns nothing when a frame of more than
+  // kMinChunk bytes could not get through whole after a few tries: chunks are then made smaller,
+  // every request in flight is forgotten and `next` goes back to the oldest one's offset, so the
+  // caller sends those bytes again.
+  std::optional<Frame> wait_data(InFlight &in_flight, std::size_t &next);
   // Runs a wait on the link; a timeout also names the bytes the device's port reported lost.
   template <typename F>
   auto naming_losses(F &&wait) -> decltype(wait());
@@ -108,6 +112,10 @@ class Device {
   std::uint32_t rx_lost_ = 0;
   unsigned clean_answers_ = 0;
 };
+
+// What a user can do about bytes the device's port lost on receive (Status.rx_lost), for messages.
+inline constexpr const char *kRxLostAdvice =
+    "UART overruns or a full receive buffer: lower the baud rate (--baud) or give the port a larger receive buffer";
 
 // Name of an agent or runtime error code ("AGENT_ERR_WRITE_GAP", "kTVMCrtErrWorkspaceTooSmall").
 std::string error_code_name(std::uint32_t code);
