@@ -7,27 +7,29 @@ Writes DIR/mlf/ (metadata.json, src/digits.relay, codegen/host/{include,src}) an
 DIR defaults to this script's folder, so a plain run regenerates the committed files byte for byte.
 Needs Debian's python3-numpy and python3-sklearn; touches no network.
 
-The model: sklearn's 8x8 digits, an MLP 64 -> 256 (ReLU) -> 10 trained in float, then quantized
-the way TVM's QNN lowering computes: int8 activations and per-channel symmetric int8 weights, int32
-bias and accumulation, requantization by a Q31 fixed-point multiplier and a right shift with TVM's
-default "UPWARD" rounding (tir.q_multiply_shift), then a clamp to int8. The C code in lib1.c and
-the numpy reference below do the same integer arithmetic, so their outputs are bit-identical.
+The model: sklearn's 8x8 digits, an MLP 64 -> 256 (ReLU) -> 10 trained in fixed-point integer
+arithmetic, then quantized the way TVM's QNN lowering computes: int8 activations and per-channel
+symmetric int8 weights, int32 bias and accumulation, requantization by a Q31 fixed-point
+multiplier and a right shift with TVM's default "UPWARD" rounding (tir.q_multiply_shift), then a
+clamp to int8. The C code in lib1.c and the numpy reference below do the same integer arithmetic,
+so their outputs are bit-identical.
+
+Why integer training: the committed bytes must not depend on the machine. Float training goes
+through BLAS, and OpenBLAS and the reference BLAS (or one BLAS on two CPUs) round sums in a
+different order; the Q31 multipliers carry 31 bits of each trained scale, so the last bits showed
+up in lib1.c. Integer matrix products are exact in any order and numpy never hands them to BLAS;
+the few float steps left (scales, multipliers) are single IEEE-754 operations, rounded the same
+everywhere. tests/examples checks this with both BLAS libraries.
 """
 
 import argparse
 import math
-import os
 import pathlib
 import sys
-
-# One thread: the float training must take the same path on every run and machine.
-os.environ["OPENBLAS_NUM_THREADS"] = "1"
-os.environ["OMP_NUM_THREADS"] = "1"
 
 import numpy as np  # noqa: E402
 from sklearn.datasets import load_digits  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
-from sklearn.neural_network import MLPClassifier  # noqa: E402
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.dont_write_bytecode = True  # keep the source tree clean when tests run this
@@ -109,23 +111,64 @@ def quantize_input(pixels):
 # Training
 # ------------------------------------------------------------------------------------------------
 
+FRAC_BITS = 16    # training weights, biases and activations are integers in units of 2**-16
+EPOCHS = 40
+BATCH = 32
+LEARNING_SHIFT = 7  # SGD step = gradient summed over the batch / 2**7
+
+
 def train():
+    """Minibatch SGD on a squared error to one-hot targets, every value an int64 in units of
+    2**-FRAC_BITS (pixels enter as pixel/16: 4 more fractional bits). Gradients are floored by
+    arithmetic shifts. Returns float weights and biases ([out, in], [out]) and the held-out split."""
     x, y = load_digits(return_X_y=True)
     x_tr, x_te, y_tr, y_te = train_test_split(x, y, test_size=TEST_FRACTION, stratify=y,
                                               random_state=SEED)
-    clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), solver="lbfgs", alpha=1e-3, max_iter=1000,
-                        random_state=SEED)
-    clf.fit(x_tr / 16.0, y_tr)
-    return clf, x_tr, x_te, y_te
+    rng = np.random.default_rng(SEED)   # PCG64: integer arithmetic, the same stream everywhere
+    one = 1 << FRAC_BITS
+
+    def glorot(fan_out, fan_in):
+        limit = int(math.sqrt(6.0 / (fan_in + fan_out)) * one)
+        return rng.integers(-limit, limit + 1, size=(fan_out, fan_in), dtype=np.int64)
+
+    w1, b1 = glorot(HIDDEN, 64), np.zeros(HIDDEN, np.int64)
+    w2, b2 = glorot(10, HIDDEN), np.zeros(10, np.int64)
+    pixels = x_tr.astype(np.int64)
+    target = np.zeros((len(y_tr), 10), np.int64)
+    target[np.arange(len(y_tr)), y_tr] = one
+
+    def forward(p):
+        pre = ((p @ w1.T) >> 4) + b1      # pixel/16 * w1: 4 + 16 fractional bits, back to 16
+        hidden = np.maximum(pre, 0)
+        return pre, hidden, ((hidden @ w2.T) >> FRAC_BITS) + b2
+
+    for _ in range(EPOCHS):
+        order = rng.permutation(len(pixels))
+        for start in range(0, len(pixels), BATCH):
+            batch = order[start:start + BATCH]
+            p = pixels[batch]
+            pre, hidden, logits = forward(p)
+            d_logits = logits - target[batch]
+            d_hidden = (d_logits @ w2) >> FRAC_BITS
+            d_hidden[pre <= 0] = 0
+            w2 -= ((d_logits.T @ hidden) >> FRAC_BITS) >> LEARNING_SHIFT
+            b2 -= d_logits.sum(axis=0) >> LEARNING_SHIFT
+            w1 -= ((d_hidden.T @ p) >> 4) >> LEARNING_SHIFT
+            b1 -= d_hidden.sum(axis=0) >> LEARNING_SHIFT
+
+    # The trained integer model's own calibration figures, on the training set (exact).
+    _, hidden, logits = forward(pixels)
+    _, _, test_logits = forward(x_te.astype(np.int64))
+    fixed_acc = float(np.mean(np.argmax(test_logits, axis=1) == y_te))
+    calib = (int(hidden.max()) / one, int(np.abs(logits).max()) / one)
+    weights = [a.astype(np.float64) / one for a in (w1, b1, w2, b2)]  # exact: |a| < 2**53
+    return weights, calib, fixed_acc, x_te, y_te
 
 
-def build(clf, x_tr):
-    w1, w2 = clf.coefs_[0].T, clf.coefs_[1].T     # sklearn stores [in, out]; dense wants [out, in]
-    b1, b2 = clf.intercepts_
-    hidden = np.maximum(x_tr / 16.0 @ w1.T + b1, 0.0)   # calibration on the training set
-    logits = hidden @ w2.T + b2
-    hidden_scale = float(hidden.max()) / 255.0
-    out_scale = float(np.abs(logits).max()) / 127.0
+def build(weights, calib):
+    w1, b1, w2, b2 = weights
+    hidden_scale = calib[0] / 255.0
+    out_scale = calib[1] / 127.0
     l1 = QuantizedLayer(w1, b1, IN_SCALE, IN_ZP, hidden_scale, HIDDEN_ZP)
     l2 = QuantizedLayer(w2, b2, hidden_scale, HIDDEN_ZP, out_scale, OUT_ZP)
     return l1, l2
@@ -244,12 +287,11 @@ def main():
                         help="folder to write mlf/ and data/ into (default: %(default)s)")
     args = parser.parse_args()
 
-    clf, x_tr, x_te, y_te = train()
-    l1, l2 = build(clf, x_tr)
+    weights, calib, fixed_acc, x_te, y_te = train()
+    l1, l2 = build(weights, calib)
 
     q_te = quantize_input(x_te)
     ref = l2(l1(q_te))
-    float_acc = float(clf.score(x_te / 16.0, y_te))
     int8_acc = float(np.mean(np.argmax(ref, axis=1) == y_te))
 
     op1_ws = aligned(HIDDEN * 4)                # T_matmul_NT of layer 1
@@ -270,7 +312,7 @@ def main():
     mlf.save_npy(data / "sample_input.npy", q_te[:1])
     mlf.save_npy(data / "sample_output.npy", ref[:1])
 
-    print(f"digits: {n} held-out samples, float accuracy {float_acc:.4f}, int8 accuracy {int8_acc:.4f}")
+    print(f"digits: {n} held-out samples, fixed-point accuracy {fixed_acc:.4f}, int8 accuracy {int8_acc:.4f}")
     print(f"digits: constants {model.constants_size} bytes, workspace {model.workspace_size} bytes, "
           f"scales in {IN_SCALE:.6g} hidden {l1.out_scale:.6g} out {l2.out_scale:.6g}")
 

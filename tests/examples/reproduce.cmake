@@ -1,6 +1,10 @@
 # Runs an example's generate.py into a scratch folder and checks that every generated file equals
 # the committed one byte for byte (and that no file is missing or extra).
-#   cmake -DPYTHON=... -DEXAMPLE_DIR=<examples/m> -DOUT=<scratch> -P reproduce.cmake
+#   cmake -DPYTHON=... -DEXAMPLE_DIR=<examples/m> -DOUT=<scratch> [-DBLAS_DIR=<dir> -DLIBRARY_PATH=<dirs>]
+#         -P reproduce.cmake
+# With BLAS_DIR, the generator runs with LD_LIBRARY_PATH=LIBRARY_PATH through with_blas.py, which
+# stops unless numpy really loaded libblas.so.3 from BLAS_DIR: the committed bytes must not depend
+# on which BLAS the machine has (Debian picks OpenBLAS or the reference one by what is installed).
 foreach(var PYTHON EXAMPLE_DIR OUT)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "reproduce.cmake: pass -D${var}=...")
@@ -8,8 +12,13 @@ foreach(var PYTHON EXAMPLE_DIR OUT)
 endforeach()
 
 file(REMOVE_RECURSE "${OUT}")
-execute_process(COMMAND "${PYTHON}" "${EXAMPLE_DIR}/generate.py" --out "${OUT}"
-                RESULT_VARIABLE rc)
+set(run "${PYTHON}" "${EXAMPLE_DIR}/generate.py" --out "${OUT}")
+if(DEFINED BLAS_DIR)
+  set(run ${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${LIBRARY_PATH}"
+          "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/with_blas.py" "${BLAS_DIR}"
+          "${EXAMPLE_DIR}/generate.py" --out "${OUT}")
+endif()
+execute_process(COMMAND ${run} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${EXAMPLE_DIR}/generate.py failed (exit ${rc})")
 endif()
@@ -28,4 +37,4 @@ if(stale)
           "Fix: run /usr/bin/python3 ${EXAMPLE_DIR}/generate.py and commit the result, "
           "or revert the hand edit.")
 endif()
-message(STATUS "${EXAMPLE_DIR}: generated files equal the committed ones")
+message(STATUS "${EXAMPLE_DIR}: generated files equal the committed ones${BLAS_DIR}")
