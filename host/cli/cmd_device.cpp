@@ -53,6 +53,7 @@ std::string device_text(const Device &dev) {
      << "max payload  " << h.max_frame_payload() << " bytes, window " << h.receive_window() << " frames, reads of up to "
      << h.max_read_length() << " bytes\n"
      << "tick rate    " << h.tick_hz() << " Hz\n";
+  if (!dev.emulation_note().empty()) os << "emulation    " << dev.emulation_note() << "\n";
   if (h.status().rx_lost() != 0)
     os << "rx lost      " << h.status().rx_lost()
        << " bytes since boot (" << host::kRxLostAdvice << ")\n";

@@ -103,6 +103,7 @@ json device_json(const Device &dev) {
             {"max_read_length", h.max_read_length()},
             {"receive_window", h.receive_window()},
             {"tick_hz", h.tick_hz()},
+            {"emulation", dev.emulation_note().empty() ? json(nullptr) : json(dev.emulation_note())},
             {"regions", json::array()},
             {"models", json::array()}};
   for (const auto &r : h.regions())

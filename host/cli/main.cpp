@@ -18,9 +18,10 @@ namespace {
 constexpr const char *kEpilogue = R"(
 Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1), socket://HOST:PORT (raw
 TCP), rfc2217://HOST:PORT (a remote serial port, e.g. ser2net), or qemu[:FIRMWARE.elf]: boot the
-emulated STM32F4 board (QEMU netduinoplus2) for this one command. The port may also come from the
-TVMCRT_PORT environment variable; with neither, tvmcrt-host uses qemu with the firmware this build
-made ($TVMCRT_FIRMWARE overrides).
+emulated board the image names (QEMU netduinoplus2 by default) for this one command, with
+instruction-counted time (`tvmcrt-host emulator --help`: TVMCRT_QEMU, TVMCRT_QEMU_ARGS,
+TVMCRT_QEMU_ICOUNT). The port may also come from the TVMCRT_PORT environment variable; with
+neither, tvmcrt-host uses qemu with the firmware this build made ($TVMCRT_FIRMWARE overrides).
 
 Exit codes:
   0  success
@@ -64,7 +65,9 @@ int main(int argc, char **argv) {
   tvmcrt::cli::add_execute_command(app);
   tvmcrt::cli::add_set_workspaces_command(app);
   tvmcrt::cli::add_last_error_command(app);
-  for (CLI::App *sub : app.get_subcommands({})) sub->footer(kEpilogue);
+  tvmcrt::cli::add_emulator_command(app);
+  for (CLI::App *sub : app.get_subcommands({}))
+    if (sub->get_name() != "emulator") sub->footer(kEpilogue);
 
   const bool json = wants_json(argc, argv);
   try {

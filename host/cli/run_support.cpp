@@ -142,7 +142,17 @@ std::array<double, 3> spread(std::vector<double> v) {
 
 }  // namespace
 
+std::string time_note_of(const Device &dev) {
+  const std::string note = dev.emulation_note();
+  if (!note.empty()) return note;
+  const std::string &platform = dev.hello().platform();
+  if (platform.find("emulated") != std::string::npos)
+    return "emulated (the device says its platform is " + platform + "), not a real chip's time";
+  return "";
+}
+
 void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes &times) {
+  if (times.device_us.empty()) times.emulated = time_note_of(dev);
   const auto start = std::chrono::steady_clock::now();
   const host::ExecuteResult r = dev.execute(model, timeout_s);
   times.round_trip_us.push_back(
@@ -153,7 +163,8 @@ void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes 
 json timing_json(const RunTimes &t) {
   const auto d = spread(t.device_us), rt = spread(t.round_trip_us);
   return {{"runs", t.device_us.size()}, {"min_us", d[0]}, {"median_us", d[1]}, {"max_us", d[2]},
-          {"round_trip_min_us", rt[0]}, {"round_trip_median_us", rt[1]}, {"round_trip_max_us", rt[2]}};
+          {"round_trip_min_us", rt[0]}, {"round_trip_median_us", rt[1]}, {"round_trip_max_us", rt[2]},
+          {"emulated", !t.emulated.empty()}, {"time_source", t.emulated.empty() ? "device" : t.emulated}};
 }
 
 std::string timing_text(const RunTimes &t) {
@@ -165,6 +176,7 @@ std::string timing_text(const RunTimes &t) {
   else
     os << "on-device time over " << t.device_us.size() << " runs: min " << d[0] << " us, median " << d[1]
        << " us, max " << d[2] << " us (Execute round trip median " << rt[1] << " us)\n";
+  if (!t.emulated.empty()) os << "  time " << t.emulated << "\n";
   return os.str();
 }
 

@@ -41,7 +41,12 @@ std::vector<host::NdArray> read_outputs(Device &dev, std::uint32_t model);
 // Per run: the on-device time of TVMExecute and the host's round trip of the Execute request.
 struct RunTimes {
   std::vector<double> device_us, round_trip_us;
+  // What the on-device times are: "" on hardware, else how they were emulated (time_note_of()).
+  std::string emulated;
 };
+// "" for a real chip; for an emulator tvmcrt-host booted, its note (QEMU machine, -icount); for a
+// device that calls its platform "...-emulated" (a QEMU or Renode someone else started), that.
+std::string time_note_of(const Device &dev);
 // Runs the model once and records both times.
 void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes &times);
 json timing_json(const RunTimes &t);

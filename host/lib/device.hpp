@@ -49,6 +49,8 @@ class Device {
   const wire::HelloResponse &hello() const { return hello_; }
   const std::vector<wire::ModelInfoResponse> &models() const { return models_; }
   const LinkStats &link_stats() const { return link_->stats(); }
+  // Transport::emulation_note() of the port ("" for real hardware).
+  std::string emulation_note() const { return link_->transport().emulation_note(); }
   // Bytes the device's port reports lost on receive since it started (Status.rx_lost; UART
   // overruns, a full receive buffer), as of its latest answer.
   std::uint32_t device_rx_lost() const { return rx_lost_; }

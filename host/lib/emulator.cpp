@@ -2,7 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,9 +18,8 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include "emulated_board.hpp"
 #include "error.hpp"
-
-extern char **environ;
 
 namespace tvmcrt::host {
 namespace asio = boost::asio;
@@ -76,8 +75,12 @@ class QemuProcess {
 
 class EmulatorTransport final : public Transport {
  public:
-  EmulatorTransport(asio::ip::tcp::socket s, std::unique_ptr<QemuProcess> qemu, std::string name)
-      : Transport(std::move(name), kEmulatorBytesPerSecond), s_(std::move(s)), qemu_(std::move(qemu)) {}
+  EmulatorTransport(asio::ip::tcp::socket s, std::unique_ptr<QemuProcess> qemu, std::string name,
+                    std::string time_note)
+      : Transport(std::move(name), kEmulatorBytesPerSecond),
+        s_(std::move(s)),
+        qemu_(std::move(qemu)),
+        time_note_(std::move(time_note)) {}
   ~EmulatorTransport() override { close(); }
   void async_read_some(asio::mutable_buffer buf, Handler h) override { s_.async_read_some(buf, std::move(h)); }
   void async_write_some(asio::const_buffer buf, Handler h) override { s_.async_write_some(buf, std::move(h)); }
@@ -99,10 +102,12 @@ class EmulatorTransport final : public Transport {
     }
     return "";
   }
+  std::string emulation_note() const override { return time_note_; }
 
  private:
   asio::ip::tcp::socket s_;
   std::unique_ptr<QemuProcess> qemu_;
+  std::string time_note_;
 };
 
 std::uint16_t free_loopback_port(asio::io_context &io) {
@@ -114,32 +119,45 @@ std::uint16_t free_loopback_port(asio::io_context &io) {
   throw Error(cls, "port " + name + ": " + what);
 }
 
-std::unique_ptr<QemuProcess> spawn_qemu(const std::string &name, const std::string &firmware, std::uint16_t port) {
-  const char *env_qemu = std::getenv("TVMCRT_QEMU");
-  const std::string qemu = env_qemu != nullptr && *env_qemu != '\0' ? env_qemu : "qemu-system-arm";
-  const std::string serial =
-      "tcp:127.0.0.1:" + std::to_string(port) + ",server=on,wait=on,nodelay=on";  // nodelay: no 40 ms ACK waits
-  std::vector<std::string> args = {qemu,     "-M",       "netduinoplus2", "-kernel", firmware, "-display",
-                                   "none",   "-monitor", "none",          "-nodefaults", "-serial", serial};
+// Starts QEMU with fork + exec rather than posix_spawn, to set PR_SET_PDEATHSIG in the child: the
+// kernel then kills QEMU when tvmcrt-host dies however it dies (SIGKILL, a crash, a signal it does
+// not handle), so no emulator is left spinning under init. The destructor covers the normal paths.
+std::unique_ptr<QemuProcess> spawn_qemu(const std::string &name, const std::vector<std::string> &args) {
   std::vector<char *> argv;
-  for (auto &a : args) argv.push_back(a.data());
+  for (const auto &a : args) argv.push_back(const_cast<char *>(a.c_str()));
   argv.push_back(nullptr);
 
   char log_template[] = "/tmp/tvmcrt-qemu-XXXXXX";
   const int log_fd = ::mkstemp(log_template);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  if (log_fd >= 0) posix_spawn_file_actions_adddup2(&actions, log_fd, STDERR_FILENO);
-  pid_t pid = -1;
-  const int rc = ::posix_spawnp(&pid, qemu.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  int ready[2];  // closed on exec; carries errno when exec fails
+  if (::pipe2(ready, O_CLOEXEC) != 0) fail(name, ErrorClass::transport, std::string("pipe: ") + std::strerror(errno));
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // the parent died before prctl took effect
+    ::setpgid(0, 0);  // a Ctrl-C at the terminal reaches tvmcrt-host, which stops QEMU itself
+    const int null_in = ::open("/dev/null", O_RDONLY), null_out = ::open("/dev/null", O_WRONLY);
+    ::dup2(null_in, STDIN_FILENO);
+    ::dup2(null_out, STDOUT_FILENO);
+    ::dup2(log_fd >= 0 ? log_fd : null_out, STDERR_FILENO);
+    ::execvp(argv[0], argv.data());
+    const int err = errno;
+    (void)!::write(ready[1], &err, sizeof err);
+    ::_exit(127);
+  }
+  const int fork_errno = errno;
+  ::close(ready[1]);
+  int exec_errno = 0;
+  if (pid > 0 && ::read(ready[0], &exec_errno, sizeof exec_errno) != sizeof exec_errno) exec_errno = 0;
+  ::close(ready[0]);
   if (log_fd >= 0) ::close(log_fd);
-  if (rc != 0) {
+  if (pid < 0 || exec_errno != 0) {
+    if (pid > 0) ::waitpid(pid, nullptr, 0);
     if (log_fd >= 0) ::unlink(log_template);
     fail(name, ErrorClass::transport,
-         "cannot start " + qemu + ": " + std::strerror(rc) + "; install qemu-system-arm (scripts/setup) or set TVMCRT_QEMU");
+         "cannot start " + args[0] + ": " + std::strerror(pid < 0 ? fork_errno : exec_errno) +
+             "; install qemu-system-arm (scripts/setup) or set TVMCRT_QEMU");
   }
   return std::make_unique<QemuProcess>(pid, log_fd >= 0 ? log_template : "");
 }
@@ -164,15 +182,13 @@ std::unique_ptr<Transport> open_emulator(asio::io_context &io, const std::string
          "no firmware image for the emulator" + (firmware.empty() ? std::string() : " at " + firmware) +
              "; build it (scripts/test or cmake --build build), pass --port qemu:PATH/tvmcrt-fw.elf or set "
              "TVMCRT_FIRMWARE, or name your hardware with --port /dev/ttyACM0");
-  // QEMU runs any bytes it is given and dies with a register dump: refuse what is not an ARM ELF.
-  char head[20] = {};
-  std::ifstream(firmware, std::ios::binary).read(head, sizeof head);
-  if (std::memcmp(head, "\x7f" "ELF", 4) != 0 || head[18] != 40 /* EM_ARM */ || head[19] != 0)
-    fail(name, ErrorClass::usage,
-         firmware + " is not an ARM ELF image; pass the firmware tvmcrt builds (build/firmware/tvmcrt-fw.elf) "
-                    "or your own STM32F4 image with the tvmcrt agent");
   const std::uint16_t port = free_loopback_port(io);
-  auto qemu = spawn_qemu(name, firmware, port);
+  // nodelay: without it QEMU's one-byte writes meet the host's delayed ACKs (~40 ms per reply).
+  // Reading the image's board section first also refuses what is not an ARM ELF (QEMU would run
+  // any bytes it is given and die with a register dump).
+  const EmulatorCommand cmd =
+      emulator_command(firmware, "tcp:127.0.0.1:" + std::to_string(port) + ",server=on,wait=on,nodelay=on");
+  auto qemu = spawn_qemu(name, cmd.argv);
 
   // QEMU listens a few hundred milliseconds after it starts; the firmware runs once we connect.
   const auto deadline =
@@ -184,7 +200,7 @@ std::unique_ptr<Transport> open_emulator(asio::io_context &io, const std::string
     sock.connect(ep, ec);
     if (!ec) {
       sock.set_option(asio::ip::tcp::no_delay(true), ec);
-      return std::make_unique<EmulatorTransport>(std::move(sock), std::move(qemu), name);
+      return std::make_unique<EmulatorTransport>(std::move(sock), std::move(qemu), name, cmd.time_note());
     }
     if (qemu->exited())
       fail(name, ErrorClass::transport,

@@ -46,6 +46,9 @@ class Transport {
   // What the transport knows about why the link closed beyond the socket's error (the emulator:
   // QEMU's own message when it stopped); "" when nothing.
   virtual std::string closed_reason() { return ""; }
+  // For the emulated board that tvmcrt-host booted: what its times are ("emulated on QEMU
+  // netduinoplus2 with -icount shift=0 ..."); "" for a real port.
+  virtual std::string emulation_note() const { return ""; }
   // The port string, for messages.
   const std::string &name() const { return name_; }
   // Expected throughput in bytes per second, for timeouts: baud/10 on a serial line, a conservative

@@ -9,6 +9,14 @@
 #include "tvmcrt/tvmcrt.h"
 #include "tvmcrt_stm32f4.h"
 
+/* How to boot this image under emulation, for tvmcrt-host's emulated port and scripts/qemu-board
+ * (docs/porting.md, "The board section"). Not loaded: the linker script makes .tvmcrt.board an
+ * INFO section, so it costs no flash; the launcher reads it from the ELF file. */
+__attribute__((section(".tvmcrt.board"), used)) static const char board_section[] =
+    "board=netduinoplus2\n"
+    "qemu_machine=netduinoplus2\n"
+    "qemu_serial=0\n";
+
 static void pins_init(void) {
   RCC_AHB1ENR |= RCC_AHB1ENR_GPIOAEN;
   RCC_APB2ENR |= RCC_APB2ENR_USART1EN;
