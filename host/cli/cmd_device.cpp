@@ -144,7 +144,12 @@ void add_set_workspaces_command(CLI::App &app) {
         std::cerr << "tvmcrt-host: note: pool '" << p.name() << "' of model '" << dev->models()[m].name()
                   << "' is not placed; the model cannot run until it is (add --pool " << p.name() << "=REGION:OFFSET)"
                   << std::endl;
-    emit(*opt, json{{"ok", true}, {"model", model_json(*dev, m)}}, model_text(*dev, m));
+    if (!dev->emulation_note().empty())
+      std::cerr << "tvmcrt-host: note: " << dev->port() << " was booted for this one command: these placements end "
+                << "with it, so the next command starts without them. Keep a board up (scripts/qemu-board start "
+                << "ELF --state DIR) and use --port $(cat DIR/port) for both commands" << std::endl;
+    emit(*opt, json{{"ok", true}, {"port", dev->port()}, {"model", model_json(*dev, m)}},
+         "port " + dev->port() + "\n" + model_text(*dev, m));
   });
 }
 
@@ -155,14 +160,19 @@ void add_last_error_command(CLI::App &app) {
   cmd->callback([opt] {
     const auto dev = open_device(*opt);
     const auto e = dev->last_error();
-    json j = {{"ok", true}, {"code", e.code()}, {"text", e.text()}, {"model", e.model()}};
+    if (!dev->emulation_note().empty())
+      std::cerr << "tvmcrt-host: note: " << dev->port() << " was booted for this one command, so it has no earlier "
+                << "error to show. Run the failing command and last-error against one board that stays up "
+                << "(scripts/qemu-board start ELF --state DIR, then --port $(cat DIR/port)); an execute that fails "
+                << "prints the device's error text itself" << std::endl;
+    json j = {{"ok", true}, {"port", dev->port()}, {"code", e.code()}, {"text", e.text()}, {"model", e.model()}};
     std::string text = "no error\n";
     if (e.code() != 0) {
       j["code_name"] = host::error_code_name(e.code());
       const std::string mname = e.model() < dev->models().size() ? dev->models()[e.model()].name() : "";
       text = host::error_code_name(e.code()) + (mname.empty() ? "" : " in model '" + mname + "'") + ": " + e.text() + "\n";
     }
-    emit(*opt, j, text);
+    emit(*opt, j, "port " + dev->port() + "\n" + text);
   });
 }
 

@@ -1,11 +1,14 @@
 // execute: inputs in, run (--repeat times), outputs out, compared with references; and its batch
 // mode, one connection for a stack of samples.
 #include <chrono>
+#include <cmath>
+#include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "commands.hpp"
 #include "error.hpp"
+#include "interrupt.hpp"
 #include "run_support.hpp"
 
 namespace tvmcrt::cli {
@@ -27,18 +30,65 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-void run_single(const ExecuteOptions &o) {
+// What a command has produced so far, so that one cut short (a device error, a timeout, the link
+// closing, a reset, Ctrl-C) still leaves its JUnit report, its one JSON object and its summary.
+struct Partial {
+  json result = json::object();
+  std::vector<std::string> rows;  // batch: each finished sample's JSON record
+  std::vector<JunitCase> cases;   // finished testcases
+  std::string suite = "tvmcrt";
+  std::vector<std::string> planned{"execute"};  // every testcase the command meant to run, in order
+  std::chrono::steady_clock::time_point case_start = std::chrono::steady_clock::now();
+  bool batch = false;  // the JSON object carries "results", one row per finished sample
+};
+
+// Ends a command that failed part-way: the running testcase as <error>, the ones not reached as
+// skipped, the report written, the results so far printed (the JSON object carries the error), and
+// the error's exit code (130 for Ctrl-C) returned by main().
+void finish_after_error(const ExecuteOptions &o, Partial &p, const Error &e) {
+  const std::size_t done = p.cases.size();
+  if (done < p.planned.size()) p.cases.push_back(JunitCase::errored(p.planned[done], seconds_since(p.case_start), e.what()));
+  for (std::size_t i = p.cases.size(); i < p.planned.size(); ++i) p.cases.push_back(JunitCase::not_run(p.planned[i]));
+  std::string report_note;
+  try {
+    if (!o.junit.empty()) write_junit(o.junit, p.suite, p.cases);
+  } catch (const Error &w) {
+    report_note = std::string("; and ") + w.what();
+  }
+  p.result["ok"] = false;
+  p.result["completed"] = done;
+  p.result["error"] = {{"class", host::error_class_name(e.error_class())}, {"exit_code", e.exit_code()},
+                       {"message", e.what()}};
+  if (o.common.json && p.batch) {
+    emit(o.common, p.result, "results", p.rows, "");
+  } else if (o.common.json) {
+    emit(o.common, p.result, "");
+  } else if (p.batch) {
+    std::size_t passed = 0;
+    for (std::size_t i = 0; i < done; ++i) passed += p.cases[i].failure.empty();
+    std::cout << "stopped after " << done << " of " << p.planned.size() << " samples (" << passed
+              << " matched their references or had none)" << (o.junit.empty() ? "" : "; report: " + o.junit) << "\n"
+              << std::flush;
+  }
+  fail_after_result(std::string("error: ") + e.what() + report_note, e.exit_code());
+}
+
+void run_single(const ExecuteOptions &o, Partial &p) {
   auto inputs = load_file_args(o.inputs);
   auto expects = load_file_args(o.expects);
   if (!o.output_dir.empty()) prepare_output_dir(o.output_dir);
   const auto dev = open_device(o.common);
+  p.result["port"] = dev->port();
   const std::uint32_t m = dev->model_index(o.model);
   const auto &model = dev->models()[m];
   const auto in = bind_tensors(*dev, m, std::move(inputs), TensorKind::input, "--input", nullptr);
   require_all_inputs(*dev, m, in, "--input");
   const auto refs = bind_tensors(*dev, m, std::move(expects), TensorKind::output, "--expect", nullptr);
 
+  p.suite = "tvmcrt." + model.name();
+  p.result["model"] = model.name();
   const auto start = std::chrono::steady_clock::now();
+  p.case_start = start;
   write_inputs(*dev, m, in);
   RunTimes times;
   for (int r = 0; r < o.repeat; ++r) timed_execute(*dev, m, o.timeout_s, times);
@@ -47,7 +97,7 @@ void run_single(const ExecuteOptions &o) {
   json result = {{"ok", true}, {"port", dev->port()}, {"model", model.name()}, {"timing", timing_json(times)},
                  {"outputs", json::array()}, {"link", link_json(*dev)}};
   std::ostringstream text;
-  text << "model " << model.name() << ": " << timing_text(times);
+  text << "port " << dev->port() << "\n" << "model " << model.name() << ": " << timing_text(times);
   bool all_pass = true;
   std::string failures;
   for (std::uint32_t i = 0; i < outs.size(); ++i) {
@@ -73,7 +123,7 @@ void run_single(const ExecuteOptions &o) {
     result["outputs"].push_back(oj);
   }
   if (!o.junit.empty())
-    write_junit(o.junit, "tvmcrt." + model.name(), {JunitCase{"execute", seconds_since(start), failures, text.str()}});
+    write_junit(o.junit, "tvmcrt." + model.name(), {JunitCase::ran("execute", seconds_since(start), failures, text.str())});
   if (!all_pass) {
     result["ok"] = false;
     result["error"] = {{"class", "mismatch"}, {"exit_code", 7}, {"message", failures}};
@@ -82,13 +132,33 @@ void run_single(const ExecuteOptions &o) {
   if (!all_pass) fail_after_result("outputs differ from the references: " + failures, 7);
 }
 
-void run_batch(const ExecuteOptions &o) {
+// Labels are class indices: integers, or floats that hold integers (said in a note).
+host::NdArray load_labels(const std::string &path) {
+  host::NdArray labels = host::npy_load(path);
+  const bool is_float =
+      labels.dtype == host::DType::float16 || labels.dtype == host::DType::float32 || labels.dtype == host::DType::float64;
+  if (!is_float) return labels;
+  for (std::size_t i = 0; i < labels.element_count(); ++i) {
+    const double v = host::element_as_double(labels.dtype, labels.data.data(), i);
+    if (!std::isfinite(v) || v != std::floor(v) || v < 0)
+      throw Error(ErrorClass::usage, path + ": label " + std::to_string(i) + " is " + std::to_string(v) +
+                                         ", not a class index; --labels takes N non-negative integers "
+                                         "(np.save(path, labels.astype(np.int64)))");
+  }
+  std::cerr << "tvmcrt-host: note: " << path << " holds " << host::dtype_name(labels.dtype)
+            << " labels; read as the class indices they equal" << std::endl;
+  return labels;
+}
+
+void run_batch(const ExecuteOptions &o, Partial &p) {
+  p.batch = true;
   auto inputs = load_file_args(o.batch_inputs);
   auto expects = load_file_args(o.batch_expects);
   host::NdArray labels;
-  if (!o.labels.empty()) labels = host::npy_load(o.labels);
+  if (!o.labels.empty()) labels = load_labels(o.labels);
   if (!o.output_dir.empty()) prepare_output_dir(o.output_dir);
   const auto dev = open_device(o.common);
+  p.result["port"] = dev->port();
   const std::uint32_t m = dev->model_index(o.model);
   const auto &model = dev->models()[m];
   std::size_t n = 0;
@@ -98,6 +168,11 @@ void run_batch(const ExecuteOptions &o) {
   if (!o.labels.empty() && labels.element_count() != n)
     throw Error(ErrorClass::usage, o.labels + ": holds " + std::to_string(labels.element_count()) +
                                        " labels for " + std::to_string(n) + " samples");
+  p.suite = "tvmcrt." + model.name();
+  p.result["model"] = model.name();
+  p.result["samples"] = n;
+  p.planned.clear();
+  for (std::size_t s = 0; s < n; ++s) p.planned.push_back("sample_" + std::to_string(s));
 
   std::vector<host::NdArray> stacked(static_cast<std::size_t>(model.outputs().size()));
   for (std::size_t i = 0; i < stacked.size(); ++i) {
@@ -106,12 +181,14 @@ void run_batch(const ExecuteOptions &o) {
     stacked[i].shape.insert(stacked[i].shape.begin(), n);
   }
   RunTimes times;
-  std::vector<JunitCase> cases;
+  std::vector<JunitCase> &cases = p.cases;
   std::size_t passed = 0, correct = 0;
-  std::vector<std::string> samples;  // each sample's JSON record, serialised at once
+  std::vector<std::string> &samples = p.rows;  // each sample's JSON record, serialised at once
   ProgressBar bar("samples", "samples");
   for (std::size_t s = 0; s < n; ++s) {
+    host::throw_if_interrupted(("after " + std::to_string(s) + " of " + std::to_string(n) + " samples").c_str());
     const auto start = std::chrono::steady_clock::now();
+    p.case_start = start;
     std::map<std::uint32_t, host::NdArray> sample;
     for (const auto &[idx, arr] : in) sample.emplace(idx, arr.slice(s));
     write_inputs(*dev, m, sample);
@@ -138,7 +215,7 @@ void run_batch(const ExecuteOptions &o) {
     sj["pass"] = failure.empty();
     passed += failure.empty();
     samples.push_back(sj.dump());
-    cases.push_back(JunitCase{"sample_" + std::to_string(s), seconds_since(start), failure, ""});
+    cases.push_back(JunitCase::ran("sample_" + std::to_string(s), seconds_since(start), failure));
     bar.update(s + 1, n);
   }
   for (std::size_t i = 0; i < stacked.size() && !o.output_dir.empty(); ++i)
@@ -148,8 +225,9 @@ void run_batch(const ExecuteOptions &o) {
   const bool compared = !refs.empty();
   json result = {{"ok", passed == n || !compared}, {"port", dev->port()}, {"model", model.name()},
                  {"samples", n}, {"timing", timing_json(times)}, {"link", link_json(*dev)}};
+  p.result = result;
   std::ostringstream text;
-  text << "model " << model.name() << ": " << n << " samples, " << timing_text(times);
+  text << "port " << dev->port() << "\n" << "model " << model.name() << ": " << n << " samples, " << timing_text(times);
   if (compared) {
     result["passed"] = passed;
     result["failed"] = n - passed;
@@ -185,12 +263,12 @@ void add_execute_command(CLI::App &app) {
   cmd->add_option("-o,--output-dir", o->output_dir, "Write every output as DIR/NAME.npy");
   cmd->add_option("-e,--expect", o->expects, "Reference NAME=FILE.npy (or FILE.npy) to compare an output with");
   cmd->add_option("--atol", o->atol, "Absolute tolerance: pass when |out - ref| <= atol + rtol*|ref|")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
-  cmd->add_option("--rtol", o->rtol, "Relative tolerance")->capture_default_str()->check(CLI::NonNegativeNumber);
+      ->capture_default_str()->check(finite_number(0, 1e30, false, ""));
+  cmd->add_option("--rtol", o->rtol, "Relative tolerance")->capture_default_str()->check(finite_number(0, 1e30, false, ""));
   cmd->add_option("-n,--repeat", o->repeat, "Run the model N times (on-device min/median/max time)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(CLI::Range(1, 1000000000).description("1 .. 1000000000"));
   cmd->add_option("--timeout", o->timeout_s, "Seconds one run of the model may take")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(finite_number(0, 86400, true, " seconds"));
   cmd->add_option("--junit", o->junit, "Write a JUnit XML report (one testcase per run or sample)");
   auto *bi = cmd->add_option("--batch-input", o->batch_inputs,
                              "Batch mode: NAME=STACK.npy with a leading sample axis (or STACK.npy for one input)");
@@ -201,7 +279,13 @@ void add_execute_command(CLI::App &app) {
     const bool batch = !o->batch_inputs.empty();
     if (batch && (!o->inputs.empty() || !o->expects.empty() || o->repeat != 1))
       throw Error(ErrorClass::usage, "--batch-input cannot be combined with --input, --expect or --repeat");
-    batch ? run_batch(*o) : run_single(*o);
+    check_report_path(o->junit);  // before anything is read or sent: a wrong path costs nothing
+    Partial partial;
+    try {
+      batch ? run_batch(*o, partial) : run_single(*o, partial);
+    } catch (const Error &e) {
+      finish_after_error(*o, partial, e);
+    }
   });
 }
 

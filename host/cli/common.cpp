@@ -2,7 +2,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,16 +19,41 @@ namespace tvmcrt::cli {
 using host::Error;
 using host::ErrorClass;
 
+CLI::Validator finite_number(double lo, double hi, bool lo_open, const std::string &unit) {
+  auto show = [](double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+  };
+  const std::string range = (lo_open ? "more than " : "from ") + show(lo) + " to " + show(hi) + unit;
+  return CLI::Validator(
+      [=](std::string &text) -> std::string {
+        double v = 0;
+        std::size_t used = 0;
+        try {
+          v = std::stod(text, &used);
+        } catch (const std::exception &) {
+          used = 0;
+        }
+        if (used != text.size() || used == 0) return "'" + text + "' is not a number (give one " + range + ")";
+        if (!std::isfinite(v) || v > hi || v < lo || (lo_open && v == lo))
+          return "'" + text + "' is out of range: give a number " + range;
+        return "";
+      },
+      range);
+}
+
 void add_common_options(CLI::App *cmd, CommonOptions &opt) {
-  cmd->add_option("-p,--port", opt.port,
-                  "Device port: a serial device (/dev/ttyACM0, a pty), socket://HOST:PORT, rfc2217://HOST:PORT, "
-                  "or qemu[:FIRMWARE.elf] to boot the emulated STM32F4 board for this command (the default)")
-      ->envname("TVMCRT_PORT");
+  opt.port_option =
+      cmd->add_option("-p,--port", opt.port,
+                      "Device port: a serial device (/dev/ttyACM0, a pty), socket://HOST:PORT, rfc2217://HOST:PORT, "
+                      "or qemu[:FIRMWARE.elf] to boot the emulated board for this command. Default: $TVMCRT_PORT, "
+                      "else qemu");
   cmd->add_option("--baud", opt.baud, "Serial baud rate (8N1)")->capture_default_str();
   cmd->add_option("--turnaround", opt.turnaround_s,
                   "Seconds the device may take to answer a request, beyond the line time")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(finite_number(0, 3600, true, " seconds"));
   cmd->add_option("--retries", opt.retries, "Retransmissions of one request while the device stays silent")
       ->capture_default_str()
       ->check(CLI::Range(0, 100));
@@ -34,14 +64,35 @@ void add_common_options(CLI::App *cmd, CommonOptions &opt) {
   cmd->add_flag("--json", opt.json, "Print one JSON object on stdout (errors too)");
 }
 
+namespace {
+
+std::string chosen_port(const CommonOptions &opt) {
+  if (opt.port_option != nullptr && opt.port_option->count() > 0) {
+    if (opt.port.empty())
+      throw Error(ErrorClass::usage, "--port is empty: name the device (/dev/ttyACM0, socket://HOST:PORT, "
+                                     "rfc2217://HOST:PORT, qemu:FIRMWARE.elf), or leave --port out for the emulated "
+                                     "board");
+    return opt.port;
+  }
+  if (const char *env = std::getenv("TVMCRT_PORT")) {
+    if (*env == '\0')
+      throw Error(ErrorClass::usage, "TVMCRT_PORT is set but empty (an unset CI variable?): put the device in it, "
+                                     "e.g. TVMCRT_PORT=/dev/ttyACM0, or unset it (unset TVMCRT_PORT) to boot the "
+                                     "emulated board");
+    return env;
+  }
+  return "qemu";  // no hardware named: the emulated board, booted for this one command
+}
+
+}  // namespace
+
 std::unique_ptr<Device> open_device(const CommonOptions &opt) {
   host::DeviceOptions d;
   d.transport.baud = opt.baud;
   d.link.turnaround_s = opt.turnaround_s;
   d.link.max_retries = opt.retries;
   d.link.max_noisy_retries = opt.noise_retries;
-  // No hardware named: the emulated board, booted for this one command.
-  return std::make_unique<Device>(opt.port.empty() ? "qemu" : opt.port, d);
+  return std::make_unique<Device>(chosen_port(opt), d);
 }
 
 std::pair<std::string, std::string> split_assignment(const std::string &arg) {
@@ -165,22 +216,39 @@ std::string xml_escape(const std::string &s) {
 
 }  // namespace
 
+void check_report_path(const std::string &path) {
+  if (path.empty()) return;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorClass::file, path + ": is a directory; give --junit a file name, e.g. " + path + "/report.xml");
+  std::ofstream f(path, std::ios::app);  // creates it, keeps what is there until the report replaces it
+  if (!f)
+    throw Error(ErrorClass::file, path + ": cannot write the JUnit report (" + std::strerror(errno) +
+                                      "); pick a writable path for --junit (checked before connecting)");
+}
+
 void write_junit(const std::string &path, const std::string &suite, const std::vector<JunitCase> &cases) {
-  std::size_t failures = 0;
+  std::size_t failures = 0, errors = 0, skipped = 0;
   double total = 0;
   for (const auto &c : cases) {
     failures += !c.failure.empty();
+    errors += !c.error.empty();
+    skipped += c.skipped;
     total += c.seconds;
   }
   std::ostringstream os;
   os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"" << xml_escape(suite)
-     << "\" tests=\"" << cases.size() << "\" failures=\"" << failures << "\" errors=\"0\" time=\"" << total << "\">\n";
+     << "\" tests=\"" << cases.size() << "\" failures=\"" << failures << "\" errors=\"" << errors << "\" skipped=\""
+     << skipped << "\" time=\"" << total << "\">\n";
   for (const auto &c : cases) {
     os << "    <testcase classname=\"" << xml_escape(suite) << "\" name=\"" << xml_escape(c.name) << "\" time=\""
        << c.seconds << "\">";
+    const bool body = !c.failure.empty() || !c.error.empty() || c.skipped || !c.details.empty();
     if (!c.failure.empty()) os << "\n      <failure message=\"" << xml_escape(c.failure) << "\"/>";
+    if (!c.error.empty()) os << "\n      <error message=\"" << xml_escape(c.error) << "\"/>";
+    if (c.skipped) os << "\n      <skipped message=\"not run: the command stopped before it\"/>";
     if (!c.details.empty()) os << "\n      <system-out>" << xml_escape(c.details) << "</system-out>";
-    os << (c.failure.empty() && c.details.empty() ? "" : "\n    ") << "</testcase>\n";
+    os << (body ? "\n    " : "") << "</testcase>\n";
   }
   os << "  </testsuite>\n</testsuites>\n";
   std::ofstream f(path, std::ios::trunc);

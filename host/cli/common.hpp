@@ -20,6 +20,7 @@ using tvmcrt::host::Device;
 
 struct CommonOptions {
   std::string port;
+  CLI::Option *port_option = nullptr;  // to tell `--port ""` from no --port at all
   std::uint32_t baud = 115200;
   double turnaround_s = 0.5;
   int retries = 4;
@@ -29,8 +30,14 @@ struct CommonOptions {
 
 void add_common_options(CLI::App *cmd, CommonOptions &opt);
 
-// Opens and says Hello. The single place a future "qemu" port (boot the emulator) plugs in is
-// host::open_transport(); this only turns options into host::DeviceOptions.
+// A number in [lo, hi] (or (lo, hi] when lo_open), finite: "nan", "inf" and 1e10-second timeouts are
+// usage errors that say the real limit, not CLI11's "not in range 0 to 1797...(310 digits)".
+CLI::Validator finite_number(double lo, double hi, bool lo_open, const std::string &unit);
+
+// Opens and says Hello. The port: --port, else $TVMCRT_PORT, else the emulated board ("qemu"); an
+// empty --port or TVMCRT_PORT is a usage error (an unset CI variable must not quietly become the
+// emulator). Ports map to transports in host::open_transport(); this only turns options into
+// host::DeviceOptions.
 std::unique_ptr<Device> open_device(const CommonOptions &opt);
 
 // "NAME=VALUE" → {NAME, VALUE}; "VALUE" → {"", VALUE}. Splits at the first '='.
@@ -66,10 +73,34 @@ class ProgressBar {
 struct JunitCase {
   std::string name;
   double seconds = 0;
-  std::string failure;  // empty = passed
-  std::string details;  // system-out
+  std::string failure;   // outputs differ from the references ("" = passed)
+  std::string error;     // the run itself failed: device, link, timeout, reset, interrupted
+  bool skipped = false;  // not reached: the command stopped before it
+  std::string details;   // system-out
+
+  static JunitCase ran(std::string name, double seconds, std::string failure, std::string details = "") {
+    JunitCase c;
+    c.name = std::move(name);
+    c.seconds = seconds;
+    c.failure = std::move(failure);
+    c.details = std::move(details);
+    return c;
+  }
+  static JunitCase errored(std::string name, double seconds, std::string error) {
+    JunitCase c = ran(std::move(name), seconds, "");
+    c.error = std::move(error);
+    return c;
+  }
+  static JunitCase not_run(std::string name) {
+    JunitCase c = ran(std::move(name), 0, "");
+    c.skipped = true;
+    return c;
+  }
 };
 
+// Fails with Error(file) unless `path` ("" = no report) can be written: called before connecting,
+// so a wrong --junit costs nothing. Creates the file when it is missing.
+void check_report_path(const std::string &path);
 // Writes a JUnit XML report (one suite); Error(file) if the file cannot be written.
 void write_junit(const std::string &path, const std::string &suite, const std::vector<JunitCase> &cases);
 

@@ -1,6 +1,8 @@
 // tvmcrt-host — drives a tvmcrt device agent over a serial port or socket: info, execute (with
 // references and a batch mode), set-workspaces, last-error. Results on stdout (one JSON object with
 // --json), diagnostics on stderr, exit code by error class (docs/cli.md).
+#include <signal.h>
+
 #include <csignal>
 #include <cstring>
 #include <exception>
@@ -12,6 +14,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "error.hpp"
+#include "interrupt.hpp"
 
 namespace {
 
@@ -34,12 +37,26 @@ Exit codes:
   7  mismatch: outputs differ from --expect/--batch-expect references
   8  file: unreadable or malformed .npy, unsupported dtype, unwritable output directory or report
   9  reset: the device reset during the command
+  130, 143, 129  interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP: reports hold what ran
 )";
 
 bool wants_json(int argc, char **argv) {
   for (int i = 1; i < argc; ++i)
     if (std::strcmp(argv[i], "--json") == 0) return true;
   return false;
+}
+
+// Ctrl-C, SIGTERM (a cancelled CI job) and SIGHUP end the command at its next wait, which throws
+// Error(interrupted): the reports are written with what ran, and the exit code is 128 + signal. A
+// second signal, if the first did not end it, kills at once (SA_RESETHAND).
+extern "C" void on_stop_signal(int sig) { tvmcrt::host::request_interrupt(sig); }
+
+void catch_stop_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sa.sa_flags = SA_RESETHAND;  // no SA_RESTART: a blocked read returns, the wait loop notices
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
 }
 
 int report_error(bool json, const char *cls, int code, const std::string &message) {
@@ -56,6 +73,7 @@ int report_error(bool json, const char *cls, int code, const std::string &messag
 int main(int argc, char **argv) {
   // A device that disconnects mid-write must become an error message, not a silent SIGPIPE death.
   std::signal(SIGPIPE, SIG_IGN);
+  catch_stop_signals();
   CLI::App app{"tvmcrt-host — run TVM models on a device running the tvmcrt agent", "tvmcrt-host"};
   app.footer(kEpilogue);
   app.require_subcommand(1);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
 
 #include "error.hpp"
@@ -22,8 +23,14 @@ std::vector<FileArg> load_file_args(const std::vector<std::string> &args) {
   std::vector<FileArg> out;
   for (const auto &a : args) {
     auto [name, path] = split_assignment(a);
+    std::error_code ec;
+    if (!name.empty() && (name.find('/') != std::string::npos ||
+                          (std::filesystem::exists(a, ec) && !std::filesystem::exists(path, ec)))) {
+      name.clear();  // a path with '=' in it, not NAME=FILE
+      path = a;
+    }
     if (path.empty()) throw Error(ErrorClass::usage, "'" + a + "': expected NAME=FILE.npy or FILE.npy");
-    out.push_back(FileArg{name, path, host::npy_load(path)});
+    out.push_back(FileArg{name, path, host::npy_read_header(path)});
   }
   return out;
 }
@@ -54,28 +61,33 @@ std::map<std::uint32_t, host::NdArray> bind_tensors(const Device &dev, std::uint
     const host::DType want = tensor_dtype(t);
     const std::size_t elems = host::dtype_size(want) ? t.size_bytes() / host::dtype_size(want) : 0;
     const std::string want_text = std::string(host::dtype_name(want)) + " " + shape_string(t);
-    const std::string have_text = std::string(host::dtype_name(a.array.dtype)) + " " + a.array.shape_string();
-    if (kind == TensorKind::input && a.array.dtype != want)
+    const host::NdArray &head = a.header.array;  // dtype and shape; data not read yet
+    const std::string have_text = std::string(host::dtype_name(head.dtype)) + " " + head.shape_string();
+    if (kind == TensorKind::output && head.dtype != want)
+      std::cerr << "tvmcrt-host: note: " << a.path << " holds " << host::dtype_name(head.dtype) << " but " << label
+                << " is " << host::dtype_name(want) << ": compared as numbers (save the reference as "
+                << host::dtype_name(want) << " to compare like with like)" << std::endl;
+    if (kind == TensorKind::input && head.dtype != want)
       throw Error(ErrorClass::usage, a.path + ": " + label + " is " + want_text + " but the file holds " + have_text +
                                          "; convert it, e.g. np.save(path, arr.astype(np." + host::dtype_name(want) +
                                          "))");
     std::size_t samples = 1;
     if (batch_n) {
-      if (a.array.shape.empty() || a.array.shape[0] == 0)
+      if (head.shape.empty() || head.shape[0] == 0)
         throw Error(ErrorClass::usage, a.path + ": a batch file needs a leading sample axis (shape [N, ...]), it has " +
-                                           a.array.shape_string());
-      samples = a.array.shape[0];
+                                           head.shape_string());
+      samples = head.shape[0];
       if (*batch_n && *batch_n != samples)
         throw Error(ErrorClass::usage, a.path + ": holds " + std::to_string(samples) + " samples, other batch files " +
                                            std::to_string(*batch_n));
       *batch_n = samples;
     }
-    const std::size_t have = a.array.element_count();
+    const std::size_t have = head.element_count();
     if (have != elems * samples)
       throw Error(ErrorClass::usage, a.path + ": " + label + " is " + want_text + " (" + std::to_string(elems) +
                                          " elements" + (batch_n ? " per sample" : "") + ") but the file holds " +
                                          have_text + " (" + std::to_string(have) + " elements)");
-    bound.emplace(index, std::move(a.array));
+    bound.emplace(index, host::npy_read_data(a.path, a.header));
   }
   return bound;
 }

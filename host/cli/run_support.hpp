@@ -11,12 +11,15 @@
 
 namespace tvmcrt::cli {
 
-// A NAME=FILE argument with its file loaded (before connecting: file errors come first).
+// A NAME=FILE argument with its file's header read (before connecting: file errors come first);
+// bind_tensors() reads the data once dtype and size are known to fit the tensor.
 struct FileArg {
   std::string name;  // "" when the user gave only FILE
   std::string path;
-  host::NdArray array;
+  host::NpyHeader header;
 };
+// NAME=FILE splits at the first '=' unless that would make a path of the NAME ("/data/run=3/x.npy")
+// or the whole argument is an existing file and what follows '=' is not.
 std::vector<FileArg> load_file_args(const std::vector<std::string> &args);
 
 enum class TensorKind { input, output };

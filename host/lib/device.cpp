@@ -83,8 +83,10 @@ std::string error_code_name(std::uint32_t code) {
 }
 
 Device::Device(const std::string &port, const DeviceOptions &opt)
-    : io_(std::make_unique<boost::asio::io_context>()), port_(port) {
-  link_ = std::make_unique<Link>(*io_, open_transport(*io_, port, opt.transport), opt.link);
+    : io_(std::make_unique<boost::asio::io_context>()) {
+  auto transport = open_transport(*io_, port, opt.transport);
+  port_ = transport->name();  // the emulator's names the image it booted ("qemu:.../tvmcrt-fw.elf")
+  link_ = std::make_unique<Link>(*io_, std::move(transport), opt.link);
   connect();
 }
 

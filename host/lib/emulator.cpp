@@ -20,6 +20,7 @@
 
 #include "emulated_board.hpp"
 #include "error.hpp"
+#include "interrupt.hpp"
 
 namespace tvmcrt::host {
 namespace asio = boost::asio;
@@ -209,6 +210,7 @@ std::unique_ptr<Transport> open_emulator(asio::io_context &io, const std::string
     if (std::chrono::steady_clock::now() > deadline)
       fail(name, ErrorClass::timeout, "the emulator did not open its serial port within " +
                                           std::to_string(opt.connect_timeout_s * 2) + " s");
+    if (interrupt_signal() != 0) throw_if_interrupted(("while the emulator started for " + name).c_str());
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }

@@ -17,6 +17,7 @@ enum class ErrorClass {
   mismatch = 7,   // outputs differ from --expect references
   file = 8,       // .npy files: unreadable, malformed, unsupported; unwritable output directory
   reset = 9,      // the device reset during the command: its inputs, placements and outputs are gone
+  interrupted = 130,  // SIGINT, SIGTERM or SIGHUP (the exit code is 128 + the signal: 130, 143, 129)
 };
 
 // "usage", "transport", ... as printed in --json output.
@@ -30,18 +31,21 @@ inline const char *error_class_name(ErrorClass c) {
     case ErrorClass::mismatch: return "mismatch";
     case ErrorClass::file: return "file";
     case ErrorClass::reset: return "reset";
+    case ErrorClass::interrupted: return "interrupted";
   }
   return "unknown";
 }
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorClass cls, const std::string &message) : std::runtime_error(message), class_(cls) {}
+  Error(ErrorClass cls, const std::string &message, int exit_code = 0)
+      : std::runtime_error(message), class_(cls), exit_code_(exit_code) {}
   ErrorClass error_class() const { return class_; }
-  int exit_code() const { return static_cast<int>(class_); }
+  int exit_code() const { return exit_code_ != 0 ? exit_code_ : static_cast<int>(class_); }
 
  private:
   ErrorClass class_;
+  int exit_code_;
 };
 
 }  // namespace tvmcrt::host

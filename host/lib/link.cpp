@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "interrupt.hpp"
 
 namespace tvmcrt::host {
 namespace asio = boost::asio;
@@ -282,8 +283,10 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
       retransmit_oldest(heard);
       continue;
     }
+    if (interrupt_signal() != 0) throw_if_interrupted(("while waiting for the device on " + transport_->name()).c_str());
     if (io_.stopped()) io_.restart();
-    io_.run_one_until(std::min(p.deadline, p.probe_at));
+    // Never longer than kInterruptLatency: a Ctrl-C must end the wait, not the deadline.
+    io_.run_one_until(std::min({p.deadline, p.probe_at, now + kInterruptLatency}));
   }
 }
 

@@ -1,5 +1,7 @@
 #include "npy.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -14,6 +16,7 @@ namespace {
 
 constexpr char kMagic[] = "\x93NUMPY";
 constexpr std::size_t kMagicLen = 6;
+constexpr std::size_t kMaxHeader = 1 << 20;  // numpy's own headers are a few hundred bytes
 
 [[noreturn]] void fail(const std::string &what, const std::string &msg) {
   throw Error(ErrorClass::file, what + ": " + msg);
@@ -200,7 +203,8 @@ NdArray NdArray::slice(std::size_t i) const {
   return out;
 }
 
-NdArray npy_parse(const std::uint8_t *bytes, std::size_t len, const std::string &what) {
+NpyHeader npy_parse_header(const std::uint8_t *bytes, std::size_t len, std::uint64_t file_size,
+                           const std::string &what) {
   if (len < kMagicLen + 4 || std::memcmp(bytes, kMagic, kMagicLen) != 0)
     fail(what, "not a .npy file (no \\x93NUMPY magic); save arrays with numpy.save");
   const int major = bytes[6];
@@ -217,40 +221,92 @@ NdArray npy_parse(const std::uint8_t *bytes, std::size_t len, const std::string 
     fail(what, "unsupported .npy format version " + std::to_string(major) + "." + std::to_string(bytes[7]) +
                    " (1.0, 2.0 and 3.0 are read)");
   }
+  if (header_len > kMaxHeader) fail(what, "a .npy header of " + std::to_string(header_len) + " bytes is not numpy's");
   if (header_len > len - pos) fail(what, "truncated .npy header (file ends inside it)");
   const std::string header(reinterpret_cast<const char *>(bytes + pos), header_len);
   pos += header_len;
 
   std::string descr;
-  bool fortran = false;
-  NdArray a;
-  HeaderParser(header, what).parse(descr, fortran, a.shape);
-  bool swap = false;
-  a.dtype = parse_descr(descr, swap, what);
-  const std::size_t esize = dtype_size(a.dtype);
+  NpyHeader h;
+  HeaderParser(header, what).parse(descr, h.fortran, h.array.shape);
+  h.array.dtype = parse_descr(descr, h.swap, what);
+  const std::size_t esize = dtype_size(h.array.dtype);
   std::size_t n = 1;
-  for (std::size_t d : a.shape) {
-    if (d && n > SIZE_MAX / d / esize) fail(what, "shape " + a.shape_string() + " is too large");
+  for (std::size_t d : h.array.shape) {
+    if (d && n > SIZE_MAX / d / esize) fail(what, "shape " + h.array.shape_string() + " is too large");
     n *= d;
   }
-  const std::size_t need = n * esize;
-  if (len - pos < need)
-    fail(what, "truncated data: shape " + a.shape_string() + " of " + dtype_name(a.dtype) + " needs " +
-                   std::to_string(need) + " bytes, the file holds " + std::to_string(len - pos));
-  a.data.assign(bytes + pos, bytes + pos + need);
-  if (swap)
+  h.data_offset = pos;
+  h.data_bytes = n * esize;
+  if (file_size - pos < h.data_bytes)
+    fail(what, "truncated data: shape " + h.array.shape_string() + " of " + dtype_name(h.array.dtype) + " needs " +
+                   std::to_string(h.data_bytes) + " bytes, the file holds " + std::to_string(file_size - pos));
+  return h;
+}
+
+namespace {
+
+// Reads the data of a parsed header into h.array (byte-swapped and C-ordered as needed).
+NdArray finish(NpyHeader h, const std::uint8_t *data) {
+  NdArray a = std::move(h.array);
+  const std::size_t esize = dtype_size(a.dtype), n = esize ? h.data_bytes / esize : 0;
+  a.data.assign(data, data + h.data_bytes);
+  if (h.swap)
     for (std::size_t k = 0; k < n; ++k) std::reverse(&a.data[k * esize], &a.data[k * esize] + esize);
-  if (fortran && a.shape.size() > 1) a.data = fortran_to_c(a.data, a.shape, esize);
+  if (h.fortran && a.shape.size() > 1) a.data = fortran_to_c(a.data, a.shape, esize);
   return a;
 }
 
-NdArray npy_load(const std::string &path) {
+// Opens a regular file: a directory, FIFO or device (/dev/zero) is refused before anything is read.
+std::ifstream open_regular(const std::string &path, std::uint64_t &size) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) fail(path, std::string("cannot open: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) fail(path, "is a directory, not a .npy file; name the file inside it");
+  if (!S_ISREG(st.st_mode))
+    fail(path, "is not a regular file (a FIFO, socket or device); save the array with numpy.save and pass that file");
   std::ifstream f(path, std::ios::binary);
   if (!f) fail(path, std::string("cannot open: ") + std::strerror(errno));
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  if (f.bad()) fail(path, std::string("read error: ") + std::strerror(errno));
-  return npy_parse(bytes.data(), bytes.size(), path);
+  size = static_cast<std::uint64_t>(st.st_size);
+  return f;
 }
+
+}  // namespace
+
+NpyHeader npy_read_header(const std::string &path) {
+  std::uint64_t size = 0;
+  std::ifstream f = open_regular(path, size);
+  std::vector<std::uint8_t> head(static_cast<std::size_t>(std::min<std::uint64_t>(size, 12)));
+  f.read(reinterpret_cast<char *>(head.data()), static_cast<std::streamsize>(head.size()));
+  if (head.size() >= 10 && std::memcmp(head.data(), kMagic, kMagicLen) == 0) {
+    const std::size_t header_len = head[6] == 1 ? (head[8] | (head[9] << 8)) : 0;
+    const std::size_t want =
+        head[6] == 1 ? 10 + header_len : std::min<std::uint64_t>(size, 12 + kMaxHeader);  // v2/v3: up to the cap
+    head.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, want)));
+    f.seekg(0);
+    f.read(reinterpret_cast<char *>(head.data()), static_cast<std::streamsize>(head.size()));
+  }
+  if (f.bad()) fail(path, std::string("read error: ") + std::strerror(errno));
+  return npy_parse_header(head.data(), head.size(), size, path);
+}
+
+NdArray npy_read_data(const std::string &path, const NpyHeader &h) {
+  std::uint64_t size = 0;
+  std::ifstream f = open_regular(path, size);
+  if (size < h.data_offset + h.data_bytes) fail(path, "the file became shorter while it was being read");
+  std::vector<std::uint8_t> data(h.data_bytes);
+  f.seekg(static_cast<std::streamoff>(h.data_offset));
+  f.read(reinterpret_cast<char *>(data.data()), static_cast<std::streamsize>(data.size()));
+  if (!f) fail(path, std::string("read error: ") + std::strerror(errno));
+  return finish(h, data.data());
+}
+
+NdArray npy_parse(const std::uint8_t *bytes, std::size_t len, const std::string &what) {
+  NpyHeader h = npy_parse_header(bytes, len, len, what);
+  const std::uint8_t *data = bytes + h.data_offset;
+  return finish(std::move(h), data);
+}
+
+NdArray npy_load(const std::string &path) { return npy_read_data(path, npy_read_header(path)); }
 
 std::vector<std::uint8_t> npy_serialize(const NdArray &a) {
   std::string shape = "(";

@@ -26,7 +26,19 @@ struct NdArray {
   NdArray slice(std::size_t i) const;
 };
 
-NdArray npy_load(const std::string &path);
+// A file's header, checked against the file's size, before any data is read: a caller can compare
+// dtype and shape with what it needs and read at most that (a 200 MB file for a 64-byte tensor is
+// refused after 100 bytes, not after 200 MB).
+struct NpyHeader {
+  NdArray array;  // dtype and shape, no data
+  std::size_t data_offset = 0, data_bytes = 0;
+  bool swap = false, fortran = false;
+};
+// Refuses what is not a regular file (a directory, a FIFO, /dev/zero) before reading it.
+NpyHeader npy_read_header(const std::string &path);
+NdArray npy_read_data(const std::string &path, const NpyHeader &header);
+NpyHeader npy_parse_header(const std::uint8_t *bytes, std::size_t len, std::uint64_t file_size, const std::string &what);
+NdArray npy_load(const std::string &path);  // npy_read_data(path, npy_read_header(path))
 NdArray npy_parse(const std::uint8_t *bytes, std::size_t len, const std::string &what);
 void npy_save(const std::string &path, const NdArray &a);
 std::vector<std::uint8_t> npy_serialize(const NdArray &a);

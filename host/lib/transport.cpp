@@ -213,8 +213,11 @@ std::unique_ptr<Transport> open_transport(asio::io_context &io, const std::strin
       (void)checked;
       return make_rfc2217_transport(connect_tcp(io, spec, port, opt), port, opt.baud);
     }
-    case PortSpec::Kind::emulator:
-      return open_emulator(io, port, spec.path.empty() ? default_firmware_image() : spec.path, opt);
+    case PortSpec::Kind::emulator: {
+      // Named after the image it boots, so every output says which one ran.
+      const std::string image = spec.path.empty() ? default_firmware_image() : spec.path;
+      return open_emulator(io, image.empty() ? port : "qemu:" + image, image, opt);
+    }
   }
   throw Error(ErrorClass::usage, "port " + port + ": unknown kind of port");
 }

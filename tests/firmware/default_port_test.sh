@@ -12,10 +12,11 @@ export TVMCRT_FIRMWARE=$work/default-port-test.elf
 
 d=$examples/digits/data
 "$host" execute -m digits --input "$d/sample_input.npy" --expect "$d/sample_output.npy" --json >"$work/out.json"
-/usr/bin/python3 - "$work/out.json" <<'PY'
+/usr/bin/python3 - "$work/out.json" "$TVMCRT_FIRMWARE" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["port"] == "qemu", r.get("port")
+assert r["port"] == "qemu:" + sys.argv[2], r.get("port")
+assert r["timing"]["emulated"] is True, r["timing"]
 assert r["ok"] is True and all(o["comparison"]["pass"] for o in r["outputs"]), r
 print("default port: booted", r["port"], "-> outputs equal the reference")
 PY

@@ -164,6 +164,7 @@ bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t 
   uint32_t err = check_placements(a, req.model, &p, next);
   if (err != 0) return agent_send_status(a, TYPE_SET_WORKSPACES, seq, err);
   memcpy(a->state[req.model].pools, next, sizeof next);
+  a->state[req.model].placed_by_host = true;
   a->exec_cached = false;
   return agent_send_status(a, TYPE_SET_WORKSPACES, seq, 0);
 }
@@ -177,6 +178,13 @@ uint32_t agent_apply_workspaces(tvmcrt_agent_t *a, uint32_t m) {
   TVMWorkspace list[TVMCRT_AGENT_MAX_POOLS];
   for (uint8_t i = 0; i < model->num_pools; i++) {
     const tvmcrt_agent_placement_t *at = &a->state[m].pools[i];
+    if (!at->assigned && a->state[m].placed_by_host) {
+      /* A SetWorkspaces replaces every placement of the model: this one left the pool out. */
+      return agent_fail(a, AGENT_ERR_WORKSPACE_NOT_SET, m,
+                        "pool '%s' of model '%s' has no placement: the last SetWorkspaces left it out "
+                        "(it replaces all of the model's placements); send one that places every pool",
+                        model->pools[i].name, model->name);
+    }
     if (!at->assigned) {
       return agent_fail(a, AGENT_ERR_WORKSPACE_NOT_SET, m,
                         "pool '%s' of model '%s' has no placement (region 0 was too small at boot): "

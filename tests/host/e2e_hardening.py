@@ -1,0 +1,170 @@
+"""End-to-end cases of tvmcrt-host for the ways a run can end badly (e2e.py runs them): reports that
+must not be lost, inputs that are not what they seem, ports that are empty."""
+import json
+import os
+import signal
+import subprocess
+import time
+
+import numpy as np
+
+from e2e_support import ctx, check, data, device, expect_error, host, save
+
+
+def junit_counts(path):
+    text = open(path).read()
+    return {k: text.count(tag) for k, tag in
+            (("cases", "<testcase "), ("errors", "<error "), ("skipped", "<skipped "), ("failures", "<failure "))}, text
+
+
+def start_batch(port, stack, junit, *extra):
+    return subprocess.Popen([ctx.a.host, "execute", "--port", port, "--model", "digits", "--batch-input", stack,
+                             "--junit", junit, "--json", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_running(p, seconds=0.7):
+    time.sleep(seconds)
+    check(p.poll() is None, "the batch is still running when it is cut short")
+
+
+def case_reports():
+    """--junit is checked before connecting; a run cut short still writes its report and its JSON."""
+    d, port = device()
+    g = lambda f: data("digits", "data", f)
+    try:
+        # An unwritable report path costs nothing: refused before any sample runs.
+        t0 = time.monotonic()
+        r = host("execute", "--port", port, "-m", "digits", "--batch-input", g("heldout_inputs.npy"),
+                 "--junit", "/proc/tvmcrt-report.xml", "--json")
+        expect_error(r, 8, "file", "/proc/tvmcrt-report.xml: cannot write the JUnit report",
+                     "checked before connecting")
+        check(time.monotonic() - t0 < 2, "refused at once, not after the batch", r)
+        r = host("execute", "--port", port, "-m", "digits", "--input", g("sample_input.npy"), "--junit", ctx.tmp)
+        check(r.returncode == 8 and "is a directory; give --junit a file name" in r.stderr, "a directory as --junit", r)
+
+        # Ctrl-C in the middle of a long batch: exit 130, the report holds the samples that ran,
+        # the rest not run, and the JSON object the results so far.
+        big = save("big.npy", np.repeat(np.load(g("heldout_inputs.npy")), 40, axis=0))
+        n = len(np.load(big, mmap_mode="r"))
+        junit = os.path.join(ctx.tmp, "int.xml")
+        p = start_batch(port, big, junit)
+        wait_running(p)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=10)
+        r = subprocess.CompletedProcess(p.args, p.returncode, out, err)
+        check(p.returncode == 130, "SIGINT ends the batch with exit 130", r)
+        j = json.loads(out)
+        done = j["completed"]
+        check(j["ok"] is False and j["error"]["class"] == "interrupted" and 0 < done < n and len(j["results"]) == done,
+              "JSON: the samples that ran, and the interruption", r)
+        c, text = junit_counts(junit)
+        check(c["cases"] == n and c["errors"] == 1 and c["skipped"] == n - done - 1 and 'errors="1"' in text,
+              "JUnit: %d ran, 1 interrupted, the rest not run (got %s)" % (done, c), r)
+        check("interrupted by SIGINT" in err, "stderr says what ended it", r)
+
+        # SIGTERM (a cancelled CI job): 143, same reports.
+        p = start_batch(port, big, junit)
+        wait_running(p)
+        p.send_signal(signal.SIGTERM)
+        out, err = p.communicate(timeout=10)
+        check(p.returncode == 143 and json.loads(out)["error"]["class"] == "interrupted", "SIGTERM: exit 143",
+              subprocess.CompletedProcess(p.args, p.returncode, out, err))
+    finally:
+        d.stop()
+
+    # The device dies mid-batch: the link error is the last testcase's <error>, the report is written.
+    d, port = device()
+    try:
+        junit = os.path.join(ctx.tmp, "killed.xml")
+        p = start_batch(port, big, junit)
+        wait_running(p)
+        d.p.kill()
+        out, err = p.communicate(timeout=20)
+        r = subprocess.CompletedProcess(p.args, p.returncode, out, err)
+        check(p.returncode in (3, 4), "transport or timeout error", r)
+        c, _ = junit_counts(junit)
+        j = json.loads(out)
+        check(c["errors"] == 1 and c["cases"] == n and len(j["results"]) == j["completed"] > 0,
+              "report and JSON of a batch whose device died (%s)" % c, r)
+    finally:
+        d.stop()
+
+    # A single run on a port with no device behind it: a JUnit with the error, not no file at all.
+    junit = os.path.join(ctx.tmp, "refused.xml")
+    r = host("execute", "--port", "socket://127.0.0.1:1", "--input", g("sample_input.npy"), "--junit", junit)
+    c, _ = junit_counts(junit)
+    check(r.returncode == 3 and c["cases"] == 1 and c["errors"] == 1, "a connection failure is in the report", r)
+
+
+def case_input_files():
+    """Files that are not .npy files of the right size are refused before they are read whole."""
+    d, port = device()
+    x = data("digits", "data", "sample_input.npy")
+    try:
+        run = lambda *a: host("execute", "--port", port, "-m", "digits", "--json", *a, timeout=20)
+        expect_error(run("--input", ctx.tmp), 8, "file", ctx.tmp + ": is a directory, not a .npy file")
+        expect_error(run("--input", x, "--expect", ctx.tmp), 8, "file", "is a directory")
+        expect_error(run("--input", "/dev/zero"), 8, "file", "/dev/zero: is not a regular file")
+        fifo = os.path.join(ctx.tmp, "fifo.npy")
+        os.mkfifo(fifo)
+        expect_error(run("--input", fifo), 8, "file", "is not a regular file (a FIFO")
+        # 200 MB of data behind a 64-byte tensor: the header says so, nothing more is read.
+        huge = os.path.join(ctx.tmp, "huge.npy")
+        np.lib.format.open_memmap(huge, mode="w+", dtype=np.int8, shape=(200_000_000,)).flush()
+        t0 = time.monotonic()
+        r = run("--input", huge)
+        expect_error(r, 2, "usage", "is int8 [1, 64] (64 elements) but the file holds int8 [200000000]")
+        check(time.monotonic() - t0 < 3, "refused from the header, without reading 200 MB", r)
+        # A path with '=' in it is a path, not NAME=FILE.
+        odd = os.path.join(ctx.tmp, "run=3")
+        os.mkdir(odd)
+        r = host("execute", "--port", port, "-m", "digits", "--input", save("run=3/x.npy", np.load(x)))
+        check(r.returncode == 0, "a path containing '=' is read as a path", r)
+        # A reference of another dtype is compared, with a note saying so.
+        ref = np.load(data("digits", "data", "sample_output.npy"))
+        r = host("execute", "--port", port, "-m", "digits", "--input", x, "--expect", save("f.npy", ref.astype(np.float32)))
+        check(r.returncode == 0 and "holds float32 but output 'output' of model 'digits' is int8: compared as numbers"
+              in r.stderr, "a note for a reference of another dtype", r)
+        # Labels: integral floats with a note, anything else refused.
+        stack = data("digits", "data", "heldout_inputs.npy")
+        labels = np.load(data("digits", "data", "heldout_labels.npy"))
+        r = host("execute", "--port", port, "-m", "digits", "--batch-input", stack, "--labels",
+                 save("lf.npy", labels.astype(np.float64)), timeout=60)
+        check(r.returncode == 0 and "float64 labels; read as the class indices they equal" in r.stderr, "float labels", r)
+        half = labels.astype(np.float64)
+        half[7] = 3.5
+        expect_error(host("execute", "--port", port, "-m", "digits", "--batch-input", stack, "--labels",
+                          save("lh.npy", half), "--json"), 2, "usage", "label 7 is 3.5", "not a class index")
+    finally:
+        d.stop()
+
+
+def case_numbers():
+    """Non-finite and absurd numbers are usage errors that give the real limit."""
+    x = data("digits", "data", "sample_input.npy")
+    for flag, value, text in (("--timeout", "nan", "give a number more than 0 to 86400 seconds"),
+                              ("--timeout", "inf", "out of range"), ("--timeout", "1e10", "out of range"),
+                              ("--turnaround", "nan", "more than 0 to 3600 seconds"),
+                              ("--atol", "nan", "from 0 to 1e+30"), ("--rtol", "-1", "from 0 to 1e+30"),
+                              ("--atol", "abc", "'abc' is not a number")):
+        r = host("execute", "--port", "socket://127.0.0.1:1", "--input", x, flag, value, "--json")
+        check(r.returncode == 2 and text in r.stderr and "(310 digits)" not in r.stderr and "179769" not in r.stderr,
+              "%s %s is a usage error saying %r" % (flag, value, text), r)
+
+
+def case_empty_port():
+    """An empty --port or TVMCRT_PORT is a usage error, never the emulator."""
+    x = data("digits", "data", "sample_input.npy")
+    r = host("execute", "--port", "", "--input", x, "--json")
+    expect_error(r, 2, "usage", "--port is empty")
+    env = dict(os.environ, TVMCRT_PORT="")
+    r = subprocess.run([ctx.a.host, "info", "--json"], env=env, capture_output=True, text=True, timeout=20)
+    expect_error(r, 2, "usage", "TVMCRT_PORT is set but empty", "unset TVMCRT_PORT")
+    d, port = device()
+    try:
+        env = dict(os.environ, TVMCRT_PORT=port)
+        r = subprocess.run([ctx.a.host, "execute", "-m", "digits", "--input", x], env=env, capture_output=True, text=True, timeout=20)
+        check(r.returncode == 0 and r.stdout.startswith("port " + port + "\n"), "the text names the port used", r)
+    finally:
+        d.stop()
