@@ -21,8 +21,8 @@ class reader {
                           s_.begin(), s_.begin() + static_cast<long>(std::min(i_, s_.size())), '\n'));
     throw import_error(exit_code::relay_invalid, path_ + ":" + std::to_string(line),
                        "main signature: " + problem,
-                       "give the Relay text TVM exported unchanged, or delete it and describe the "
-                       "tensors in a sidecar JSON (docs/model-header.md)");
+                       "the import goes on without it; give the Relay text TVM exported unchanged, or "
+                       "describe the tensors in a sidecar JSON (docs/model-header.md)");
   }
 
   void skip_ws() {
@@ -182,8 +182,12 @@ relay_signature parse_relay_main(const std::string &text, const std::string &pat
     } while (r.accept(","));
     r.expect(")");
   }
+  // Older TVM prints no return type ("def @main(%x: ...) {"): the outputs then come from
+  // metadata.json, the header and the code.
+  if (r.peek() == '{') return sig;
   r.expect("->");
   r.type(sig.results);
+  sig.has_results = true;
   if (!sig.output_names.empty()) {
     if (sig.output_names.size() != sig.results.size())
       r.fail("output_tensor_names has " + std::to_string(sig.output_names.size()) +
