@@ -125,9 +125,9 @@ std::vector<vendor_header> vendor_includes(const std::string &text, const std::s
        "add Arm's ethos-u-core-driver (its include/ folder and sources, or a library) and TVM's "
        "tvm_ethosu_runtime.c/.h from apps/microtvm/ethos-u; it runs only on a chip with the NPU or "
        "Arm's Corstone-300 FVP, not on the native device or the QEMU board"},
-      {R"(esp_kernel\.h|dl_.*\.h(pp)?|esp_dl.*\.h(pp)?|esp_nn.*\.h)", "Espressif's ESP-DL/ESP-NN kernels",
-       "add the esp_kernel.h wrappers of the project that compiled the model and the ESP-DL or "
-       "ESP-NN library for your chip; they run only on an ESP32"},
+      {R"(esp_.*\.h(pp)?|dl_.*\.h(pp)?)", "Espressif's ESP32 (ESP-IDF, ESP-DL/ESP-NN kernels)",
+       "add the headers and libraries of the project that compiled it (ESP-IDF, the ESP-DL or ESP-NN "
+       "library and any esp_kernel.h wrappers, as INCLUDE_DIRS/SOURCES); they run only on an ESP32"},
       {R"(arm_nnfunctions\.h|arm_nn_types\.h|arm_nnsupportfunctions\.h|arm_nn_math_types\.h)",
        "Arm's CMSIS-NN kernel library",
        "pass CMSIS_NN <path to a CMSIS-NN checkout> to tvmcrt_add_model() (scripts/build-model "
