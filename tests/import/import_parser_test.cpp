@@ -88,3 +88,15 @@ TEST(Relay, MissingReturnTypeGivesNoResults) {
   EXPECT_FALSE(sig.has_results);
   EXPECT_TRUE(sig.results.empty());
 }
+
+// Found by fuzz_import_relay: a string left open in an attribute ran the reader past the end.
+TEST(Relay, BadTextFailsAsRelayInvalid) {
+  for (const char *text : {"def @main(%x: Tensor[(1), int8], attr=\"open", "def @main(%x: Tensor[(99999999999999999999), int8]"}) {
+    try {
+      parse_relay_main(text, "m.relay");
+      ADD_FAILURE() << text;
+    } catch (const import_error &e) {
+      EXPECT_EQ(e.code(), exit_code::relay_invalid) << text;
+    }
+  }
+}
