@@ -72,10 +72,11 @@ std::string to_lower(std::string s) {
 
 }  // namespace
 
-bool defines_function_with_prefix(const std::string &text, const std::string &prefix) {
+bool defines_function_with_prefix(const std::string &text, const std::string &prefix, bool exact) {
   for (size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
     if (at > 0 && ident_char(text[at - 1])) continue;
     size_t i = at + prefix.size();
+    if (exact && i < text.size() && ident_char(text[i])) continue;  // tvmgen_m_run_v2 is not tvmgen_m_run
     while (i < text.size() && ident_char(text[i])) ++i;
     while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     if (i >= text.size() || text[i] != '(') continue;
@@ -205,7 +206,7 @@ found_files search(const discover_request &req) {
   auto add_source = [&](const std::string &path) {
     const std::string text = strip_c_comments(read_text_file(path));
     if (!defines_function_with_prefix(text, prefix)) return false;
-    if (defines_function_with_prefix(text, prefix + "run")) run_defined.push_back(path);
+    if (defines_function_with_prefix(text, prefix + "run", true)) run_defined.push_back(path);
     return true;
   };
   if (!req.header.empty()) {

@@ -40,7 +40,8 @@ struct discover_request {
 // Throws import_error (input_missing, usage, run_missing) naming what was looked for and found.
 found_files discover(const discover_request &req);
 
-// True when `text` (comments stripped) defines a function whose name starts with `prefix`.
-bool defines_function_with_prefix(const std::string &text, const std::string &prefix);
+// True when `text` (comments stripped) defines a function whose name starts with `prefix` (is
+// `prefix`, when `exact`).
+bool defines_function_with_prefix(const std::string &text, const std::string &prefix, bool exact = false);
 
 }  // namespace tvmcrt::import
