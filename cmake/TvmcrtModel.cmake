@@ -1,12 +1,22 @@
 # TvmcrtModel.cmake — build TVM models into tvmcrt libraries and agent model tables.
 #
-#   tvmcrt_add_model(<target> MLF <folder-or-.tar> [NAME <module>] [SIDECAR <json>]
+#   tvmcrt_add_model(<target> MLF <folder-or-.tar> [MODULE <module>] [NAME <name>]
+#                    [METADATA <metadata.json>] [SIDECAR <json>] [CMSIS_NN <dir>]
 #                    [WORKSPACE_SLACK <bytes>] [IO_ALIGNMENT <bytes>]
 #                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...])
-#     A STATIC library <target>: the model's codegen/host/src/*.c plus the adapter tvmcrt-import
-#     generates at build time (tvmcrt_model_<m>.h/.c, docs/model-header.md). Links tvmcrt_runtime and
-#     exposes the generated header. A .tar is unpacked at configure time into the build folder.
-#     Built only for what links it (EXCLUDE_FROM_ALL). The model name must be a C identifier.
+#     A STATIC library <target>: the model's sources plus the adapter tvmcrt-import generates at
+#     build time (tvmcrt_model_<name>.h/.c, docs/model-header.md). Links tvmcrt_runtime and exposes
+#     the generated header. A .tar is unpacked at configure time into the build folder.
+#     Built only for what links it (EXCLUDE_FROM_ALL).
+#     The folder may be laid out any way (an MLF, codegen/host, include+src, ...): the header is the
+#     tvmgen_<module>.h declaring tvmgen_<module>_run(), the sources are the files defining
+#     tvmgen_<module>_* functions, wherever they are (host/import/src/discover.hpp has the rules).
+#     MODULE picks the model when the folder holds several. NAME is the model's name in the image:
+#     it picks the module of that name if there is one, else renames the folder's one model (every
+#     tvmgen_<module>_* symbol becomes tvmgen_<name>_*), so that models all compiled as "default"
+#     can share an image. Default: the module name. METADATA: a metadata.json outside the folder.
+#     CMSIS_NN: a CMSIS-NN checkout; adds its Include folder and the kernels the model's code calls
+#     (with what they call in turn), for native and firmware builds alike.
 #     Its arguments stay in the property TVMCRT_MODEL_ARGS (paths absolute): tvmcrt_add_firmware()
 #     (cmake/TvmcrtDevices.cmake) builds the same model again for the board from them.
 #
@@ -88,16 +98,147 @@ function(_tvmcrt_model_names out context)
     endif()
     if(cname IN_LIST names)
       message(FATAL_ERROR "${context}: two models are named '${cname}' (one is ${model}). "
-                          "Model names must be unique in one image: compile one of them with another "
-                          "mod_name in tvm.relay.build() (tvmc compile --module-name).")
+                          "Model names must be unique in one image: give one of them another name with "
+                          "tvmcrt_add_model(... NAME <name>), which renames its symbols.")
     endif()
     list(APPEND names ${cname})
   endforeach()
   set(${out} ${names} PARENT_SCOPE)
 endfunction()
 
+# The lowercase module names of the tvmgen_<m>.h headers under <dir> that declare tvmgen_<m>_run(),
+# and for each module m the list _tvmcrt_headers_<m> of those headers.
+macro(_tvmcrt_find_headers dir)
+  file(GLOB_RECURSE _all_headers "${dir}/tvmgen_*.h")
+  set(_modules "")
+  foreach(_h IN LISTS _all_headers)
+    get_filename_component(_leaf "${_h}" NAME)
+    string(REGEX REPLACE "^tvmgen_(.*)\\.h$" "\\1" _m "${_leaf}")
+    _tvmcrt_check_identifier("tvmcrt_add_model(): ${_h}" "${_m}")
+    file(STRINGS "${_h}" _run REGEX "tvmgen_${_m}_run[ \t]*\\(")
+    if(_run)
+      list(APPEND _tvmcrt_headers_${_m} "${_h}")
+      list(APPEND _modules "${_m}")
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES _modules)
+endmacro()
+
+# Which model of <dir> to import (MODULE, else the one NAME names, else the only one) and its header.
+function(_tvmcrt_pick_model context dir module name out_module out_header)
+  _tvmcrt_find_headers("${dir}")
+  string(TOLOWER "${name}" lname)
+  if(NOT module AND name AND lname IN_LIST _modules)
+    set(module "${lname}")
+  endif()
+  string(REPLACE ";" ", " found "${_modules}")
+  if(module AND NOT module IN_LIST _modules)
+    message(FATAL_ERROR "${context}: no tvmgen_${module}.h declaring tvmgen_${module}_run() under ${dir} "
+                        "(models found: ${found}). Pass MODULE <one of them>; NAME then gives it the name "
+                        "you want in the image.")
+  endif()
+  if(NOT module)
+    list(LENGTH _modules n)
+    if(n EQUAL 0)
+      message(FATAL_ERROR "${context}: no model found under ${dir}: looked in every folder for a header "
+                          "tvmgen_<model>.h declaring tvmgen_<model>_run(). Pass the folder TVM wrote for the "
+                          "model (compiled with the AOT executor and --interface-api=c), e.g. the unpacked MLF.")
+    elseif(n GREATER 1)
+      message(FATAL_ERROR "${context}: several models under ${dir} (${found}): choose one with MODULE <model>")
+    endif()
+    set(module "${_modules}")
+  endif()
+  # Identical copies (an application keeps one beside its code) are one header; TVM's own wins.
+  set(copies ${_tvmcrt_headers_${module}})
+  list(GET copies 0 header)
+  file(SHA256 "${header}" first)
+  foreach(h IN LISTS copies)
+    file(SHA256 "${h}" sum)
+    if(NOT sum STREQUAL first)
+      string(REPLACE ";" "\n  " all "${copies}")
+      message(FATAL_ERROR "${context}: several different tvmgen_${module}.h under ${dir}:\n  ${all}\n"
+                          "Pass the folder that holds the one of the model you mean (e.g. its MLF or codegen/ "
+                          "folder), not a folder above several exports.")
+    endif()
+    if(h MATCHES "/codegen/host/include/")
+      set(header "${h}")
+    endif()
+  endforeach()
+  set(${out_module} "${module}" PARENT_SCOPE)
+  set(${out_header} "${header}" PARENT_SCOPE)
+endfunction()
+
+# The C/C++ sources under <dir> that define a tvmgen_<module>_* function, and the objects holding
+# such a symbol: the rule of host/import/src/discover.cpp, which checks that both agree.
+function(_tvmcrt_model_files dir module out_sources out_objects)
+  file(GLOB_RECURSE candidates "${dir}/*.c" "${dir}/*.cc" "${dir}/*.cpp")
+  set(sources "")
+  foreach(f IN LISTS candidates)
+    file(STRINGS "${f}" hit REGEX "tvmgen_${module}_" LIMIT_COUNT 1)
+    if(hit)
+      file(READ "${f}" text)
+      if(text MATCHES "tvmgen_${module}_[A-Za-z0-9_]*[ \t\r\n]*\\([^;{}()]*(\\([^;{}()]*\\)[^;{}()]*)*\\)[ \t\r\n]*{")
+        list(APPEND sources "${f}")
+      endif()
+    endif()
+  endforeach()
+  file(GLOB_RECURSE objects_found "${dir}/*.o")
+  set(objects "")
+  foreach(f IN LISTS objects_found)
+    file(STRINGS "${f}" hit REGEX "tvmgen_${module}_" LIMIT_COUNT 1)
+    if(hit)
+      list(APPEND objects "${f}")
+    endif()
+  endforeach()
+  list(SORT sources)
+  list(SORT objects)
+  set(${out_sources} ${sources} PARENT_SCOPE)
+  set(${out_objects} ${objects} PARENT_SCOPE)
+endfunction()
+
+# CMSIS-NN's Include folder and the sources of the kernels `model_sources` call, with the kernels
+# those call in turn. A checkout of the CMSIS-NN repository (Include/, Source/) or of CMSIS_5
+# (CMSIS/NN/...) will do. Only what the model uses is compiled: the float kernels, which pull in
+# CMSIS-DSP, stay out unless the model calls them.
+function(_tvmcrt_cmsis_nn context dir model_sources out_include out_sources)
+  if(EXISTS "${dir}/CMSIS/NN/Include")
+    set(dir "${dir}/CMSIS/NN")
+  endif()
+  if(NOT EXISTS "${dir}/Include/arm_nnfunctions.h")
+    message(FATAL_ERROR "${context}: CMSIS_NN ${dir} has no Include/arm_nnfunctions.h; pass a checkout of "
+                        "the CMSIS-NN repository (or of CMSIS_5)")
+  endif()
+  # Index: function name -> file defining it.
+  file(GLOB_RECURSE lib "${dir}/Source/*.c")
+  foreach(f IN LISTS lib)
+    file(READ "${f}" text)
+    string(REGEX MATCHALL "[\n\r][A-Za-z_][A-Za-z0-9_ \t\\*]*[ \t\\*](arm_[A-Za-z0-9_]+)[ \t]*\\([^;{]*\\)[ \t\r\n]*{" defs "${text}")
+    foreach(d IN LISTS defs)
+      string(REGEX MATCH "(arm_[A-Za-z0-9_]+)[ \t]*\\(" fn "${d}")
+      set(_def_${CMAKE_MATCH_1} "${f}")
+    endforeach()
+  endforeach()
+  set(todo ${model_sources})
+  set(picked "")
+  while(todo)
+    list(POP_FRONT todo f)
+    file(READ "${f}" text)
+    string(REGEX MATCHALL "arm_[A-Za-z0-9_]+[ \t]*\\(" calls "${text}")
+    foreach(c IN LISTS calls)
+      string(REGEX REPLACE "[ \t]*\\($" "" c "${c}")
+      if(DEFINED _def_${c} AND NOT _def_${c} IN_LIST picked)
+        list(APPEND picked "${_def_${c}}")
+        list(APPEND todo "${_def_${c}}")
+      endif()
+    endforeach()
+  endwhile()
+  list(SORT picked)
+  set(${out_include} "${dir}/Include" PARENT_SCOPE)
+  set(${out_sources} ${picked} PARENT_SCOPE)
+endfunction()
+
 function(tvmcrt_add_model target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;NAME;SIDECAR;WORKSPACE_SLACK;IO_ALIGNMENT"
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;MODULE;NAME;METADATA;SIDECAR;CMSIS_NN;WORKSPACE_SLACK;IO_ALIGNMENT"
                         "INCLUDE_DIRS;SOURCES;DEFINITIONS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "tvmcrt_add_model(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
@@ -119,40 +260,34 @@ function(tvmcrt_add_model target)
   endif()
 
   # The model name decides every generated file name, so it is needed now, at configure time.
-  file(GLOB headers RELATIVE "${mlf}/codegen/host/include" "${mlf}/codegen/host/include/tvmgen_*.h")
+  _tvmcrt_pick_model("tvmcrt_add_model(${target})" "${mlf}" "${arg_MODULE}" "${arg_NAME}" module header)
+  _tvmcrt_check_identifier("tvmcrt_add_model(${target}): ${header}" "${module}")
   if(arg_NAME)
     string(TOLOWER "${arg_NAME}" cname)
-    if(NOT EXISTS "${mlf}/codegen/host/include/tvmgen_${cname}.h")
-      message(FATAL_ERROR "tvmcrt_add_model(${target}): ${mlf}/codegen/host/include has no "
-                          "tvmgen_${cname}.h for NAME ${arg_NAME} (found: ${headers})")
-    endif()
   else()
-    list(LENGTH headers n)
-    if(NOT n EQUAL 1)
-      message(FATAL_ERROR "tvmcrt_add_model(${target}): expected exactly one "
-                          "codegen/host/include/tvmgen_<model>.h in ${mlf}, found ${n} (${headers}); "
-                          "pass NAME <model> (and compile the model with --interface-api=c)")
-    endif()
-    string(REGEX REPLACE "^tvmgen_(.*)\\.h$" "\\1" cname "${headers}")
-    _tvmcrt_check_identifier("tvmcrt_add_model(${target}): ${mlf}/codegen/host/include/${headers}" "${cname}")
+    set(cname "${module}")
   endif()
-
-  # C target output is codegen/host/src/*.c (BYOC may add .cc); an llvm target leaves objects in lib/.
-  file(GLOB model_sources CONFIGURE_DEPENDS "${mlf}/codegen/host/src/*.c" "${mlf}/codegen/host/src/*.cc"
-       "${mlf}/codegen/host/src/*.cpp")
-  file(GLOB model_objects CONFIGURE_DEPENDS "${mlf}/codegen/host/lib/*.o")
+  _tvmcrt_model_files("${mlf}" "${module}" model_sources model_objects)
   set(gen "${CMAKE_CURRENT_BINARY_DIR}/${target}_gen")
+  set(prelude "${gen}/tvmcrt_model_${cname}_prelude.h")
   set(outputs "${gen}/tvmcrt_model_${cname}.h" "${gen}/tvmcrt_model_${cname}.c"
-              "${gen}/tvmcrt_model_${cname}_slots.h")
-  set(args "${mlf}" --out-dir "${gen}")
-  set(deps "${mlf}/codegen/host/include/tvmgen_${cname}.h" ${model_sources} ${model_objects})
-  foreach(f metadata.json src/relay.txt "src/${cname}.relay")
-    if(EXISTS "${mlf}/${f}")
-      list(APPEND deps "${mlf}/${f}")
-    endif()
+              "${gen}/tvmcrt_model_${cname}_slots.h" "${prelude}")
+  set(args "${mlf}" --out-dir "${gen}" --module "${module}" --header "${header}")
+  foreach(f IN LISTS model_sources)
+    list(APPEND args --source "${f}")
   endforeach()
+  foreach(f IN LISTS model_objects)
+    list(APPEND args --object "${f}")
+  endforeach()
+  file(GLOB_RECURSE hints "${mlf}/metadata.json" "${mlf}/*.relay" "${mlf}/relay.txt")
+  set(deps "${header}" ${model_sources} ${model_objects} ${hints})
   if(arg_NAME)
     list(APPEND args --name "${arg_NAME}")
+  endif()
+  if(arg_METADATA)
+    get_filename_component(metadata "${arg_METADATA}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    list(APPEND args --metadata "${metadata}")
+    list(APPEND deps "${metadata}")
   endif()
   if(arg_SIDECAR)
     get_filename_component(sidecar "${arg_SIDECAR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -175,11 +310,17 @@ function(tvmcrt_add_model target)
   # Absolute paths: the call is replayed in firmware projects (TVMCRT_MODEL_ARGS, TvmcrtDevices.cmake).
   list(TRANSFORM arg_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
   list(TRANSFORM arg_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
+  set(cmsis_sources "")
+  if(arg_CMSIS_NN)
+    get_filename_component(cmsis_nn "${arg_CMSIS_NN}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    _tvmcrt_cmsis_nn("tvmcrt_add_model(${target})" "${cmsis_nn}" "${model_sources}" cmsis_include cmsis_sources)
+  endif()
+  get_filename_component(header_dir "${header}" DIRECTORY)
   # EXCLUDE_FROM_ALL: compiled for the images that link it only, so a model whose sources need the
   # target (CMSIS-NN, DSP intrinsics) can be in a project that also builds a native device without it.
   add_library(${target} STATIC EXCLUDE_FROM_ALL ${model_sources} ${model_objects} ${arg_SOURCES}
-              "${gen}/tvmcrt_model_${cname}.c")
-  target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${mlf}/codegen/host/include" ${arg_INCLUDE_DIRS})
+              ${cmsis_sources} "${gen}/tvmcrt_model_${cname}.c" "${prelude}")
+  target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${header_dir}" ${arg_INCLUDE_DIRS} ${cmsis_include})
   target_compile_definitions(${target} PRIVATE ${arg_DEFINITIONS})
   if(TARGET tvmcrt_runtime)
     target_link_libraries(${target} PUBLIC tvmcrt_runtime)
@@ -187,24 +328,28 @@ function(tvmcrt_add_model target)
     target_link_libraries(${target} PUBLIC tvmcrt::runtime)
   endif()
   # TVM's own sources carry known warnings (mismatched pool pointer types, an error by default from
-  # GCC 14): build them leniently. Our generated adapter gets the strict set.
+  # GCC 14): build them leniently. They read the prelude first (renamed symbols, vendor checks).
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
-    "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>;-Wno-unused-variable;-Wno-unused-parameter")
+    "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>;-Wno-unused-variable;-Wno-unused-parameter;-include;${prelude}"
+    OBJECT_DEPENDS "${prelude}")
   set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # What tvmcrt_link_models() and tests need to know about the model.
   set_target_properties(${target} PROPERTIES TVMCRT_MODEL_NAME "${cname}" TVMCRT_MODEL_GEN_DIR "${gen}"
-                                             TVMCRT_MODEL_MLF_DIR "${mlf}")
+                                             TVMCRT_MODEL_MLF_DIR "${mlf}" TVMCRT_MODEL_MODULE "${module}")
   # The same model for another build of the image (the firmware): every argument, paths absolute.
   set(replay MLF "${mlf}")
-  foreach(key NAME WORKSPACE_SLACK IO_ALIGNMENT)
+  foreach(key MODULE NAME WORKSPACE_SLACK IO_ALIGNMENT)
     if(DEFINED arg_${key})
       list(APPEND replay ${key} "${arg_${key}}")
     endif()
   endforeach()
-  if(arg_SIDECAR)
-    list(APPEND replay SIDECAR "${sidecar}")
-  endif()
+  foreach(key sidecar metadata cmsis_nn)
+    if(DEFINED ${key})
+      string(TOUPPER "${key}" word)
+      list(APPEND replay ${word} "${${key}}")
+    endif()
+  endforeach()
   foreach(key INCLUDE_DIRS SOURCES DEFINITIONS)
     if(arg_${key})
       list(APPEND replay ${key} ${arg_${key}})

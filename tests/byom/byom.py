@@ -219,8 +219,9 @@ def cmd_board(args):
 
 
 def cmd_build_model(args):
-    """The installed scripts/build-model on digits (.tar) and hdronly (+ sidecar); the device it
-    writes must serve both models, and tvmcrt-fw.elf must be an ARM executable."""
+    """The installed scripts/build-model on digits (.tar), hdronly (+ sidecar) and two models TVM both
+    compiled as "default" (--name renames them; one calls CMSIS-NN kernels, --cmsis-nn); the device
+    it writes must serve all four, and tvmcrt-fw.elf must be an ARM executable."""
     shutil.rmtree(args.dir, ignore_errors=True)
     models = os.path.join(args.dir, "models")
     prepare_models(models)
@@ -228,6 +229,9 @@ def cmd_build_model(args):
     cmd = [os.path.join(args.prefix, "share", "tvmcrt", "scripts", "build-model"),
            "--mlf", os.path.join(models, "digits.tar"),
            "--mlf", os.path.join(models, "hdronly"), "--sidecar", os.path.join(models, "hdronly.sidecar.json"),
+           "--mlf", os.path.join(FIXTURES, "published"), "--name", "first",
+           "--mlf", os.path.join(FIXTURES, "cmsisnn"), "--name", "second",
+           "--cmsis-nn", os.path.join(FIXTURES, "cmsis_nn_standin"),
            "--out", out, "-j", "2"]
     print("$", " ".join(cmd), flush=True)
     start = time.monotonic()
@@ -251,8 +255,8 @@ def cmd_build_model(args):
         device.wait(timeout=10)
     print(info)
     served = re.findall(r"^model \d+: (\w+)", info, re.M)
-    if served != ["digits", "hdronly"]:
-        print(f"byom: FAIL: out/tvmcrt-device serves {served}, not ['digits', 'hdronly']")
+    if served != ["digits", "hdronly", "first", "second"]:
+        print(f"byom: FAIL: out/tvmcrt-device serves {served}, not ['digits', 'hdronly', 'first', 'second']")
         return 1
     return 0
 

@@ -68,3 +68,35 @@ TEST(Names, CIdentifiers) {
 }
 
 }  // namespace
+
+// MLF Relay text of TVM 0.9-0.12 lists the unbound weights after the real input.
+TEST(Relay, UnboundParamsAreReadAsParams) {
+  auto sig = parse_relay_main(
+      "#[version = \"0.0.5\"]\ndef @main(%input: Tensor[(1, 8), int8] /* ty=Tensor[(1, 8), int8] */, "
+      "%v_param_1: Tensor[(8, 8), int8], %v_param_2: Tensor[(8), int32]) -> Tensor[(1, 8), int8] { %0 }",
+      "m.relay");
+  ASSERT_EQ(sig.params.size(), 3u);
+  EXPECT_EQ(sig.params[0].name, "input");
+  EXPECT_EQ(sig.params[2].name, "v_param_2");
+  EXPECT_TRUE(sig.has_results);
+}
+
+// Older TVM prints no return type: no results, no error.
+TEST(Relay, MissingReturnTypeGivesNoResults) {
+  auto sig = parse_relay_main("def @main(%x: Tensor[(4), float32], output_tensor_names=[\"y\"]) {\n  %x\n}", "m.relay");
+  ASSERT_EQ(sig.params.size(), 1u);
+  EXPECT_FALSE(sig.has_results);
+  EXPECT_TRUE(sig.results.empty());
+}
+
+// Found by fuzz_import_relay: a string left open in an attribute ran the reader past the end.
+TEST(Relay, BadTextFailsAsRelayInvalid) {
+  for (const char *text : {"def @main(%x: Tensor[(1), int8], attr=\"open", "def @main(%x: Tensor[(99999999999999999999), int8]"}) {
+    try {
+      parse_relay_main(text, "m.relay");
+      ADD_FAILURE() << text;
+    } catch (const import_error &e) {
+      EXPECT_EQ(e.code(), exit_code::relay_invalid) << text;
+    }
+  }
+}

@@ -1,4 +1,5 @@
-// The agent model table tvmcrt_link_models() generated for import_tests (five fixture models).
+// The agent model table tvmcrt_link_models() generated for import_tests (the five format fixtures,
+// then the published-layout ones, import_published_test.cpp).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -9,8 +10,11 @@
 #include "tvmcrt_agent_models.h"
 #include "tvmcrt_model_basic5.h"
 #include "tvmcrt_model_copy7.h"
+#include "tvmcrt_model_fc.h"
 #include "tvmcrt_model_hdronly.h"
 #include "tvmcrt_model_legacy6.h"
+#include "tvmcrt_model_pub_meta.h"
+#include "tvmcrt_model_pub_mlf.h"
 #include "tvmcrt_model_tarred.h"
 
 namespace {
@@ -19,9 +23,11 @@ uintptr_t addr(const void *p) { return reinterpret_cast<uintptr_t>(p); }
 
 TEST(Table, ListsModelsInLinkOrder) {
   const TVMModel *want[] = {&tvmcrt_model_copy7, &tvmcrt_model_legacy6, &tvmcrt_model_basic5,
-                            &tvmcrt_model_hdronly, &tvmcrt_model_tarred};
-  ASSERT_EQ(tvmcrt_agent_model_count, 5u);
-  for (size_t i = 0; i < 5; ++i) EXPECT_EQ(tvmcrt_agent_models[i].model, want[i]) << i;
+                            &tvmcrt_model_hdronly, &tvmcrt_model_tarred, &tvmcrt_model_pub_mlf};
+  ASSERT_EQ(tvmcrt_agent_model_count, 13u);
+  for (size_t i = 0; i < 6; ++i) EXPECT_EQ(tvmcrt_agent_models[i].model, want[i]) << i;
+  EXPECT_EQ(tvmcrt_agent_models[11].model, &tvmcrt_model_pub_meta);
+  EXPECT_EQ(tvmcrt_agent_models[12].model, &tvmcrt_model_fc);
 }
 
 TEST(Table, BuffersAreAlignedAndDisjoint) {
@@ -39,7 +45,8 @@ TEST(Table, BuffersAreAlignedAndDisjoint) {
     add(e.inputs, e.model->inputs, e.model->num_inputs);
     add(e.outputs, e.model->outputs, e.model->num_outputs);
   }
-  EXPECT_EQ(ranges.size(), 2u + 2 + 1 + 1 + 1 + 1 + 3 + 1 + 1 + 1);
+  // The five format fixtures, then seven one-in one-out published layouts and fc.
+  EXPECT_EQ(ranges.size(), 2u + 2 + 1 + 1 + 1 + 1 + 3 + 1 + 1 + 1 + 7 * 2 + 2);
   for (size_t a = 0; a < ranges.size(); ++a)
     for (size_t b = a + 1; b < ranges.size(); ++b)
       EXPECT_TRUE(ranges[a].second <= ranges[b].first || ranges[b].second <= ranges[a].first)

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "discover.hpp"
 #include "emit.hpp"
 #include "model.hpp"
 
@@ -13,10 +14,15 @@ using namespace tvmcrt::import;
 namespace {
 
 const char *kUsage =
-    "usage: tvmcrt-import <mlf-or-codegen-folder> --out-dir <dir> [--name <module>]\n"
-    "                     [--sidecar <tensors.json>] [--workspace-slack <bytes>]\n"
-    "                     [--io-alignment <bytes>] [--pool-alignment <bytes>]\n"
-    "Writes tvmcrt_model_<m>.h, tvmcrt_model_<m>.c and tvmcrt_model_<m>_slots.h (docs/model-header.md).\n";
+    "usage: tvmcrt-import <folder> --out-dir <dir> [--module <m>] [--name <name>]\n"
+    "                     [--metadata <metadata.json>] [--sidecar <tensors.json>]\n"
+    "                     [--workspace-slack <bytes>] [--io-alignment <bytes>] [--pool-alignment <bytes>]\n"
+    "                     [--list-files]\n"
+    "<folder>: what TVM wrote for the model, in any layout (an unpacked MLF, codegen/host, include+src, ...).\n"
+    "--module picks the model when the folder holds several; --name is its name in the image (the\n"
+    "model of that name if there is one, else the one model there renamed; default: its module name).\n"
+    "Writes tvmcrt_model_<name>.h, .c, _slots.h and _prelude.h (docs/model-header.md); --list-files\n"
+    "prints the files it would read instead.\n";
 
 [[noreturn]] void usage_error(const std::string &problem) {
   throw import_error(exit_code::usage, "command line", problem,
@@ -33,6 +39,8 @@ uint64_t number(const std::string &flag, const std::string &text, bool power_of_
   return v;
 }
 
+bool list_files = false;
+
 options parse_args(int argc, char **argv) {
   options o;
   for (int i = 1; i < argc; ++i) {
@@ -45,6 +53,18 @@ options parse_args(int argc, char **argv) {
       o.out_dir = value();
     else if (a == "--name")
       o.name = value();
+    else if (a == "--module")
+      o.module = value();
+    else if (a == "--metadata")
+      o.metadata = value();
+    else if (a == "--header")  // these three: the files cmake/TvmcrtModel.cmake compiles
+      o.header = value();
+    else if (a == "--source")
+      o.sources.push_back(value());
+    else if (a == "--object")
+      o.objects.push_back(value());
+    else if (a == "--list-files")
+      list_files = true;
     else if (a == "--sidecar")
       o.sidecar = value();
     else if (a == "--workspace-slack")
@@ -64,7 +84,7 @@ options parse_args(int argc, char **argv) {
       usage_error("more than one input folder ('" + o.input_dir + "', '" + a + "')");
   }
   if (o.input_dir.empty()) usage_error("no input folder given");
-  if (o.out_dir.empty()) usage_error("--out-dir is required");
+  if (o.out_dir.empty() && !list_files) usage_error("--out-dir is required");
   return o;
 }
 
@@ -73,7 +93,17 @@ options parse_args(int argc, char **argv) {
 int main(int argc, char **argv) {
   try {
     const options o = parse_args(argc, argv);
+    if (list_files) {
+      const found_files f = discover({o.input_dir, o.module, o.name, o.metadata, o.header, o.sources, o.objects});
+      std::cout << "module " << f.module << "\nheader " << f.header << "\n";
+      for (const auto &s : f.sources) std::cout << "source " << s << "\n";
+      for (const auto &s : f.objects) std::cout << "object " << s << "\n";
+      if (!f.metadata.empty()) std::cout << "metadata " << f.metadata << "\n";
+      if (!f.relay.empty()) std::cout << "relay " << f.relay << "\n";
+      return 0;
+    }
     const model m = import_model(o);
+    for (const auto &n : m.notes) std::cerr << "tvmcrt-import: note: " << n << "\n";
     write_generated(m, emit_model(m, o.input_dir + " (" + m.source_note + ")"), o.out_dir);
     return 0;
   } catch (const import_error &e) {

@@ -111,9 +111,11 @@ void read_memory(const json &mod, const std::string &path, const std::string &pr
 
 }  // namespace
 
-metadata_info read_metadata(const std::string &mlf_dir, const std::string &want_name) {
+metadata_info read_metadata(const std::string &path, const std::string &want_name) {
   metadata_info info;
-  info.path = mlf_dir + "/metadata.json";
+  info.path = path;
+  const size_t slash = path.find_last_of('/');
+  const std::string mlf_dir = slash == std::string::npos ? "." : path.substr(0, slash);
   json doc;
   try {
     doc = json::parse(read_text_file(info.path));
@@ -132,8 +134,8 @@ metadata_info read_metadata(const std::string &mlf_dir, const std::string &want_
     info.module_name = name.get<std::string>();
     if (!want_name.empty() && want_name != info.module_name)
       throw import_error(exit_code::usage, info.path + ": model_name",
-                         "the MLF holds model '" + info.module_name + "', not '" + want_name + "'",
-                         "pass --name " + info.module_name + " (CMake: NAME " + info.module_name + ")");
+                         "the MLF holds model '" + info.module_name + "', but the header is tvmgen_" + want_name + ".h",
+                         "use the metadata.json of the same TVM export (--metadata FILE, CMake: METADATA)");
     check_style(doc, info.path, "");
     read_memory(doc, info.path, "", info);
     info.relay_path = mlf_dir + "/src/relay.txt";
@@ -145,12 +147,13 @@ metadata_info read_metadata(const std::string &mlf_dir, const std::string &want_
     if (want_name.empty() && mods.size() > 1)
       throw import_error(exit_code::usage, info.path + ": modules",
                          "the MLF holds several modules (" + names + ")",
-                         "choose one with --name <module> (CMake: NAME <module>)");
+                         "choose one with --module <module> (CMake: MODULE <module>)");
     info.module_name = want_name.empty() ? mods.begin().key() : want_name;
     if (!mods.contains(info.module_name))
       throw import_error(exit_code::usage, info.path + ": modules",
                          "no module '" + info.module_name + "' (found: " + names + ")",
-                         "pass one of the names found with --name (CMake: NAME)");
+                         "pass one of the names found with --module (CMake: MODULE), or the metadata.json of "
+                         "this model's export with --metadata (CMake: METADATA)");
     info.key_prefix = "modules." + info.module_name + ".";
     const json &mod = mods[info.module_name];
     check_style(mod, info.path, info.key_prefix);

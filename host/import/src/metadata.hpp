@@ -36,7 +36,8 @@ struct metadata_info {
   std::string relay_path;                          // where this version keeps the Relay text (may not exist)
 };
 
-// `want_name` selects a module in v7 (empty: the only one). Throws import_error.
-metadata_info read_metadata(const std::string &mlf_dir, const std::string &want_name);
+// Reads the metadata.json at `path`; the Relay text is looked for beside it (src/...). `want_name`
+// selects a module in v7 (empty: the only one). Throws import_error.
+metadata_info read_metadata(const std::string &path, const std::string &want_name);
 
 }  // namespace tvmcrt::import

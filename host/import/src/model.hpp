@@ -25,7 +25,7 @@ enum class exit_code : int {
   bad_name = 9,              // a model, tensor or pool name that is not a C identifier, or a clash
   sidecar_invalid = 10,      // sidecar JSON malformed or names a tensor the header lacks
   tensor_info_missing = 11,  // no dtype/shape for a tensor from any source
-  relay_invalid = 12,        // src/<m>.relay main signature does not parse
+  relay_invalid = 12,        // the Relay text names inputs the header lacks (it is otherwise a hint)
   unsupported = 13,          // a model feature tvmcrt cannot run (I/O inside pools, no outputs, ...)
   write_failed = 14,         // output folder not writable
 };
@@ -58,7 +58,16 @@ struct pool {
 };
 
 struct model {
-  std::string name;            // the TVM module name: tvmgen_<name>_run
+  std::string name;            // the name in the image: tvmcrt_model_<name>, TVMCRT_<NAME>_*
+  std::string tvm_name;        // the module name in TVM's code: tvmgen_<tvm_name>_run
+  // Every tvmgen_<tvm_name>_* identifier of the code, renamed to tvmgen_<name>_* when the names
+  // differ (a generated force-included header of #defines; docs/model-header.md, "Renaming").
+  std::vector<std::string> symbols;
+  struct vendor_check {
+    std::string header, vendor, supply, where;
+  };
+  std::vector<vendor_check> vendor_headers;  // accelerator/kernel headers the code includes
+  std::vector<std::string> notes;            // what the import fell back on, for stderr
   std::vector<tensor> inputs;  // in struct tvmgen_<m>_inputs order
   std::vector<tensor> outputs;
   std::vector<pool> pools;           // external pools first (struct order), then the stack workspace
@@ -76,10 +85,15 @@ struct model {
 };
 
 struct options {
-  std::string input_dir;  // MLF folder or a folder holding codegen/
+  std::string input_dir;  // the folder TVM wrote, any layout (discover.hpp)
   std::string out_dir;
-  std::string name;     // module to import; empty: the only one there is
-  std::string sidecar;  // optional sidecar JSON
+  std::string module;    // which model, when the folder holds several; empty: the only one
+  std::string name;      // the model's name in the image; picks the module of that name if any
+  std::string metadata;  // metadata.json outside input_dir; empty: look for one inside
+  std::string sidecar;   // optional sidecar JSON
+  // Set by cmake/TvmcrtModel.cmake: the files it compiles (then nothing is searched for).
+  std::string header;
+  std::vector<std::string> sources, objects;
   uint64_t workspace_slack = 0;
   uint64_t pool_alignment = 16;
   std::optional<uint64_t> io_alignment;

@@ -21,8 +21,8 @@ class reader {
                           s_.begin(), s_.begin() + static_cast<long>(std::min(i_, s_.size())), '\n'));
     throw import_error(exit_code::relay_invalid, path_ + ":" + std::to_string(line),
                        "main signature: " + problem,
-                       "give the Relay text TVM exported unchanged, or delete it and describe the "
-                       "tensors in a sidecar JSON (docs/model-header.md)");
+                       "the import goes on without it; give the Relay text TVM exported unchanged, or "
+                       "describe the tensors in a sidecar JSON (docs/model-header.md)");
   }
 
   void skip_ws() {
@@ -30,6 +30,7 @@ class reader {
   }
   bool accept(const std::string &tok) {
     skip_ws();
+    if (i_ >= s_.size()) return false;
     if (s_.compare(i_, tok.size(), tok) != 0) return false;
     i_ += tok.size();
     return true;
@@ -81,6 +82,7 @@ class reader {
     while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
     if (b == i_)
       fail("dimension '" + s_.substr(b, 8) + "' is not a number (dynamic shapes cannot run on tvmcrt)");
+    if (i_ - b > 12) fail("dimension " + s_.substr(b, 24) + " is too large");
     int64_t v = std::stoll(s_.substr(b, i_ - b));
     accept("i64") || accept("i32");
     return v;
@@ -125,7 +127,8 @@ class reader {
       char c = s_[i_];
       if (c == '"') {
         size_t end = s_.find('"', i_ + 1);
-        i_ = end == std::string::npos ? s_.size() : end;
+        if (end == std::string::npos) fail("unterminated string in an attribute of main");
+        i_ = end;
       } else if (c == '(' || c == '[' || c == '{') {
         ++depth;
       } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
@@ -182,8 +185,12 @@ relay_signature parse_relay_main(const std::string &text, const std::string &pat
     } while (r.accept(","));
     r.expect(")");
   }
+  // Older TVM prints no return type ("def @main(%x: ...) {"): the outputs then come from
+  // metadata.json, the header and the code.
+  if (r.peek() == '{') return sig;
   r.expect("->");
   r.type(sig.results);
+  sig.has_results = true;
   if (!sig.output_names.empty()) {
     if (sig.output_names.size() != sig.results.size())
       r.fail("output_tensor_names has " + std::to_string(sig.output_names.size()) +

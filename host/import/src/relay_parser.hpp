@@ -4,7 +4,9 @@
 //   def @main(%input: Tensor[(1, 64), int8], %x: Tensor[(3), float32]) -> (Tensor[(1, 10), int8], ...)
 //
 // Only the signature is read; the body is ignored. Tuple returns are flattened depth first, which
-// is the order TVM gives the members of struct tvmgen_<m>_outputs.
+// is the order TVM gives the members of struct tvmgen_<m>_outputs. The text is a hint: main may
+// list unbound weights as parameters after the real inputs (%v_param_1 ...), which the importer
+// ignores by matching the header's inputs by name, and older TVM prints no "-> type".
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,7 @@ struct relay_signature {
   std::vector<relay_tensor> params;
   std::vector<relay_tensor> results;
   std::vector<std::string> output_names;  // main's output_tensor_names attribute, if any
+  bool has_results = false;               // false: main has no "-> type"
 };
 
 // `path` only names the file in errors. Throws import_error(relay_invalid).

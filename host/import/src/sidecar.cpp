@@ -33,16 +33,20 @@ void read_tensors(const json &doc, const char *which, const std::string &path,
     sidecar_tensor t;
     t.key = std::string(which) + "." + it.key();
     const json &v = it.value();
-    if (!v.is_object() || !v.contains("dtype") || !v["dtype"].is_string())
-      bad(path, t.key + ".dtype", "missing, or not a string such as \"int8\"");
-    if (!v.contains("shape") || !v["shape"].is_array())
-      bad(path, t.key + ".shape", "missing, or not a list of dimensions such as [1, 64]");
+    if (!v.is_object() || (!v.contains("dtype") && !v.contains("shape")))
+      bad(path, t.key, "expected an object with \"dtype\" and/or \"shape\"");
+    if (v.contains("dtype") && !v["dtype"].is_string())
+      bad(path, t.key + ".dtype", "not a string such as \"int8\"");
+    if (v.contains("shape") && !v["shape"].is_array())
+      bad(path, t.key + ".shape", "not a list of dimensions such as [1, 64]");
     for (auto k = v.begin(); k != v.end(); ++k)
       if (k.key() != "dtype" && k.key() != "shape") bad(path, t.key + "." + k.key(), "unknown key");
-    t.dtype = v["dtype"].get<std::string>();
-    for (size_t i = 0; i < v["shape"].size(); ++i)
-      t.shape.push_back(
-          static_cast<int64_t>(as_size(v["shape"][i], path, t.key + ".shape[" + std::to_string(i) + "]")));
+    if (v.contains("dtype")) t.dtype = v["dtype"].get<std::string>();
+    t.has_shape = v.contains("shape");
+    if (t.has_shape)
+      for (size_t i = 0; i < v["shape"].size(); ++i)
+        t.shape.push_back(
+            static_cast<int64_t>(as_size(v["shape"][i], path, t.key + ".shape[" + std::to_string(i) + "]")));
     std::string name = sanitize_name(it.key());
     if (out.count(name)) bad(path, t.key, "two entries sanitize to the same name '" + name + "'");
     out[name] = t;

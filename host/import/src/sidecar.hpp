@@ -9,6 +9,8 @@
 //     "io_alignment": 16           // optional
 //   }
 //
+// An entry may give only what the model's own files lack: "dtype" alone when the header has the size
+// macro, "shape" alone when the code's pointer types give the dtype.
 // Names may be written as in the original model or as sanitized in tvmgen_<m>.h; they are matched
 // after sanitizing. Order does not matter: the header's struct order wins. Full spec:
 // docs/model-header.md.
@@ -23,8 +25,9 @@
 namespace tvmcrt::import {
 
 struct sidecar_tensor {
-  std::string dtype;
+  std::string dtype;  // empty: not given (the code's pointer type gives it)
   std::vector<int64_t> shape;
+  bool has_shape = false;  // false: not given (a 1-D shape from the size macro)
   std::string key;  // "inputs.input_1", for messages
 };
 
