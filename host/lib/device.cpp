@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "line_diagnosis.hpp"
 #include "tvmcrt/tvmcrt_errors.h"
 #include "tvmcrt_agent_errors.h"
 
@@ -153,10 +154,19 @@ void Device::check(const wire::Status &st, const std::string &what) {
 }
 
 void Device::connect() {
+  // A board booting as we connect (the emulator) announces itself: wait for that rather than
+  // send Hello into a UART that is not on yet (a retransmission and a false "noisy line" note one
+  // start in three). A device that never says Boot still gets its Hello after the wait.
+  if (link_->transport().boots_on_open()) link_->wait_boot(std::chrono::seconds(3));
   link_->flush_line();
   wire::HelloRequest req;
   req.set_protocol_version(kProtocolVersion);
   hello_ = call<wire::HelloResponse>(wire::MESSAGE_TYPE_HELLO, req, "Hello");
+  // A telnet server reached as raw TCP may answer Hello, but it doubles every 0xFF byte of a tensor.
+  if (port_.rfind("socket://", 0) == 0 && is_telnet_negotiation(link_->first_bytes()))
+    throw Error(ErrorClass::transport, "port " + port_ + ": it sent telnet option negotiation, so it is a telnet / "
+                                       "RFC 2217 server (ser2net's telnet(rfc2217) accepter) and would garble every "
+                                       "0xFF byte; use rfc2217://" + port_.substr(9) + " instead of " + port_);
   if (hello_.protocol_version() != kProtocolVersion || hello_.status().code() == AGENT_ERR_UNSUPPORTED_VERSION)
     throw Error(ErrorClass::protocol,
                 "the device on " + port_ + " speaks tvmcrt protocol version " +

@@ -104,6 +104,7 @@ class EmulatorTransport final : public Transport {
     return "";
   }
   std::string emulation_note() const override { return time_note_; }
+  bool boots_on_open() const override { return true; }
 
  private:
   asio::ip::tcp::socket s_;

@@ -7,6 +7,7 @@
 
 #include "error.hpp"
 #include "interrupt.hpp"
+#include "line_diagnosis.hpp"
 
 namespace tvmcrt::host {
 namespace asio = boost::asio;
@@ -50,6 +51,9 @@ void Link::start_read() {
                                                                      std::size_t n) {
     if (!*alive) return;
     rx_bytes_ += n;
+    if (!recognised_ && first_rx_.size() < LineEvidence::kKeep)
+      first_rx_.append(reinterpret_cast<const char *>(read_buf_.data()),
+                       std::min(n, LineEvidence::kKeep - first_rx_.size()));
     for (std::size_t i = 0; i < n; ++i) {
       switch (tvmcrt_deframer_push(&deframer_, read_buf_[i])) {
         case TVMCRT_DEFRAME_FRAME: on_frame(frame_buf_.data(), deframer_.len); break;
@@ -94,11 +98,14 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
     return;
   }
   if (base == kTypeBoot) {
+    boot_announced_ = true;
     boot_seen_ = boot_is_reset_;  // a Boot before we armed detection is the device starting up
+    if (!boot_is_reset_ && !pending_.empty()) started_under_us_ = true;
     return;
   }
   if (!(type & TVMCRT_FRAME_RESPONSE_BIT)) {
     ++stats_.bad_frames;
+    ++echoed_requests_;  // a request: ours, coming back
     return;
   }
   for (std::size_t i = 0; i < pending_.size(); ++i) {
@@ -221,11 +228,25 @@ void Link::fail_timeout(const Pending &p, bool heard) const {
   }
   os << "no response from the device on " << transport_->name() << " to " << type_name(p.type) << " (sequence "
      << p.seq << ") after " << sent_again << " retransmissions";
+  if (!recognised_) {
+    if (auto d = diagnose_line(LineEvidence{transport_->name(), first_rx_, rx_bytes_, echoed_requests_}))
+      throw Error(d->error_class, os.str() + ": " + d->message);
+  }
   if (stats_.bad_frames || stats_.naks)
     os << " (" << stats_.bad_frames << " corrupted frames received, " << stats_.naks
        << " frames rejected by the device: check the baud rate)";
   os << "; check that the tvmcrt agent firmware runs on it, that the baud rate matches (--baud) and the cable";
   throw Error(ErrorClass::timeout, os.str());
+}
+
+bool Link::wait_boot(Clock::duration limit) {
+  const Clock::time_point end = Clock::now() + limit;
+  while (!boot_announced_ && !read_error_ && Clock::now() < end) {
+    if (interrupt_signal() != 0) throw_if_interrupted(("while " + transport_->name() + " started").c_str());
+    if (io_.stopped()) io_.restart();
+    io_.run_one_until(std::min(end, Clock::now() + kInterruptLatency));
+  }
+  return boot_announced_;
 }
 
 Frame Link::wait_oldest() { return *wait_oldest(-1); }
@@ -249,8 +270,25 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
     if (read_error_ || write_error_) {
       const boost::system::error_code ec = read_error_ ? read_error_ : write_error_;
       const std::string why = transport_->closed_reason();
-      throw Error(ErrorClass::transport, "port " + transport_->name() + ": the link closed (" + ec.message() + "); " +
-                                             (why.empty() ? "was the device unplugged, reset or stopped?" : why));
+      const bool remote = transport_->name().find("://") != std::string::npos;
+      throw Error(ErrorClass::transport,
+                  "port " + transport_->name() + ": the link closed (" + ec.message() + "); " +
+                      (!why.empty() ? why
+                       : remote     ? "the server closed it: was the device stopped, or did another client take the "
+                                      "port (ser2net with kickolduser: true drops the running client for a new one)?"
+                                    : "was the device unplugged, reset or stopped?"));
+    }
+    if (started_under_us_) {
+      // The device announced its start while our first request was on its way (a board booting
+      // as we connect): what it heard of it came before its UART was on. Send it again at once,
+      // uncounted; what the boot window cost (a Nak, a damaged frame) is not the line's doing.
+      started_under_us_ = false;
+      stats_ = LinkStats{};
+      nak_seen_ = bad_frame_seen_ = false;
+      p.deadline = Clock::now() + budget();
+      enqueue_write({TVMCRT_FRAME_DELIMITER});
+      enqueue_write(p.wire);
+      continue;
     }
     const bool later_answered = out_of_order_ && [&] {
       for (const Pending &q : pending_)

@@ -78,9 +78,14 @@ class Link {
   void flush_line();
   // From now on a Boot frame means the device reset under us.
   void arm_reset_detection() { boot_is_reset_ = true; }
+  // Waits up to `limit` for the device's Boot frame (a board that starts as we connect); true when
+  // it came. Before it, the device may not hear us: a request sent then would be lost or garbled.
+  bool wait_boot(Clock::duration limit);
   // Response bytes the device may send per request when send() is not told (its max payload).
   void set_response_bytes(std::size_t n) { response_bytes_ = n; }
   const Transport &transport() const { return *transport_; }
+  // The first bytes received before any frame of ours was recognised (line_diagnosis.hpp).
+  const std::string &first_bytes() const { return first_rx_; }
   const LinkStats &stats() const { return stats_; }
 
  private:
@@ -126,10 +131,16 @@ class Link {
   std::vector<std::uint8_t> frame_buf_;
   tvmcrt_deframer_t deframer_{};
   bool nak_seen_ = false, out_of_order_ = false, boot_seen_ = false, bad_frame_seen_ = false;
+  bool boot_announced_ = false;  // any Boot frame so far
+  bool started_under_us_ = false;  // a Boot (before arm_reset_detection) while a request was in flight
   // Evidence that a device is there: bytes heard, and a frame of ours (intact, or damaged with our
   // header) seen at some time.
   std::uint64_t rx_bytes_ = 0;
   bool recognised_ = false;
+  // For the message when nothing ever answered (line_diagnosis.hpp): the first bytes, and our own
+  // requests coming back.
+  std::string first_rx_;
+  unsigned echoed_requests_ = 0;
   boost::system::error_code read_error_;
 
   // Send side: bytes waiting, the part being written now.

@@ -102,6 +102,12 @@ int open_serial_fd(const std::string &path, std::uint32_t baud) {
   const int fd = ::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     const int e = errno;
+    // "/dev/ttyACM0:115200" (pyserial-style URLs, other tools' "port:baud"): the rate has its own option.
+    const auto colon = path.rfind(':');
+    if (e == ENOENT && colon != std::string::npos && colon + 1 < path.size() &&
+        path.find_first_not_of("0123456789", colon + 1) == std::string::npos && ::access(path.substr(0, colon).c_str(), F_OK) == 0)
+      throw Error(ErrorClass::usage, "port " + path + ": the baud rate is not part of the port; use --port " +
+                                         path.substr(0, colon) + " --baud " + path.substr(colon + 1));
     if (e == ENOENT)
       port_error(path, "no such device; check the name and the cable (ls /dev/ttyACM* /dev/ttyUSB*), or use "
                        "socket://HOST:PORT for a TCP port");

@@ -49,6 +49,10 @@ class Transport {
   // For the emulated board that tvmcrt-host booted: what its times are ("emulated on QEMU
   // netduinoplus2 with -icount shift=0 ..."); "" for a real port.
   virtual std::string emulation_note() const { return ""; }
+  // True when opening the port started the device (the emulator boots its firmware as we
+  // connect): the device announces itself with a Boot frame, and a request sent before that can
+  // arrive while its UART is still off.
+  virtual bool boots_on_open() const { return false; }
   // The port string, for messages.
   const std::string &name() const { return name_; }
   // Expected throughput in bytes per second, for timeouts: baud/10 on a serial line, a conservative

@@ -166,5 +166,58 @@ def case_empty_port():
         env = dict(os.environ, TVMCRT_PORT=port)
         r = subprocess.run([ctx.a.host, "execute", "-m", "digits", "--input", x], env=env, capture_output=True, text=True, timeout=20)
         check(r.returncode == 0 and r.stdout.startswith("port " + port + "\n"), "the text names the port used", r)
+        r = host("info", "--port", port + ":115200", "--json")
+        expect_error(r, 2, "usage", "the baud rate is not part of the port; use --port %s --baud 115200" % port)
     finally:
         d.stop()
+
+
+class Peer:
+    """A TCP server on loopback that is not a tvmcrt agent: 'echo' sends every byte back, 'text'
+    greets with a banner line, 'silent' accepts and never answers (as a server busy with another
+    client does)."""
+
+    def __init__(self, kind):
+        import socket
+        import threading
+        self.srv = socket.socket()
+        self.srv.bind(("127.0.0.1", 0))
+        self.srv.listen(4)
+        self.port = "socket://127.0.0.1:%d" % self.srv.getsockname()[1]
+        self.kind = kind
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        while True:
+            try:
+                conn, _ = self.srv.accept()
+            except OSError:
+                return
+            if self.kind == "text":
+                conn.sendall(b"\r\n*** Booting Zephyr OS build v3.5.0 ***\r\nuart:~$ ")
+            while True:
+                try:
+                    b = conn.recv(4096)
+                except OSError:
+                    break
+                if not b:
+                    break
+                if self.kind == "echo":
+                    conn.sendall(b)
+
+    def close(self):
+        self.srv.close()
+
+
+def case_wrong_peer():
+    """A port that is not a tvmcrt agent says what it is, not "check the baud rate"."""
+    for kind, code, text in (("echo", 3, "came back unchanged: the line echoes"),
+                             ("text", 3, 'first line "*** Booting Zephyr OS build v3.5.0 ***"'),
+                             ("silent", 3, "another client may be connected")):
+        peer = Peer(kind)
+        try:
+            r = host("info", "--port", peer.port, "--retries", "1", "--turnaround", "0.2", "--json", timeout=30)
+            expect_error(r, code, "transport", text)
+            check("check the baud rate" not in r.stderr, "%s: no advice about the baud rate" % kind, r)
+        finally:
+            peer.close()

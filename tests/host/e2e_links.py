@@ -95,6 +95,10 @@ def case_rfc2217():
               "output files identical")
         r = host("info", "--port", port, "--json")
         check(r.returncode == 0 and json.loads(r.stdout)["device"]["port"] == port, "info over rfc2217", r)
+        # The same server reached as raw TCP: its telnet negotiation names the fix.
+        r = host("info", "--port", "socket://127.0.0.1:%d" % tcp_port, "--retries", "1", "--json", timeout=30)
+        check(r.returncode == 3 and "use rfc2217://127.0.0.1:%d instead" % tcp_port in r.stderr,
+              "socket:// to ser2net's RFC 2217 accepter says to use rfc2217://", r)
     finally:
         if s2n:
             s2n.kill()
