@@ -25,6 +25,11 @@ if pgrep -f "$work/default-port-test.elf" >/dev/null; then
   exit 1
 fi
 
+# On the one-shot board, last-error has nothing earlier to show: it says so.
+msg=$("$host" last-error 2>&1 >/dev/null)
+[[ $msg == *"was booted for this one command, so it has no earlier error to show"* ]] ||
+  { echo "FAIL: last-error on the one-shot board says nothing about it: $msg" >&2; exit 1; }
+
 # expect_refusal WHAT IMAGE EXIT TEXT: tvmcrt-host info on qemu:IMAGE exits EXIT, its message has TEXT.
 expect_refusal() {
   local what=$1 image=$2 want=$3 text=$4 msg rc

@@ -221,3 +221,34 @@ def case_wrong_peer():
             check("check the baud rate" not in r.stderr, "%s: no advice about the baud rate" % kind, r)
         finally:
             peer.close()
+
+
+def case_busy_tcp():
+    """A second client on tvmcrt-device --tcp (one client at a time) hears it may be another's."""
+    import socket
+    d, port = device("tcp")
+    first = socket.create_connection(("127.0.0.1", int(port.rsplit(":", 1)[1])))
+    try:
+        time.sleep(0.2)
+        r = host("info", "--port", port, "--retries", "1", "--json", timeout=30)
+        expect_error(r, 3, "transport", "another client may be connected")
+    finally:
+        first.close()
+        d.stop()
+
+
+def case_partial_placement():
+    """A set-workspaces that leaves a pool out: execute says so, not "too small at boot"."""
+    d, port = device()
+    m = lambda f: data("multi_io", "data", f)
+    try:
+        r = host("set-workspaces", "--port", port, "--model", "multi_io", "--pool", "sram=scratch:64")
+        check(r.returncode == 0 and "pool 'workspace' of model 'multi_io' is not placed" in r.stderr,
+              "set-workspaces notes the pool it left out", r)
+        r = host("execute", "--port", port, "--model", "multi_io", "--input", "features=" + m("features.npy"),
+                 "--input", "mask=" + m("mask.npy"), "--json")
+        expect_error(r, 6, "device", "pool 'workspace' of model 'multi_io' has no placement: the last SetWorkspaces "
+                     "left it out")
+        check("too small at boot" not in r.stderr, "no false word about the boot", r)
+    finally:
+        d.stop()
