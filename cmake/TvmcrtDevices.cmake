@@ -1,15 +1,20 @@
 # TvmcrtDevices.cmake — your own tvmcrt devices, serving the models you made with tvmcrt_add_model():
 #
-#   tvmcrt_add_native_device(<target> MODELS <model targets...> [ARENA_SIZE <bytes>])
+#   tvmcrt_add_native_device(<target> MODELS <model targets...> [ARENA_SIZE <bytes>]
+#                            [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     The agent as a native process (like tvmcrt-device: --tcp PORT, --pty, --stdio).
+#     LINK_LIBRARIES / LINK_OPTIONS: for this image only (the models' own, from tvmcrt_add_model(),
+#     come with them into every image, with libm).
 #
-#   tvmcrt_add_firmware(<target> MODELS <model targets...> [RAM_KB <n>] [STACK_SIZE <bytes>])
+#   tvmcrt_add_firmware(<target> MODELS <model targets...> [RAM_KB <n>] [STACK_SIZE <bytes>]
+#                       [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     The STM32F4 agent firmware (like tvmcrt-fw), cross-built with cmake/arm-none-eabi.cmake as an
 #     external project of your build. Each model is built again for the target from the same
 #     tvmcrt_add_model() arguments (SIDECAR, WORKSPACE_SLACK, INCLUDE_DIRS, SOURCES, DEFINITIONS...).
 #     Writes <binary dir>/<target>.elf, .bin and .map. RAM_KB defaults to TVMCRT_STM32F4_RAM_KB (128);
 #     before the link a check prints each model's flash and RAM and stops the build when they do not
-#     fit (cmake/TvmcrtFitCheck.cmake).
+#     fit (cmake/TvmcrtFitCheck.cmake). LINK_LIBRARIES (library names or paths of Arm archives, e.g. a
+#     prebuilt CMSIS-NN) and LINK_OPTIONS go to the firmware link only.
 #
 # Both come with the installed package (find_package(tvmcrt), tvmcrtConfig.cmake) and with this source
 # tree added by add_subdirectory(). docs/bring-your-own-model.md walks through them.
@@ -24,12 +29,16 @@ set(TVMCRT_FIRMWARE_BUILD_TYPE MinSizeRel CACHE STRING "CMAKE_BUILD_TYPE of firm
 set(TVMCRT_STM32F4_RAM_KB 128 CACHE STRING "SRAM the firmware may use, in KiB (passed to the firmware build)")
 
 function(tvmcrt_add_native_device target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "ARENA_SIZE" "MODELS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "ARENA_SIZE" "MODELS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS OR NOT arg_MODELS)
-    message(FATAL_ERROR "tvmcrt_add_native_device(${target} MODELS <model targets...> [ARENA_SIZE <bytes>])")
+    message(FATAL_ERROR "tvmcrt_add_native_device(${target} MODELS <model targets...> [ARENA_SIZE <bytes>] "
+                        "[LINK_LIBRARIES ...] [LINK_OPTIONS ...])")
   endif()
   add_executable(${target} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/posix/main.c)
-  target_link_libraries(${target} PRIVATE tvmcrt::posix_port)
+  target_link_libraries(${target} PRIVATE tvmcrt::posix_port ${arg_LINK_LIBRARIES})
+  if(arg_LINK_OPTIONS)
+    target_link_options(${target} PRIVATE ${arg_LINK_OPTIONS})
+  endif()
   set(arena "")
   if(DEFINED arg_ARENA_SIZE)
     set(arena ARENA_SIZE ${arg_ARENA_SIZE})
@@ -87,7 +96,7 @@ function(tvmcrt_firmware_external_project name)
 endfunction()
 
 # tvmcrt_add_model(<replay>) for each model, to be included by the firmware project (cmake/firmware).
-function(_tvmcrt_models_script out image)
+function(_tvmcrt_models_script out image libraries options)
   set(text "# Models of firmware ${image}, written by tvmcrt_add_firmware() from their tvmcrt_add_model() calls.\n")
   foreach(model IN LISTS ARGN)
     get_target_property(replay ${model} TVMCRT_MODEL_ARGS)
@@ -98,18 +107,28 @@ function(_tvmcrt_models_script out image)
     string(APPEND text ")\n")
   endforeach()
   string(APPEND text "set(TVMCRT_IMAGE_NAME ${image})\nset(TVMCRT_IMAGE_MODELS ${ARGN})\n")
+  foreach(key libraries options)
+    string(TOUPPER "${key}" up)
+    string(APPEND text "set(TVMCRT_IMAGE_LINK_${up}")
+    foreach(a IN LISTS ${key})
+      string(APPEND text " [==[${a}]==]")
+    endforeach()
+    string(APPEND text ")\n")
+  endforeach()
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
 function(tvmcrt_add_firmware target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "RAM_KB;STACK_SIZE" "MODELS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "RAM_KB;STACK_SIZE" "MODELS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS OR NOT arg_MODELS)
-    message(FATAL_ERROR "tvmcrt_add_firmware(${target} MODELS <model targets...> [RAM_KB <n>] [STACK_SIZE <bytes>])")
+    message(FATAL_ERROR "tvmcrt_add_firmware(${target} MODELS <model targets...> [RAM_KB <n>] [STACK_SIZE <bytes>] "
+                        "[LINK_LIBRARIES ...] [LINK_OPTIONS ...])")
   endif()
+  list(TRANSFORM arg_LINK_LIBRARIES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/-].*[/.]")
   # Found now rather than half-way through the cross build.
   _tvmcrt_model_names(names "tvmcrt_add_firmware(${target})" ${arg_MODELS})
   set(work ${CMAKE_CURRENT_BINARY_DIR}/${target}-firmware)
-  _tvmcrt_models_script(text ${target} ${arg_MODELS})
+  _tvmcrt_models_script(text ${target} "${arg_LINK_LIBRARIES}" "${arg_LINK_OPTIONS}" ${arg_MODELS})
   file(CONFIGURE OUTPUT ${work}-models.cmake CONTENT "${text}")
   set(extra "")
   foreach(key RAM_KB STACK_SIZE)

@@ -2,10 +2,14 @@
 #
 #   tvmcrt_add_model(<target> MLF <folder-or-.tar> [NAME <module>] [SIDECAR <json>]
 #                    [WORKSPACE_SLACK <bytes>] [IO_ALIGNMENT <bytes>]
-#                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...])
+#                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...]
+#                    [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     A STATIC library <target>: the model's codegen/host/src/*.c plus the adapter tvmcrt-import
 #     generates at build time (tvmcrt_model_<m>.h/.c, docs/model-header.md). Links tvmcrt_runtime and
-#     exposes the generated header. A .tar is unpacked at configure time into the build folder.
+#     the C maths library (libm: TVM's code calls roundf, expf, tanhf, ...), then LINK_LIBRARIES
+#     (names, paths or targets) and LINK_OPTIONS, in every image that carries the model, and exposes
+#     the generated header. Model sources are compiled with -Werror=implicit-function-declaration
+#     (cmake/TvmcrtModelSources.cmake); native builds get portable Arm intrinsics (runtime/arm_portable). A .tar is unpacked at configure time into the build folder.
 #     Built only for what links it (EXCLUDE_FROM_ALL). The model name must be a C identifier.
 #     Its arguments stay in the property TVMCRT_MODEL_ARGS (paths absolute): tvmcrt_add_firmware()
 #     (cmake/TvmcrtDevices.cmake) builds the same model again for the board from them.
@@ -20,6 +24,10 @@
 # TVMCRT_IMPORT_EXECUTABLE. Models link tvmcrt_runtime when this tree defines it, else the installed
 # tvmcrt::runtime.
 include_guard(GLOBAL)
+
+# The portable Arm intrinsics and the arm_acle.h / cmsis_compiler.h stand-ins of native model builds
+# (a source tree and the installed package's share/tvmcrt/source alike).
+set(TVMCRT_ARM_PORTABLE_DIR "${CMAKE_CURRENT_LIST_DIR}/../runtime/arm_portable")
 
 # Where tvmcrt_link_models() finds tvmcrt_agent_models.h (the installed package sets its own).
 if(NOT TVMCRT_AGENT_INCLUDE_DIR)
@@ -96,9 +104,18 @@ function(_tvmcrt_model_names out context)
   set(${out} ${names} PARENT_SCOPE)
 endfunction()
 
+# What a model's library brings to every image that links it: libm after the user's libraries (a
+# static libm must come after the archives that call it), and the user's link options.
+function(_tvmcrt_model_link target libraries options)
+  target_link_libraries(${target} PUBLIC ${libraries} m)
+  if(options)
+    target_link_options(${target} PUBLIC ${options})
+  endif()
+endfunction()
+
 function(tvmcrt_add_model target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;NAME;SIDECAR;WORKSPACE_SLACK;IO_ALIGNMENT"
-                        "INCLUDE_DIRS;SOURCES;DEFINITIONS")
+                        "INCLUDE_DIRS;SOURCES;DEFINITIONS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "tvmcrt_add_model(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -175,6 +192,8 @@ function(tvmcrt_add_model target)
   # Absolute paths: the call is replayed in firmware projects (TVMCRT_MODEL_ARGS, TvmcrtDevices.cmake).
   list(TRANSFORM arg_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
   list(TRANSFORM arg_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
+  # A relative library path (it has a / or a .) is the user's file; a name (m, -lfoo) stays a name.
+  list(TRANSFORM arg_LINK_LIBRARIES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/-].*[/.]")
   # EXCLUDE_FROM_ALL: compiled for the images that link it only, so a model whose sources need the
   # target (CMSIS-NN, DSP intrinsics) can be in a project that also builds a native device without it.
   add_library(${target} STATIC EXCLUDE_FROM_ALL ${model_sources} ${model_objects} ${arg_SOURCES}
@@ -186,10 +205,23 @@ function(tvmcrt_add_model target)
   else()
     target_link_libraries(${target} PUBLIC tvmcrt::runtime)
   endif()
+  _tvmcrt_model_link(${target} "${arg_LINK_LIBRARIES}" "${arg_LINK_OPTIONS}")
   # TVM's own sources carry known warnings (mismatched pool pointer types, an error by default from
   # GCC 14): build them leniently. Our generated adapter gets the strict set.
+  # A call to a function no header declares fails here, naming it (GCC 12 only warns, and the image
+  # then fails to link far from the cause): a missing intrinsic, a CMSIS folder not given.
+  set(tvm_options "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>"
+                  "$<$<COMPILE_LANGUAGE:C>:-Werror=implicit-function-declaration>"
+                  -Wno-unused-variable -Wno-unused-parameter)
+  # Native builds: the Arm DSP intrinsics in portable C (runtime/arm_portable), forced into TVM's
+  # sources and found before the model's own folders, so code for arm_cpu or CMSIS-NN gives golden
+  # outputs on the PC. The board uses the compiler's and CMSIS's real ones.
+  if(NOT CMAKE_CROSSCOMPILING)
+    target_include_directories(${target} BEFORE PRIVATE "${TVMCRT_ARM_PORTABLE_DIR}")
+    list(APPEND tvm_options "-include${TVMCRT_ARM_PORTABLE_DIR}/tvmcrt_arm_portable.h")  # one word: CMake would merge a repeated "-include"
+  endif()
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
-    "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>;-Wno-unused-variable;-Wno-unused-parameter")
+    "${tvm_options}")
   set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # What tvmcrt_link_models() and tests need to know about the model.
@@ -205,7 +237,7 @@ function(tvmcrt_add_model target)
   if(arg_SIDECAR)
     list(APPEND replay SIDECAR "${sidecar}")
   endif()
-  foreach(key INCLUDE_DIRS SOURCES DEFINITIONS)
+  foreach(key INCLUDE_DIRS SOURCES DEFINITIONS LINK_LIBRARIES LINK_OPTIONS)
     if(arg_${key})
       list(APPEND replay ${key} ${arg_${key}})
     endif()
