@@ -8,8 +8,9 @@
 #
 # Per model it adds up flash (code, weights, initialised data) and RAM: its own static data (TVM's
 # internal USMP pools live in .bss.noinit.tvm), the arena the agent reserves for its pools and stack
-# workspace (TVMCRT_<M>_ARENA_NEED) and its I/O buffers (the _SIZE macros, each rounded to its
-# alignment as the model table does). The agent's part is sized the same way, plus the reserved stack.
+# workspace (TVMCRT_<M>_ARENA_NEED) and its I/O buffers (the _SIZE macros plus the 16 canary bytes
+# after each, rounded to the alignment as the model table does). The agent's part is sized the same
+# way, plus the reserved stack.
 # RAM comes out within the linker's alignment padding (tens of bytes: 37540 here against 37564 in the
 # linked image); flash leaves out newlib's few hundred bytes and counts code --gc-sections drops. The
 # linker script's own ASSERT stays the final word for an image within those margins of the limit.
@@ -109,7 +110,8 @@ foreach(entry IN LISTS MODELS)
   set(io 0)
   foreach(line IN LISTS io_lines)
     string(REGEX MATCH "[0-9]+$" n "${line}")
-    math(EXPR io "${io} + (${n} + ${align} - 1) / ${align} * ${align}")
+    # + the agent's canary after each buffer (TVMCRT_AGENT_IO_GUARD_SIZE, tvmcrt_agent_models.h)
+    math(EXPR io "${io} + (${n} + 16 + ${align} - 1) / ${align} * ${align}")
   endforeach()
   math(EXPR ram "${static} + ${workspace} + ${io}")
   _fit_row("model ${name}" ${flash} ${ram} "= ${static} + ${workspace} + ${io}")
