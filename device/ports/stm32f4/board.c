@@ -17,20 +17,20 @@ static void pins_init(void) {
   GPIOA_AFRH = (GPIOA_AFRH & ~((0xFu << 4) | (0xFu << 8))) | (7u << 4) | (7u << 8); /* AF7 = USART1 */
 }
 
-void tvmcrt_stm32f4_init(void) {
-  pins_init();
-  tvmcrt_stm32f4_clock_init();
-  tvmcrt_stm32f4_uart_init();
-  __asm volatile("cpsie i" ::: "memory");
-  tvmcrt_stm32f4_boot_id_mix();
+bool tvmcrt_stm32f4_emulated(void) {
+  return (RCC_CR & RCC_CR_HSIRDY) == 0u;
 }
 
-void tvmcrt_stm32f4_reset(void) {
-  __asm volatile("dsb" ::: "memory");
-  SCB_AIRCR = SCB_AIRCR_RESET;
-  __asm volatile("dsb" ::: "memory");
-  for (;;) {
-  }
+void tvmcrt_board_init(void) {
+  pins_init();
+  tvmcrt_cm_systick_init(tvmcrt_stm32f4_emulated() ? TVMCRT_STM32F4_EMULATED_CORE_HZ : TVMCRT_STM32F4_CORE_HZ);
+  tvmcrt_stm32f4_uart_init();
+  __asm volatile("cpsie i" ::: "memory");
+  tvmcrt_cm_boot_id_mix();
+}
+
+bool tvmcrt_board_uart_write(const uint8_t *buf, size_t len) {
+  return tvmcrt_stm32f4_uart_write(buf, len);
 }
 
 static size_t port_read(void *ctx, uint8_t *buf, size_t capacity) {
@@ -45,7 +45,7 @@ static bool port_write(void *ctx, const uint8_t *buf, size_t len) {
 
 static uint32_t port_ticks(void *ctx) {
   (void)ctx;
-  return tvmcrt_stm32f4_ticks();
+  return tvmcrt_cm_ticks();
 }
 
 static uint32_t port_rx_lost(void *ctx) {
@@ -55,12 +55,12 @@ static uint32_t port_rx_lost(void *ctx) {
   return st.rx_dropped + st.rx_overruns;
 }
 
-void tvmcrt_stm32f4_port(tvmcrt_port_t *port) {
+void tvmcrt_board_port(tvmcrt_port_t *port) {
   port->read = port_read;
   port->write = port_write;
   port->ticks = port_ticks;
-  port->tick_hz = tvmcrt_stm32f4_tick_hz();
-  port->boot_id = tvmcrt_stm32f4_boot_id();
+  port->tick_hz = tvmcrt_cm_tick_hz();
+  port->boot_id = tvmcrt_cm_boot_id();
   port->platform = tvmcrt_stm32f4_emulated() ? "stm32f4-emulated" : "stm32f4";
   port->ctx = NULL;
   port->rx_lost = port_rx_lost;
@@ -70,5 +70,5 @@ void tvmcrt_stm32f4_port(tvmcrt_port_t *port) {
  * runtime invariant broke). Nothing can be trusted after that: reset, so the host sees a new boot. */
 void TVMCrtPortAbort(int32_t error_code) {
   (void)error_code;
-  tvmcrt_stm32f4_reset();
+  tvmcrt_cm_reset();
 }
