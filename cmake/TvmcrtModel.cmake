@@ -25,10 +25,6 @@
 # tvmcrt::runtime.
 include_guard(GLOBAL)
 
-# The portable Arm intrinsics and the arm_acle.h / cmsis_compiler.h stand-ins of native model builds
-# (a source tree and the installed package's share/tvmcrt/source alike).
-set(TVMCRT_ARM_PORTABLE_DIR "${CMAKE_CURRENT_LIST_DIR}/../runtime/arm_portable")
-
 # Where tvmcrt_link_models() finds tvmcrt_agent_models.h (the installed package sets its own).
 if(NOT TVMCRT_AGENT_INCLUDE_DIR)
   set(TVMCRT_AGENT_INCLUDE_DIR "${CMAKE_CURRENT_LIST_DIR}/../device/agent/include")
@@ -216,9 +212,11 @@ function(tvmcrt_add_model target)
   # Native builds: the Arm DSP intrinsics in portable C (runtime/arm_portable), forced into TVM's
   # sources and found before the model's own folders, so code for arm_cpu or CMSIS-NN gives golden
   # outputs on the PC. The board uses the compiler's and CMSIS's real ones.
+  # (runtime/arm_portable next to this file: a source tree and the installed share/tvmcrt/source alike)
   if(NOT CMAKE_CROSSCOMPILING)
-    target_include_directories(${target} BEFORE PRIVATE "${TVMCRT_ARM_PORTABLE_DIR}")
-    list(APPEND tvm_options "-include${TVMCRT_ARM_PORTABLE_DIR}/tvmcrt_arm_portable.h")  # one word: CMake would merge a repeated "-include"
+    set(portable "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../runtime/arm_portable")
+    target_include_directories(${target} BEFORE PRIVATE "${portable}")
+    list(APPEND tvm_options "-include${portable}/tvmcrt_arm_portable.h")  # one word: CMake would merge a repeated "-include"
   endif()
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
     "${tvm_options}")

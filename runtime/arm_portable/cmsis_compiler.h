@@ -5,6 +5,13 @@
  * builds) they compile on the PC, and their __SMLAD & co. are the portable definitions of
  * tvmcrt_arm_portable.h. Only the compiler macros model code and those headers use are here: no
  * core registers, interrupts or NVIC (core_cm4.h is not model code).
+ *
+ * It also defines ARM_MATH_DSP, as CMSIS does for a Cortex-M4: CMSIS-DSP and CMSIS-NN then take the
+ * same code paths natively as on the board (their DSP paths, through the portable intrinsics), so
+ * golden outputs match the board's bit for bit, and CMSIS-DSP's own plain-C stand-ins for non-DSP
+ * targets (dsp/none.h), which would clash with these names, stay out. CMSIS-NN 4.1 and later call
+ * the intrinsics without underscores (SMLAD, SXTB16, ...), defined only for Arm targets in its
+ * Internal/arm_nn_compiler.h: they are given here too.
  */
 #ifndef TVMCRT_CMSIS_COMPILER_STANDIN_H_
 #define TVMCRT_CMSIS_COMPILER_STANDIN_H_
@@ -12,6 +19,30 @@
 #include <stdint.h>
 
 #include "tvmcrt_arm_portable.h"
+
+#ifndef ARM_MATH_DSP
+#define ARM_MATH_DSP 1
+#endif
+
+/* CMSIS-NN 4.1+ names (Internal/arm_nn_compiler.h, Arm targets only). */
+#ifndef SMLAD
+#define SMLAD(a, b, c) __SMLAD(a, b, c)
+#define SMLABB(a, b, c) TVMCRT_ARM_U(__smlabb(a, b, c))
+#define SMLATT(a, b, c) TVMCRT_ARM_U(__smlatt(a, b, c))
+#define SMULBB(a, b) TVMCRT_ARM_U(__smulbb(a, b))
+#define SMULTT(a, b) TVMCRT_ARM_U(__smultt(a, b))
+#define QADD(a, b) __QADD(a, b)
+#define QSUB8(a, b) __QSUB8(a, b)
+#define QSUB16(a, b) __QSUB16(a, b)
+#define SADD16(a, b) __SADD16(a, b)
+#define ROR(x, n) __ROR(x, n)
+#define SXTB16(x) __SXTB16(x)
+#define SXTAB16(a, x) __SXTAB16(a, x)
+#define SXTB16_RORn(x, r) __SXTB16_RORn(x, r)
+#define SXTAB16_RORn(a, x, r) __SXTAB16_RORn(a, x, r)
+#define PKHBT(a, b, s) __PKHBT(a, b, s)
+#define PKHTB(a, b, s) __PKHTB(a, b, s)
+#endif
 
 #ifndef __ASM
 #define __ASM __asm

@@ -2,9 +2,10 @@
  * tvmcrt_arm_names.h — the names Cortex-M code calls the DSP instructions by, mapped onto the
  * portable definitions of tvmcrt_arm_portable.h (include that file, not this one): CMSIS Core
  * (__SMLAD, cmsis_gcc.h's set), ACLE (__smlad, arm_acle.h), GCC's Arm builtins
- * (__builtin_arm_smlabb) and the helpers TVM's arm_cpu micro-kernels define or take from CMSIS-NN
- * (__ror, __pkhbt, __pkhtb, read_and_pad). Macros, so the argument types convert as the real
- * prototypes would make them.
+ * (__builtin_arm_smlabb) and the ones TVM's arm_cpu micro-kernels define for themselves (__ror,
+ * __pkhbt, __pkhtb: ARM_CPU_INTRINSICS_EXIST tells them not to). Macros, so the argument types
+ * convert as the real prototypes would make them. read_and_pad is not here: newer TVM output defines
+ * it from these, older output takes CMSIS-NN's, which cmsis_compiler.h's ARM_MATH_DSP enables.
  */
 #ifndef TVMCRT_ARM_NAMES_H_
 #define TVMCRT_ARM_NAMES_H_
@@ -184,27 +185,5 @@
 #define __builtin_arm_uxtb16 __uxtb16
 #define __builtin_arm_uxtab16 __uxtab16
 #define __builtin_arm_sel __sel
-
-/* read_and_pad (CMSIS-NN defines it only for DSP targets, newer TVM output itself unless this
- * macro is set): four int8 at source as two words of int16 pairs, out1 = (s[0], s[1]),
- * out2 = (s[2], s[3]); the _reordered form gives (s[0], s[2]) and (s[1], s[3]). */
-#ifndef ARM_CPU_MPROFILE_READ_AND_PAD_EXISTS
-#define ARM_CPU_MPROFILE_READ_AND_PAD_EXISTS
-TVMCRT_ARM_INLINE const int8_t *read_and_pad(const int8_t *source, int32_t *out1, int32_t *out2) {
-  uint32_t in;
-  memcpy(&in, source, 4);
-  uint32_t odd = __SXTB16(__ROR(in, 8)), even = __SXTB16(in);
-  *out2 = TVMCRT_ARM_S(__PKHTB(odd, even, 16));
-  *out1 = TVMCRT_ARM_S(__PKHBT(even, odd, 16));
-  return source + 4;
-}
-TVMCRT_ARM_INLINE const int8_t *read_and_pad_reordered(const int8_t *source, int32_t *out1, int32_t *out2) {
-  uint32_t in;
-  memcpy(&in, source, 4);
-  *out2 = TVMCRT_ARM_S(__SXTB16(__ROR(in, 8)));
-  *out1 = TVMCRT_ARM_S(__SXTB16(in));
-  return source + 4;
-}
-#endif
 
 #endif /* TVMCRT_ARM_NAMES_H_ */
