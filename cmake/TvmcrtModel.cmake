@@ -220,6 +220,9 @@ function(tvmcrt_add_model target)
   endif()
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
     "${tvm_options}")
+  # ... and a line saying what declares the missing function (an intrinsic: which CMSIS folder).
+  set_target_properties(${target} PROPERTIES C_COMPILER_LAUNCHER
+                        "/bin/sh;${CMAKE_CURRENT_FUNCTION_LIST_DIR}/tvmcrt-cc-hint.sh")
   set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # What tvmcrt_link_models() and tests need to know about the model.
