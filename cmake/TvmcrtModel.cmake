@@ -100,6 +100,31 @@ function(_tvmcrt_model_names out context)
   set(${out} ${names} PARENT_SCOPE)
 endfunction()
 
+# Fails with the folder to give instead when <mlf> is one level off: TVM's output is the folder that
+# holds codegen/ (with metadata.json in MLF, alone in header-only output of older TVM).
+function(_tvmcrt_check_model_folder what mlf given)
+  if(EXISTS "${mlf}/codegen/host/include")
+    return()
+  endif()
+  get_filename_component(parent "${mlf}" DIRECTORY)
+  get_filename_component(grandparent "${parent}" DIRECTORY)
+  file(GLOB below LIST_DIRECTORIES true "${mlf}/*/codegen/host/include")
+  if(EXISTS "${mlf}/host/include")
+    set(instead "${parent}")       # given codegen/
+  elseif(EXISTS "${mlf}/include" AND EXISTS "${mlf}/src" AND EXISTS "${parent}/../codegen")
+    set(instead "${grandparent}")  # given codegen/host/
+  elseif(below)
+    list(GET below 0 first)
+    string(REGEX REPLACE "/codegen/host/include$" "" instead "${first}")  # given the folder above
+  else()
+    message(FATAL_ERROR "${what}: MLF '${given}' has no codegen/host/include: give the folder TVM wrote "
+                        "(a Model Library Format .tar or its unpacked folder, or the folder holding "
+                        "codegen/host/{include,src} of older TVM output)")
+  endif()
+  message(FATAL_ERROR "${what}: MLF '${given}' is not the model's folder: TVM's output is the folder "
+                      "holding codegen/ (codegen/host/include/tvmgen_<model>.h): give MLF ${instead}")
+endfunction()
+
 # What a model's library brings to every image that links it: libm after the user's libraries (a
 # static libm must come after the archives that call it), and the user's link options.
 function(_tvmcrt_model_link target libraries options)
@@ -130,6 +155,8 @@ function(tvmcrt_add_model target)
     _tvmcrt_unpack("${mlf}" "${dir}")
     set(mlf "${dir}")
   endif()
+
+  _tvmcrt_check_model_folder("tvmcrt_add_model(${target})" "${mlf}" "${arg_MLF}")
 
   # The model name decides every generated file name, so it is needed now, at configure time.
   file(GLOB headers RELATIVE "${mlf}/codegen/host/include" "${mlf}/codegen/host/include/tvmgen_*.h")
