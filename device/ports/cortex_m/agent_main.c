@@ -19,6 +19,26 @@
 static tvmcrt_agent_t agent;
 static tvmcrt_port_t port;
 
+static size_t port_read(void *ctx, uint8_t *buf, size_t capacity) {
+  (void)ctx;
+  return tvmcrt_board_uart_read(buf, capacity);
+}
+
+static bool port_write(void *ctx, const uint8_t *buf, size_t len) {
+  (void)ctx;
+  return tvmcrt_board_uart_write(buf, len);
+}
+
+static uint32_t port_ticks(void *ctx) {
+  (void)ctx;
+  return tvmcrt_cm_ticks();
+}
+
+static uint32_t port_rx_lost(void *ctx) {
+  (void)ctx;
+  return tvmcrt_board_rx_lost();
+}
+
 /* Without a working agent there is no protocol to report in: say why in plain text, every two
  * seconds so a terminal opened late still sees it. */
 static void halt_with(const char *text) {
@@ -35,7 +55,8 @@ static void halt_with(const char *text) {
 
 int main(void) {
   tvmcrt_board_init();
-  tvmcrt_board_port(&port);
+  port = (tvmcrt_port_t){port_read, port_write, port_ticks, tvmcrt_cm_tick_hz(), tvmcrt_cm_boot_id(),
+                         tvmcrt_board_platform(), NULL, port_rx_lost};
   static tvmcrt_region_t regions[1];
   regions[0] = (tvmcrt_region_t){"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16};
   if (tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count, regions, 1) != 0) {

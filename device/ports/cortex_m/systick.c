@@ -7,6 +7,7 @@
  * core clock. DWT->CYCCNT would be simpler but reads 0 under QEMU.
  */
 #include "cortex_m_regs.h"
+#include "tvmcrt/tvmcrt.h"
 #include "tvmcrt_cortex_m.h"
 
 #define SYSTICK_RELOAD 0x00FFFFFFu
@@ -95,6 +96,13 @@ void tvmcrt_cm_reset(void) {
   __asm volatile("dsb" ::: "memory");
   for (;;) {
   }
+}
+
+/* The runtime calls this after TVMPlatformAbort() recorded its error text (model code gave up or a
+ * runtime invariant broke). Nothing can be trusted after that: reset, so the host sees a new boot. */
+void TVMCrtPortAbort(int32_t error_code) {
+  (void)error_code;
+  tvmcrt_cm_reset();
 }
 
 void tvmcrt_cm_irq_enable(unsigned irq, uint8_t priority) {

@@ -4,7 +4,8 @@
  * main loop and the linker script. A port (device/ports/stm32f4, device/ports/mps2_an386) brings the
  * board: its UART, its vector table and its memory map, and implements the board functions below.
  *
- * Depends on startup.c, systick.c and agent_main.c (agent images only).
+ * Depends on startup.c, systick.c and agent_main.c (agent images only, which also fills the
+ * tvmcrt_port_t from the board functions).
  */
 #ifndef TVMCRT_CORTEX_M_H_
 #define TVMCRT_CORTEX_M_H_
@@ -26,10 +27,14 @@ extern "C" {
 /* Clocks, pins, the UART with its receive interrupt, SysTick (tvmcrt_cm_systick_init()); enables
  * interrupts. Called once, first thing in main(). Waits on nothing an emulator leaves at 0. */
 void tvmcrt_board_init(void);
-/* Fills `port` (read/write/ticks/rx_lost, tick rate, boot id, platform name). */
-void tvmcrt_board_port(tvmcrt_port_t *port);
-/* Blocking write of all `len` bytes to the host UART; main context. */
+/* The host UART, main context. read() never blocks and returns what the receive ring holds, up to
+ * `capacity`; write() blocks until all `len` bytes are in the transmitter. */
+size_t tvmcrt_board_uart_read(uint8_t *buf, size_t capacity);
 bool tvmcrt_board_uart_write(const uint8_t *buf, size_t len);
+/* Bytes lost on receive since boot (a full ring, UART overruns). */
+uint32_t tvmcrt_board_rx_lost(void);
+/* Short name for `tvmcrt-host info` ("stm32f4", "mps2-an386"). */
+const char *tvmcrt_board_platform(void);
 
 /*--------------------------------------------------------------------------------------------------
  * Shared: SysTick, boot id, reset (systick.c)

@@ -34,11 +34,8 @@ extern "C" {
 #define TVMCRT_MPS2_CORE_HZ 25000000u
 #define TVMCRT_MPS2_BAUD 115200u
 
-/* UART0: read() never blocks; write() blocks until every byte is in the transmit buffer. Main
- * context. lost() counts bytes dropped by a full ring or a receive overrun. */
-size_t tvmcrt_mps2_uart_read(uint8_t *buf, size_t capacity);
-bool tvmcrt_mps2_uart_write(const uint8_t *buf, size_t len);
-uint32_t tvmcrt_mps2_uart_lost(void);
+/* The board functions (tvmcrt_cortex_m.h) are UART0: tvmcrt_board_uart_read/_write(),
+ * tvmcrt_board_rx_lost() (a full ring or a receive overrun); the platform is "mps2-an386". */
 
 /* Private to the port. */
 void tvmcrt_mps2_uart_init(void);

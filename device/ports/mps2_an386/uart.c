@@ -31,11 +31,11 @@ void UART0RX_IRQHandler(void) {
   while (UART0_STATE & UART_STATE_RX_FULL) tvmcrt_cm_ring_put(&ring, (uint8_t)UART0_DATA);
 }
 
-size_t tvmcrt_mps2_uart_read(uint8_t *buf, size_t capacity) {
+size_t tvmcrt_board_uart_read(uint8_t *buf, size_t capacity) {
   return tvmcrt_cm_ring_read(&ring, buf, capacity);
 }
 
-bool tvmcrt_mps2_uart_write(const uint8_t *buf, size_t len) {
+bool tvmcrt_board_uart_write(const uint8_t *buf, size_t len) {
   for (size_t i = 0; i < len; i++) {
     while (UART0_STATE & UART_STATE_TX_FULL) {
     }
@@ -44,6 +44,6 @@ bool tvmcrt_mps2_uart_write(const uint8_t *buf, size_t len) {
   return true;
 }
 
-uint32_t tvmcrt_mps2_uart_lost(void) {
+uint32_t tvmcrt_board_rx_lost(void) {
   return ring.dropped + rx_overruns;
 }

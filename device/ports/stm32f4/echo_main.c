@@ -46,7 +46,7 @@ static void send_status(void) {
   n += put_str(line + n, " boot=");
   n += put_uint(line + n, tvmcrt_cm_boot_id(), 16);
   line[n++] = '\n';
-  (void)tvmcrt_stm32f4_uart_write(line, n);
+  (void)tvmcrt_board_uart_write(line, n);
 }
 
 static void stall(uint32_t ms) {
@@ -59,17 +59,17 @@ static void stall(uint32_t ms) {
 int main(void) {
   tvmcrt_board_init();
   static const uint8_t banner[] = "tvmcrt-echo ready\n";
-  (void)tvmcrt_stm32f4_uart_write(banner, sizeof banner - 1);
+  (void)tvmcrt_board_uart_write(banner, sizeof banner - 1);
   for (;;) {
     uint8_t buf[64];
-    size_t n = tvmcrt_stm32f4_uart_read(buf, sizeof buf);
+    size_t n = tvmcrt_board_uart_read(buf, sizeof buf);
     for (size_t i = 0; i < n; i++) {
       if (buf[i] == 0x01) {
         stall(200);
       } else if (buf[i] == 0x02) {
         send_status();
       } else {
-        (void)tvmcrt_stm32f4_uart_write(&buf[i], 1);
+        (void)tvmcrt_board_uart_write(&buf[i], 1);
       }
     }
   }

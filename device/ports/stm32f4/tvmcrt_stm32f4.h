@@ -50,14 +50,10 @@ typedef struct tvmcrt_stm32f4_uart_stats {
   uint32_t rx_overruns;  /* USART overrun errors: a byte arrived before the interrupt ran */
 } tvmcrt_stm32f4_uart_stats_t;
 
-/* tvmcrt_board_init() enables clocks and pins (harmless where they are not emulated), starts
- * SysTick and USART1 with its receive interrupt; tvmcrt_board_port() names the platform "stm32f4"
- * ("stm32f4-emulated" under QEMU). */
-
-/* USART1. read() never blocks and returns what the ring holds, up to `capacity`. write() blocks until
- * every byte has gone into the transmit data register. Main context only. */
-size_t tvmcrt_stm32f4_uart_read(uint8_t *buf, size_t capacity);
-bool tvmcrt_stm32f4_uart_write(const uint8_t *buf, size_t len);
+/* The board functions (tvmcrt_cortex_m.h): tvmcrt_board_init() enables clocks and pins (harmless
+ * where they are not emulated), starts SysTick and USART1 with its receive interrupt;
+ * tvmcrt_board_uart_read/_write() are USART1; the platform is "stm32f4" ("stm32f4-emulated" under
+ * QEMU). USART1's counters, main context: */
 void tvmcrt_stm32f4_uart_stats(tvmcrt_stm32f4_uart_stats_t *stats);
 
 /* True when the RCC reads 0 (QEMU 7.2 does not emulate it): the tick rate is then

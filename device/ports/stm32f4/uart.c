@@ -2,7 +2,7 @@
  * uart.c — USART1, 115200 8N1: receive by interrupt into a ring, transmit polled.
  *
  * The receive interrupt only moves the byte into the ring (tvmcrt_cm_ring_t, shared by the Cortex-M
- * ports); the agent decodes frames from the main loop (tvmcrt_stm32f4_uart_read).
+ * ports); the agent decodes frames from the main loop (tvmcrt_board_uart_read).
  */
 #include "stm32f4_regs.h"
 #include "tvmcrt_stm32f4.h"
@@ -34,11 +34,11 @@ void USART1_IRQHandler(void) {
   tvmcrt_cm_ring_put(&ring, byte);
 }
 
-size_t tvmcrt_stm32f4_uart_read(uint8_t *buf, size_t capacity) {
+size_t tvmcrt_board_uart_read(uint8_t *buf, size_t capacity) {
   return tvmcrt_cm_ring_read(&ring, buf, capacity);
 }
 
-bool tvmcrt_stm32f4_uart_write(const uint8_t *buf, size_t len) {
+bool tvmcrt_board_uart_write(const uint8_t *buf, size_t len) {
   for (size_t i = 0; i < len; i++) {
     while ((USART1_SR & USART_SR_TXE) == 0) {
     }
