@@ -1,21 +1,28 @@
 # TvmcrtDevices.cmake — your own tvmcrt devices, serving the models you made with tvmcrt_add_model():
 #
-#   tvmcrt_add_native_device(<target> MODELS <model targets...> [ARENA_SIZE <bytes>])
+#   tvmcrt_add_native_device(<target> MODELS <model targets...> [ARENA_SIZE <bytes>]
+#                            [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     The agent as a native process (like tvmcrt-device: --tcp PORT, --pty, --stdio).
+#     LINK_LIBRARIES / LINK_OPTIONS: for this image only (the models' own, from tvmcrt_add_model(),
+#     come with them into every image, with libm).
 #
-#   tvmcrt_add_firmware(<target> MODELS <model targets...> [RAM_KB <n>] [STACK_SIZE <bytes>])
-#     The STM32F4 agent firmware (like tvmcrt-fw), cross-built with cmake/arm-none-eabi.cmake as an
+#   tvmcrt_add_firmware(<target> MODELS <model targets...> [BOARD <board>] [RAM_KB <n>]
+#                       [STACK_SIZE <bytes>] [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
+#     The agent firmware for BOARD (stm32f4, the default, like tvmcrt-fw; mps2_an386, 4 MiB of RAM,
+#     for models an STM32F4 cannot hold), cross-built with cmake/arm-none-eabi.cmake as an
 #     external project of your build. Each model is built again for the target from the same
 #     tvmcrt_add_model() arguments (SIDECAR, WORKSPACE_SLACK, INCLUDE_DIRS, SOURCES, DEFINITIONS...).
-#     Writes <binary dir>/<target>.elf, .bin and .map. RAM_KB defaults to TVMCRT_STM32F4_RAM_KB (128);
+#     Writes <binary dir>/<target>.elf, .bin and .map. RAM_KB defaults to the board's (stm32f4:
+#     TVMCRT_STM32F4_RAM_KB, 128; mps2_an386: 4096);
 #     before the link a check prints each model's flash and RAM and stops the build when they do not
-#     fit (cmake/TvmcrtFitCheck.cmake).
+#     fit (cmake/TvmcrtFitCheck.cmake). LINK_LIBRARIES (library names or paths of Arm archives, e.g. a
+#     prebuilt CMSIS-NN) and LINK_OPTIONS go to the firmware link only.
 #
 # Both come with the installed package (find_package(tvmcrt), tvmcrtConfig.cmake) and with this source
 # tree added by add_subdirectory(). docs/bring-your-own-model.md walks through them.
 #
-#   tvmcrt_firmware_external_project(<name> SOURCE_DIR <dir> BINARY_DIR <dir> [RAM_KB <n>]
-#                                    [STACK_SIZE <bytes>] [CMAKE_ARGS ...])
+#   tvmcrt_firmware_external_project(<name> SOURCE_DIR <dir> BINARY_DIR <dir> [BOARD <board>]
+#                                    [RAM_KB <n>] [STACK_SIZE <bytes>] [CMAKE_ARGS ...])
 #     The cross build itself, shared with this tree's own firmware (cmake/TvmcrtFirmware.cmake).
 include_guard(GLOBAL)
 include(ExternalProject)
@@ -24,12 +31,16 @@ set(TVMCRT_FIRMWARE_BUILD_TYPE MinSizeRel CACHE STRING "CMAKE_BUILD_TYPE of firm
 set(TVMCRT_STM32F4_RAM_KB 128 CACHE STRING "SRAM the firmware may use, in KiB (passed to the firmware build)")
 
 function(tvmcrt_add_native_device target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "ARENA_SIZE" "MODELS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "ARENA_SIZE" "MODELS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS OR NOT arg_MODELS)
-    message(FATAL_ERROR "tvmcrt_add_native_device(${target} MODELS <model targets...> [ARENA_SIZE <bytes>])")
+    message(FATAL_ERROR "tvmcrt_add_native_device(${target} MODELS <model targets...> [ARENA_SIZE <bytes>] "
+                        "[LINK_LIBRARIES ...] [LINK_OPTIONS ...])")
   endif()
   add_executable(${target} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/posix/main.c)
-  target_link_libraries(${target} PRIVATE tvmcrt::posix_port)
+  target_link_libraries(${target} PRIVATE tvmcrt::posix_port ${arg_LINK_LIBRARIES})
+  if(arg_LINK_OPTIONS)
+    target_link_options(${target} PRIVATE ${arg_LINK_OPTIONS})
+  endif()
   set(arena "")
   if(DEFINED arg_ARENA_SIZE)
     set(arena ARENA_SIZE ${arg_ARENA_SIZE})
@@ -38,28 +49,36 @@ function(tvmcrt_add_native_device target)
 endfunction()
 
 function(tvmcrt_firmware_external_project name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SOURCE_DIR;BINARY_DIR;RAM_KB;STACK_SIZE" "CMAKE_ARGS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SOURCE_DIR;BINARY_DIR;BOARD;RAM_KB;STACK_SIZE" "CMAKE_ARGS")
   find_program(TVMCRT_ARM_GCC arm-none-eabi-gcc)
   if(NOT TVMCRT_ARM_GCC)
     message(FATAL_ERROR "${name}: the firmware needs arm-none-eabi-gcc: install gcc-arm-none-eabi and "
                         "libnewlib-arm-none-eabi (scripts/setup does), or leave the firmware out.")
   endif()
   set(root ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/..)
-  if(NOT arg_RAM_KB)
-    set(arg_RAM_KB ${TVMCRT_STM32F4_RAM_KB})
+  # RAM_KB and STACK_SIZE are the board's cache variables in the firmware build.
+  if(arg_BOARD STREQUAL "mps2_an386")
+    set(board_var TVMCRT_MPS2)
+  else()
+    set(board_var TVMCRT_STM32F4)
+    if(NOT arg_RAM_KB)
+      set(arg_RAM_KB ${TVMCRT_STM32F4_RAM_KB})
+    endif()
   endif()
   set(args
     -DCMAKE_TOOLCHAIN_FILE=${root}/cmake/arm-none-eabi.cmake
     -DCMAKE_BUILD_TYPE=${TVMCRT_FIRMWARE_BUILD_TYPE}
-    -DTVMCRT_STM32F4_RAM_KB=${arg_RAM_KB}
     -DTVMCRT_NANOPB_DIR=${TVMCRT_NANOPB_DIR})
+  if(arg_RAM_KB)
+    list(APPEND args -D${board_var}_RAM_KB=${arg_RAM_KB})
+  endif()
   foreach(var TVMCRT_NANOPB_GENERATED_DIR TVMCRT_STM32F4_CORE_HZ)
     if(${var})
       list(APPEND args -D${var}=${${var}})
     endif()
   endforeach()
   if(arg_STACK_SIZE)
-    list(APPEND args -DTVMCRT_STM32F4_STACK_SIZE=${arg_STACK_SIZE})
+    list(APPEND args -D${board_var}_STACK_SIZE=${arg_STACK_SIZE})
   endif()
   # The firmware says which tvmcrt it is: this build's id (a source tree) or the installed one's.
   if(TVMCRT_BUILD_ID)
@@ -87,7 +106,7 @@ function(tvmcrt_firmware_external_project name)
 endfunction()
 
 # tvmcrt_add_model(<replay>) for each model, to be included by the firmware project (cmake/firmware).
-function(_tvmcrt_models_script out image)
+function(_tvmcrt_models_script out image board libraries options)
   set(text "# Models of firmware ${image}, written by tvmcrt_add_firmware() from their tvmcrt_add_model() calls.\n")
   foreach(model IN LISTS ARGN)
     get_target_property(replay ${model} TVMCRT_MODEL_ARGS)
@@ -97,22 +116,41 @@ function(_tvmcrt_models_script out image)
     endforeach()
     string(APPEND text ")\n")
   endforeach()
-  string(APPEND text "set(TVMCRT_IMAGE_NAME ${image})\nset(TVMCRT_IMAGE_MODELS ${ARGN})\n")
+  string(APPEND text "set(TVMCRT_IMAGE_NAME ${image})\nset(TVMCRT_IMAGE_BOARD ${board})\n"
+                     "set(TVMCRT_IMAGE_MODELS ${ARGN})\n")
+  foreach(key libraries options)
+    string(TOUPPER "${key}" up)
+    string(APPEND text "set(TVMCRT_IMAGE_LINK_${up}")
+    foreach(a IN LISTS ${key})
+      string(APPEND text " [==[${a}]==]")
+    endforeach()
+    string(APPEND text ")\n")
+  endforeach()
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
 function(tvmcrt_add_firmware target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "RAM_KB;STACK_SIZE" "MODELS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "BOARD;RAM_KB;STACK_SIZE" "MODELS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS OR NOT arg_MODELS)
-    message(FATAL_ERROR "tvmcrt_add_firmware(${target} MODELS <model targets...> [RAM_KB <n>] [STACK_SIZE <bytes>])")
+    message(FATAL_ERROR "tvmcrt_add_firmware(${target} MODELS <model targets...> [BOARD <board>] [RAM_KB <n>] "
+                        "[STACK_SIZE <bytes>] [LINK_LIBRARIES ...] [LINK_OPTIONS ...])")
   endif()
+  if(NOT arg_BOARD)
+    set(arg_BOARD stm32f4)
+  endif()
+  if(NOT arg_BOARD MATCHES "^(stm32f4|mps2_an386)$")
+    message(FATAL_ERROR "tvmcrt_add_firmware(${target}): BOARD '${arg_BOARD}' is not a board tvmcrt has a port "
+                        "for: stm32f4 (STM32F405/407, QEMU netduinoplus2) or mps2_an386 (4 MiB RAM, QEMU "
+                        "mps2-an386); see docs/bring-your-own-model.md, \"Which board for which size\"")
+  endif()
+  list(TRANSFORM arg_LINK_LIBRARIES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/-].*[/.]")
   # Found now rather than half-way through the cross build.
   _tvmcrt_model_names(names "tvmcrt_add_firmware(${target})" ${arg_MODELS})
   set(work ${CMAKE_CURRENT_BINARY_DIR}/${target}-firmware)
-  _tvmcrt_models_script(text ${target} ${arg_MODELS})
+  _tvmcrt_models_script(text ${target} ${arg_BOARD} "${arg_LINK_LIBRARIES}" "${arg_LINK_OPTIONS}" ${arg_MODELS})
   file(CONFIGURE OUTPUT ${work}-models.cmake CONTENT "${text}")
   set(extra "")
-  foreach(key RAM_KB STACK_SIZE)
+  foreach(key BOARD RAM_KB STACK_SIZE)
     if(arg_${key})
       list(APPEND extra ${key} ${arg_${key}})
     endif()

@@ -3,20 +3,30 @@
 #
 #   cmake -DINPUT=<image>_fit_input.cmake -P TvmcrtFitCheck.cmake
 #
-# INPUT sets IMAGE, SIZE_TOOL (arm-none-eabi-size), RAM_KB, FLASH_KB, STACK_SIZE, AGENT_FILES (the
-# agent's archives and objects) and MODELS ("name|archive|tvmcrt_model_<m>.h|..._slots.h" each).
+# INPUT sets IMAGE, BOARD, SIZE_TOOL (arm-none-eabi-size), RAM_KB, FLASH_KB, STACK_SIZE, RAM_OPTION
+# (the board's cache variable for its RAM), AGENT_FILES (the agent's archives and objects) and MODELS
+# ("name|archive|tvmcrt_model_<m>.h|..._slots.h" each).
 #
 # Per model it adds up flash (code, weights, initialised data) and RAM: its own static data (TVM's
 # internal USMP pools live in .bss.noinit.tvm), the arena the agent reserves for its pools and stack
-# workspace (TVMCRT_<M>_ARENA_NEED) and its I/O buffers (the _SIZE macros, each rounded to its
-# alignment as the model table does). The agent's part is sized the same way, plus the reserved stack.
+# workspace (TVMCRT_<M>_ARENA_NEED) and its I/O buffers (the _SIZE macros plus the 16 canary bytes
+# after each, rounded to the alignment as the model table does). The agent's part is sized the same
+# way, plus the reserved stack.
 # RAM comes out within the linker's alignment padding (tens of bytes: 37540 here against 37564 in the
 # linked image); flash leaves out newlib's few hundred bytes and counts code --gc-sections drops. The
 # linker script's own ASSERT stays the final word for an image within those margins of the limit.
 #
-# When RAM or flash does not fit, the build stops with the table and what to change; otherwise the
-# table is printed as one line per part, so a build log always shows the budget.
+# When RAM or flash does not fit, the build stops with the table, what to change and the boards the
+# image would fit (TVMCRT_FIT_BOARDS below); otherwise the table is printed, so a build log always
+# shows the budget.
 include(${INPUT})
+
+# The boards tvmcrt has ports for: name|RAM KiB|flash KiB|what it is. docs/bring-your-own-model.md
+# ("Which board for which size") lists the same figures.
+set(TVMCRT_FIT_BOARDS
+  "stm32f4|128|1024|STM32F405/407 (128 KiB SRAM without the CCM, 1 MiB flash)"
+  "stm32f4|192|1024|QEMU's netduinoplus2 only: it maps 192 KiB of SRAM (BOARD stm32f4 RAM_KB 192, a real F405 has 128)"
+  "mps2_an386|4096|4096|MPS2 AN386, Cortex-M4 (QEMU -M mps2-an386: 4 MiB SRAM, 4 MiB code memory), BOARD mps2_an386")
 
 # Flash and RAM bytes of the allocated sections in archives/objects, from `size -A`.
 function(_fit_size out_flash out_ram)
@@ -109,7 +119,8 @@ foreach(entry IN LISTS MODELS)
   set(io 0)
   foreach(line IN LISTS io_lines)
     string(REGEX MATCH "[0-9]+$" n "${line}")
-    math(EXPR io "${io} + (${n} + ${align} - 1) / ${align} * ${align}")
+    # + the agent's canary after each buffer (TVMCRT_AGENT_IO_GUARD_SIZE, tvmcrt_agent_models.h)
+    math(EXPR io "${io} + (${n} + 16 + ${align} - 1) / ${align} * ${align}")
   endforeach()
   math(EXPR ram "${static} + ${workspace} + ${io}")
   _fit_row("model ${name}" ${flash} ${ram} "= ${static} + ${workspace} + ${io}")
@@ -122,13 +133,13 @@ foreach(entry IN LISTS MODELS)
 endforeach()
 _fit_size(agent_flash agent_ram ${AGENT_FILES})
 _fit_row("agent, runtime, port" ${agent_flash} ${agent_ram} "static data (receive ring, frame buffers)")
-_fit_row("stack" 0 ${STACK_SIZE} "reserved at the top of RAM (TVMCRT_STM32F4_STACK_SIZE)")
+_fit_row("stack" 0 ${STACK_SIZE} "reserved at the top of RAM (STACK_SIZE)")
 math(EXPR total_flash "${total_flash} + ${agent_flash}")
 math(EXPR total_ram "${total_ram} + ${agent_ram} + ${STACK_SIZE}")
 math(EXPR board_ram "${RAM_KB} * 1024")
 math(EXPR board_flash "${FLASH_KB} * 1024")
 _fit_row("total" ${total_flash} ${total_ram} "")
-_fit_row("board" ${board_flash} ${board_ram} "RAM_KB ${RAM_KB}, flash ${FLASH_KB} KiB")
+_fit_row("board ${BOARD}" ${board_flash} ${board_ram} "RAM_KB ${RAM_KB}, flash ${FLASH_KB} KiB")
 
 set(problems "")
 if(total_ram GREATER board_ram)
@@ -136,8 +147,9 @@ if(total_ram GREATER board_ram)
   _fit_kib(${over} over_k)
   string(APPEND problems "RAM: ${total_ram} B needed, the board has ${board_ram} B (${over} B = ${over_k} over). "
     "The largest user of RAM is model ${largest_name} (${largest_ram} B). Fix: build for a board with "
-    "more RAM (RAM_KB of tvmcrt_add_firmware(), TVMCRT_STM32F4_RAM_KB), put fewer models in this image, "
-    "or compile the model with a smaller workspace (USMP: tvmc --pass-config tir.usmp.enable=1).\n")
+    "more RAM (BOARD and RAM_KB of tvmcrt_add_firmware(), --board/--ram-kb of build-model, ${RAM_OPTION}), "
+    "put fewer models in this image, or compile the model with a smaller workspace (USMP: tvmc "
+    "--pass-config tir.usmp.enable=1).\n")
 endif()
 if(total_flash GREATER board_flash)
   math(EXPR over "${total_flash} - ${board_flash}")
@@ -145,7 +157,27 @@ if(total_flash GREATER board_flash)
     "Fix: put fewer models in this image, or quantize the model (int8 weights are a quarter of float32).\n")
 endif()
 if(problems)
-  message(FATAL_ERROR "tvmcrt: firmware ${IMAGE} does not fit the board:\n${TABLE}${problems}")
+  set(fits "")
+  foreach(entry IN LISTS TVMCRT_FIT_BOARDS)
+    string(REPLACE "|" ";" f "${entry}")
+    list(GET f 0 name)
+    list(GET f 1 ram_kb)
+    list(GET f 2 flash_kb)
+    list(GET f 3 what)
+    math(EXPR ram_b "${ram_kb} * 1024")
+    math(EXPR flash_b "${flash_kb} * 1024")
+    if(total_ram LESS_EQUAL ram_b AND total_flash LESS_EQUAL flash_b
+       AND NOT (name STREQUAL BOARD AND ram_kb LESS_EQUAL RAM_KB))
+      string(APPEND fits "  ${name} with RAM_KB ${ram_kb}: ${what}\n")
+    endif()
+  endforeach()
+  if(fits)
+    set(fits "It fits these boards:\n${fits}")
+  else()
+    set(fits "No board tvmcrt has a port for holds it.\n")
+  endif()
+  message(FATAL_ERROR "tvmcrt: firmware ${IMAGE} does not fit the board ${BOARD} (RAM_KB ${RAM_KB}, "
+                      "flash ${FLASH_KB} KiB):\n${TABLE}${problems}${fits}")
 endif()
 math(EXPR free "${board_ram} - ${total_ram}")
-message("tvmcrt: ${IMAGE} fits: RAM ${total_ram} of ${board_ram} B (${free} B free), flash ${total_flash} of ${board_flash} B\n${TABLE}")
+message("tvmcrt: ${IMAGE} fits board ${BOARD}: RAM ${total_ram} of ${board_ram} B (${free} B free), flash ${total_flash} of ${board_flash} B\n${TABLE}")

@@ -3,11 +3,15 @@
 #   tvmcrt_add_model(<target> MLF <folder-or-.tar> [MODULE <module>] [NAME <name>]
 #                    [METADATA <metadata.json>] [SIDECAR <json>] [CMSIS_NN <dir>]
 #                    [WORKSPACE_SLACK <bytes>] [IO_ALIGNMENT <bytes>]
-#                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...])
+#                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...]
+#                    [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     A STATIC library <target>: the model's sources plus the adapter tvmcrt-import generates at
-#     build time (tvmcrt_model_<name>.h/.c, docs/model-header.md). Links tvmcrt_runtime and exposes
-#     the generated header. A .tar is unpacked at configure time into the build folder.
-#     Built only for what links it (EXCLUDE_FROM_ALL).
+#     build time (tvmcrt_model_<name>.h/.c, docs/model-header.md). Links tvmcrt_runtime and the C
+#     maths library (libm: TVM's code calls roundf, expf, tanhf, ...), then LINK_LIBRARIES (names,
+#     paths or targets) and LINK_OPTIONS, in every image that carries the model, and exposes the
+#     generated header. Model sources are compiled with -Werror=implicit-function-declaration;
+#     native builds get portable Arm intrinsics (runtime/arm_portable). A .tar is unpacked at
+#     configure time into the build folder. Built only for what links it (EXCLUDE_FROM_ALL).
 #     The folder may be laid out any way (an MLF, codegen/host, include+src, ...): the header is the
 #     tvmgen_<module>.h declaring tvmgen_<module>_run(), the sources are the files defining
 #     tvmgen_<module>_* functions, wherever they are (host/import/src/discover.hpp has the rules).
@@ -237,9 +241,38 @@ function(_tvmcrt_cmsis_nn context dir model_sources out_include out_sources)
   set(${out_sources} ${picked} PARENT_SCOPE)
 endfunction()
 
+# Fails with the folder to give instead when <dir> is one level below an MLF (its codegen/ or
+# codegen/host/): the model's files are found there, but not the metadata.json beside codegen/.
+function(_tvmcrt_check_model_folder what dir given metadata)
+  if(metadata)
+    return()
+  endif()
+  file(GLOB_RECURSE inside "${dir}/metadata.json")
+  if(inside)
+    return()
+  endif()
+  get_filename_component(parent "${dir}" DIRECTORY)
+  get_filename_component(grandparent "${parent}" DIRECTORY)
+  foreach(up IN ITEMS "${parent}" "${grandparent}")
+    if(EXISTS "${up}/metadata.json" AND EXISTS "${up}/codegen")
+      message(FATAL_ERROR "${what}: MLF '${given}' is inside the model's folder, not the folder itself: its "
+                          "metadata.json is in ${up}. Give MLF ${up} (or METADATA ${up}/metadata.json).")
+    endif()
+  endforeach()
+endfunction()
+
+# What a model's library brings to every image that links it: libm after the user's libraries (a
+# static libm must come after the archives that call it), and the user's link options.
+function(_tvmcrt_model_link target libraries options)
+  target_link_libraries(${target} PUBLIC ${libraries} m)
+  if(options)
+    target_link_options(${target} PUBLIC ${options})
+  endif()
+endfunction()
+
 function(tvmcrt_add_model target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;MODULE;NAME;METADATA;SIDECAR;CMSIS_NN;WORKSPACE_SLACK;IO_ALIGNMENT"
-                        "INCLUDE_DIRS;SOURCES;DEFINITIONS")
+                        "INCLUDE_DIRS;SOURCES;DEFINITIONS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "tvmcrt_add_model(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -258,6 +291,8 @@ function(tvmcrt_add_model target)
     _tvmcrt_unpack("${mlf}" "${dir}")
     set(mlf "${dir}")
   endif()
+
+  _tvmcrt_check_model_folder("tvmcrt_add_model(${target})" "${mlf}" "${arg_MLF}" "${arg_METADATA}")
 
   # The model name decides every generated file name, so it is needed now, at configure time.
   _tvmcrt_pick_model("tvmcrt_add_model(${target})" "${mlf}" "${arg_MODULE}" "${arg_NAME}" module header)
@@ -310,6 +345,8 @@ function(tvmcrt_add_model target)
   # Absolute paths: the call is replayed in firmware projects (TVMCRT_MODEL_ARGS, TvmcrtDevices.cmake).
   list(TRANSFORM arg_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
   list(TRANSFORM arg_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
+  # A relative library path (it has a / or a .) is the user's file; a name (m, -lfoo) stays a name.
+  list(TRANSFORM arg_LINK_LIBRARIES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/-].*[/.]")
   set(cmsis_sources "")
   if(arg_CMSIS_NN)
     get_filename_component(cmsis_nn "${arg_CMSIS_NN}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -327,11 +364,30 @@ function(tvmcrt_add_model target)
   else()
     target_link_libraries(${target} PUBLIC tvmcrt::runtime)
   endif()
+  _tvmcrt_model_link(${target} "${arg_LINK_LIBRARIES}" "${arg_LINK_OPTIONS}")
   # TVM's own sources carry known warnings (mismatched pool pointer types, an error by default from
-  # GCC 14): build them leniently. They read the prelude first (renamed symbols, vendor checks).
+  # GCC 14): build them leniently. Our generated adapter gets the strict set.
+  # They read the prelude first (renamed symbols, vendor checks).
+  # A call to a function no header declares fails here, naming it (GCC 12 only warns, and the image
+  # then fails to link far from the cause): a missing intrinsic, a CMSIS folder not given.
+  # Each -include is one word: CMake would merge a repeated "-include".
+  set(tvm_options "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>"
+                  "$<$<COMPILE_LANGUAGE:C>:-Werror=implicit-function-declaration>"
+                  -Wno-unused-variable -Wno-unused-parameter "-include${prelude}")
+  # Native builds: the Arm DSP intrinsics in portable C (runtime/arm_portable), forced into TVM's
+  # sources and found before the model's own folders, so code for arm_cpu or CMSIS-NN gives golden
+  # outputs on the PC. The board uses the compiler's and CMSIS's real ones.
+  # (runtime/arm_portable next to this file: a source tree and the installed share/tvmcrt/source alike)
+  if(NOT CMAKE_CROSSCOMPILING)
+    set(portable "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../runtime/arm_portable")
+    target_include_directories(${target} BEFORE PRIVATE "${portable}")
+    list(APPEND tvm_options "-include${portable}/tvmcrt_arm_portable.h")
+  endif()
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
-    "$<$<COMPILE_LANGUAGE:C>:-Wno-incompatible-pointer-types>;-Wno-unused-variable;-Wno-unused-parameter;-include;${prelude}"
-    OBJECT_DEPENDS "${prelude}")
+    "${tvm_options}" OBJECT_DEPENDS "${prelude}")
+  # ... and a line saying what declares the missing function (an intrinsic: which CMSIS folder).
+  set_target_properties(${target} PROPERTIES C_COMPILER_LAUNCHER
+                        "/bin/sh;${CMAKE_CURRENT_FUNCTION_LIST_DIR}/tvmcrt-cc-hint.sh")
   set_source_files_properties("${gen}/tvmcrt_model_${cname}.c" TARGET_DIRECTORY ${target} PROPERTIES
     COMPILE_OPTIONS "-Wall;-Wextra;-Werror;-Wstrict-prototypes;-Wmissing-prototypes")
   # What tvmcrt_link_models() and tests need to know about the model.
@@ -350,7 +406,7 @@ function(tvmcrt_add_model target)
       list(APPEND replay ${word} "${${key}}")
     endif()
   endforeach()
-  foreach(key INCLUDE_DIRS SOURCES DEFINITIONS)
+  foreach(key INCLUDE_DIRS SOURCES DEFINITIONS LINK_LIBRARIES LINK_OPTIONS)
     if(arg_${key})
       list(APPEND replay ${key} ${arg_${key}})
     endif()

@@ -57,14 +57,21 @@ def prepare_models(models):
     inc = os.path.join(dashed, "codegen", "host", "include")
     os.rename(os.path.join(inc, "tvmgen_hdronly.h"), os.path.join(inc, "tvmgen_my-model.h"))
     # Sources that define another function than the header's tvmgen_hdronly_run.
-    norun = os.path.join(models, "norun")
-    shutil.copytree(os.path.join(FIXTURES, "hdronly"), norun)
-    src = os.path.join(norun, "codegen", "host", "src", "hdronly_lib0.c")
+    hdronly_variant(models, "norun", "tvmgen_hdronly_run(", "tvmgen_hdronly_run_v2(")
+    make_nnlike(models)
+    # Code for arm_cpu that calls a CMSIS intrinsic without any CMSIS folder given.
+    hdronly_variant(models, "dspcall", "*(uint8_t *)workspace_pools->scratch = 0xA5;",
+                    "*(uint8_t *)workspace_pools->scratch = (uint8_t)__SMLAD(1, 2, 3);")
+
+
+def hdronly_variant(models, name, old, new):
+    """models/<name>: the hdronly fixture with `old` replaced by `new` in its source."""
+    shutil.copytree(os.path.join(FIXTURES, "hdronly"), os.path.join(models, name))
+    src = os.path.join(models, name, "codegen", "host", "src", "hdronly_lib0.c")
     with open(src) as f:
         text = f.read()
     with open(src, "w") as f:
-        f.write(text.replace("tvmgen_hdronly_run(", "tvmgen_hdronly_run_v2("))
-    make_nnlike(models)
+        f.write(text.replace(old, new))
 
 
 def make_nnlike(models):

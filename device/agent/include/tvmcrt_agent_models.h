@@ -6,6 +6,12 @@
  * workspace region tvmcrt_agent_arena[] (sized to hold every model's pools at once, each aligned
  * to 16, unless the build gives ARENA_SIZE). Input and output buffers are static, one per tensor,
  * aligned to 16 (or more if a model asks), so the agent decodes bytes straight into them.
+ *
+ * Each buffer is followed by guard_size bytes of its own (TVMCRT_AGENT_IO_GUARD_SIZE in generated
+ * tables) that the agent fills with a canary before every Execute and checks after it: a model that
+ * writes past a declared tensor size (a sidecar giving int8 for a float32 tensor, or a smaller shape)
+ * fails the run with an error naming the tensor, instead of passing with garbage. A hand-written
+ * table without that room sets guard_size 0 (no check).
  */
 #ifndef TVMCRT_AGENT_MODELS_H_
 #define TVMCRT_AGENT_MODELS_H_
@@ -19,10 +25,17 @@
 extern "C" {
 #endif
 
+/* Canary bytes after each I/O buffer of a generated table. 16: a model running over by a few
+ * elements of any dtype lands in it. */
+#ifndef TVMCRT_AGENT_IO_GUARD_SIZE
+#define TVMCRT_AGENT_IO_GUARD_SIZE 16
+#endif
+
 typedef struct tvmcrt_agent_model {
   const TVMModel *model;
   void *const *inputs;   /* model->num_inputs buffers, inputs[i] holds model->inputs[i].size_bytes */
   void *const *outputs;  /* model->num_outputs buffers */
+  uint32_t guard_size;   /* bytes after each buffer kept for the canary; 0: none */
 } tvmcrt_agent_model_t;
 
 extern const tvmcrt_agent_model_t tvmcrt_agent_models[];

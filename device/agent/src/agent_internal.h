@@ -62,6 +62,11 @@ bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
 bool agent_decode(tvmcrt_agent_t *a, const uint8_t *payload, size_t len, const pb_msgdesc_t *fields,
                   void *msg, const char *what) AGENT_CHECK_RETURN;
 
+/* Canaries after model m's I/O buffers (agent_guard.c): arm() before a run, check() after it
+ * returns 0, or records AGENT_ERR_MODEL_FAILED naming the first tensor written past its end. */
+void agent_guard_arm(tvmcrt_agent_t *a, uint32_t m);
+uint32_t agent_guard_check(tvmcrt_agent_t *a, uint32_t m) AGENT_CHECK_RETURN;
+
 /* Model index from the wire, checked: NULL after recording AGENT_ERR_UNKNOWN_MODEL. */
 const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index);
 

@@ -188,6 +188,7 @@ static void run_model(tvmcrt_agent_t *a, uint32_t m, tvmcrt_wire_ExecuteResponse
   }
   a->state[m].outputs_valid = false;
   a->executions++;
+  agent_guard_arm(a, m);
   uint32_t t0 = a->port->ticks(a->port->ctx);
   int32_t rc = TVMExecute(entry->model, entry->inputs, AGENT_ARG(entry->outputs), &a->context);
   uint32_t ticks = a->port->ticks(a->port->ctx) - t0;  /* unsigned: right across one wrap */
@@ -195,6 +196,12 @@ static void run_model(tvmcrt_agent_t *a, uint32_t m, tvmcrt_wire_ExecuteResponse
   r->ticks = ticks;
   r->microseconds = ticks_to_us(ticks, a->port->tick_hz);
   r->peak_workspace = (uint32_t)TVMContextPeakWorkspace(&a->context);
+  /* An overrun first: it explains whatever else the run did. */
+  code = agent_guard_check(a, m);
+  if (code != 0) {
+    agent_status(a, &r->status, code);
+    return;
+  }
   if (rc != 0) {
     /* GetLastError reports the runtime's own code and text; the status says which layer failed. */
     agent_fail_text(a, (uint32_t)rc, m, "%s", TVMGetLastError());

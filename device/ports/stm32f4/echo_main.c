@@ -40,36 +40,36 @@ static void send_status(void) {
   n += put_str(line + n, " overruns=");
   n += put_uint(line + n, st.rx_overruns, 10);
   n += put_str(line + n, " tick_hz=");
-  n += put_uint(line + n, tvmcrt_stm32f4_tick_hz(), 10);
+  n += put_uint(line + n, tvmcrt_cm_tick_hz(), 10);
   n += put_str(line + n, " ticks=");
-  n += put_uint(line + n, tvmcrt_stm32f4_ticks(), 10);
+  n += put_uint(line + n, tvmcrt_cm_ticks(), 10);
   n += put_str(line + n, " boot=");
-  n += put_uint(line + n, tvmcrt_stm32f4_boot_id(), 16);
+  n += put_uint(line + n, tvmcrt_cm_boot_id(), 16);
   line[n++] = '\n';
-  (void)tvmcrt_stm32f4_uart_write(line, n);
+  (void)tvmcrt_board_uart_write(line, n);
 }
 
 static void stall(uint32_t ms) {
-  uint32_t start = tvmcrt_stm32f4_ticks();
-  uint32_t span = tvmcrt_stm32f4_tick_hz() / 1000u * ms;
-  while (tvmcrt_stm32f4_ticks() - start < span) {
+  uint32_t start = tvmcrt_cm_ticks();
+  uint32_t span = tvmcrt_cm_tick_hz() / 1000u * ms;
+  while (tvmcrt_cm_ticks() - start < span) {
   }
 }
 
 int main(void) {
-  tvmcrt_stm32f4_init();
+  tvmcrt_board_init();
   static const uint8_t banner[] = "tvmcrt-echo ready\n";
-  (void)tvmcrt_stm32f4_uart_write(banner, sizeof banner - 1);
+  (void)tvmcrt_board_uart_write(banner, sizeof banner - 1);
   for (;;) {
     uint8_t buf[64];
-    size_t n = tvmcrt_stm32f4_uart_read(buf, sizeof buf);
+    size_t n = tvmcrt_board_uart_read(buf, sizeof buf);
     for (size_t i = 0; i < n; i++) {
       if (buf[i] == 0x01) {
         stall(200);
       } else if (buf[i] == 0x02) {
         send_status();
       } else {
-        (void)tvmcrt_stm32f4_uart_write(&buf[i], 1);
+        (void)tvmcrt_board_uart_write(&buf[i], 1);
       }
     }
   }

@@ -40,21 +40,6 @@
 #define USART_CR1_UE (1u << 13)
 #define USART1_IRQn 37
 
-/* Cortex-M4 system control space. */
-#define SYST_CSR STM32F4_REG(0xE000E010u)
-#define SYST_RVR STM32F4_REG(0xE000E014u)
-#define SYST_CVR STM32F4_REG(0xE000E018u)
-#define SYST_CSR_ENABLE (1u << 0)
-#define SYST_CSR_TICKINT (1u << 1)
-#define SYST_CSR_CLKSOURCE (1u << 2) /* 1 = processor clock */
-#define SYST_CSR_COUNTFLAG (1u << 16)
-#define NVIC_ISER(n) STM32F4_REG(0xE000E100u + 4u * (n))
-#define NVIC_IPR_BYTE(irq) (*(volatile uint8_t *)(uintptr_t)(0xE000E400u + (irq)))
-#define SCB_CPACR STM32F4_REG(0xE000ED88u)
-#define SCB_ICSR STM32F4_REG(0xE000ED04u)
-#define SCB_ICSR_PENDSTSET (1u << 26)
-#define SCB_AIRCR STM32F4_REG(0xE000ED0Cu)
-#define SCB_AIRCR_RESET (0x05FAu << 16 | (1u << 2)) /* VECTKEY | SYSRESETREQ */
-#define SCB_SHPR3 STM32F4_REG(0xE000ED20u)          /* SysTick priority in bits 31..24 */
+/* The core's registers (SysTick, SCB, NVIC) are in device/ports/cortex_m/cortex_m_regs.h. */
 
 #endif /* TVMCRT_STM32F4_REGS_H_ */

@@ -1,10 +1,12 @@
 /*
- * tvmcrt_stm32f4.h — the STM32F4 port: USART1 with an interrupt-fed receive ring, SysTick as the
- * clock, and a tvmcrt_port_t for the agent. No vendor HAL; register level (stm32f4_regs.h).
+ * tvmcrt_stm32f4.h — the STM32F4 port: USART1 with an interrupt-fed receive ring and a
+ * tvmcrt_port_t for the agent, on the shared Cortex-M layer (device/ports/cortex_m: start-up, SysTick,
+ * reset, the agent's main loop, the board functions tvmcrt_board_*()). No vendor HAL; register level
+ * (stm32f4_regs.h).
  *
  * Runs unchanged on QEMU `-M netduinoplus2`, Renode `stm32f4_discovery` and STM32F4 silicon
  * (USART1 on PA9/PA10, 115200 8N1). docs/porting.md says how to move it to another board.
- * Depends on board.c, clock.c, uart.c and startup.c.
+ * Depends on board.c, uart.c, vectors.c and device/ports/cortex_m.
  */
 #ifndef TVMCRT_STM32F4_H_
 #define TVMCRT_STM32F4_H_
@@ -13,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tvmcrt_cortex_m.h"
 #include "tvmcrt_port.h"
 
 #ifdef __cplusplus
@@ -47,36 +50,18 @@ typedef struct tvmcrt_stm32f4_uart_stats {
   uint32_t rx_overruns;  /* USART overrun errors: a byte arrived before the interrupt ran */
 } tvmcrt_stm32f4_uart_stats_t;
 
-/* Enables clocks and pins (harmless where they are not emulated), starts SysTick and USART1 with its
- * receive interrupt. Call once, first thing in main(). Waits on no clock-ready bit. */
-void tvmcrt_stm32f4_init(void);
-
-/* Fills `port` with this board's functions, tick rate, boot id and platform name "stm32f4". */
-void tvmcrt_stm32f4_port(tvmcrt_port_t *port);
-
-/* USART1. read() never blocks and returns what the ring holds, up to `capacity`. write() blocks until
- * every byte has gone into the transmit data register. Main context only. */
-size_t tvmcrt_stm32f4_uart_read(uint8_t *buf, size_t capacity);
-bool tvmcrt_stm32f4_uart_write(const uint8_t *buf, size_t len);
+/* The board functions (tvmcrt_cortex_m.h): tvmcrt_board_init() enables clocks and pins (harmless
+ * where they are not emulated), starts SysTick and USART1 with its receive interrupt;
+ * tvmcrt_board_uart_read/_write() are USART1; the platform is "stm32f4" ("stm32f4-emulated" under
+ * QEMU). USART1's counters, main context: */
 void tvmcrt_stm32f4_uart_stats(tvmcrt_stm32f4_uart_stats_t *stats);
 
-/* Free-running core-clock counter, wraps at 2^32 (SysTick's 24 bits extended in software). */
-uint32_t tvmcrt_stm32f4_ticks(void);
-/* Counts per second of tvmcrt_stm32f4_ticks(): TVMCRT_STM32F4_CORE_HZ on silicon,
- * TVMCRT_STM32F4_EMULATED_CORE_HZ when the RCC is not emulated (QEMU). */
-uint32_t tvmcrt_stm32f4_tick_hz(void);
+/* True when the RCC reads 0 (QEMU 7.2 does not emulate it): the tick rate is then
+ * TVMCRT_STM32F4_EMULATED_CORE_HZ instead of TVMCRT_STM32F4_CORE_HZ. */
 bool tvmcrt_stm32f4_emulated(void);
-/* Different after every reset: a counter in no-init RAM mixed with the SysTick phase at boot. */
-uint32_t tvmcrt_stm32f4_boot_id(void);
 
-/* Resets the chip (SYSRESETREQ). QEMU restarts the image; the host sees a new boot_id. Also called
- * in interrupt context (fault handlers). */
-void tvmcrt_stm32f4_reset(void) __attribute__((noreturn));
-
-/* Private to the port: called by the start-up code and interrupt handlers. */
-void tvmcrt_stm32f4_clock_init(void);
+/* Private to the port. */
 void tvmcrt_stm32f4_uart_init(void);
-void tvmcrt_stm32f4_boot_id_mix(void);
 
 #ifdef __cplusplus
 }

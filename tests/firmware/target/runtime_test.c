@@ -56,16 +56,16 @@ static void test_digits(void) {
     memcpy(input, &heldout_inputs[i * HELDOUT_INPUTS_STRIDE], sizeof input);
     struct tvmcrt_digits_inputs in = {.input = input};
     struct tvmcrt_digits_outputs out = {.output = output};
-    uint32_t start = tvmcrt_stm32f4_ticks();
+    uint32_t start = tvmcrt_cm_ticks();
     int32_t rc = TVMExecute(&tvmcrt_model_digits, &in, &out, &ctx);
-    ticks += tvmcrt_stm32f4_ticks() - start;
+    ticks += tvmcrt_cm_ticks() - start;
     CHECK(rc == 0, "TVMExecute(digits) sample %d returned %#lx", i, (unsigned long)rc);
     const int8_t *ref = &heldout_outputs[i * HELDOUT_OUTPUTS_STRIDE];
     identical += memcmp(output, ref, sizeof output) == 0;
     correct += argmax(output, 10) == heldout_labels[i];
     reference_correct += argmax(ref, 10) == heldout_labels[i];
   }
-  uint32_t us = (uint32_t)((uint64_t)ticks * 1000000u / tvmcrt_stm32f4_tick_hz() / HELDOUT_INPUTS_COUNT);
+  uint32_t us = (uint32_t)((uint64_t)ticks * 1000000u / tvmcrt_cm_tick_hz() / HELDOUT_INPUTS_COUNT);
   printf("digits: %d/%d outputs identical to numpy; accuracy %d/%d (numpy %d/%d); %lu us per inference\n",
          identical, HELDOUT_INPUTS_COUNT, correct, HELDOUT_INPUTS_COUNT, reference_correct,
          HELDOUT_INPUTS_COUNT, (unsigned long)us);
@@ -121,7 +121,7 @@ static void test_errors(void) {
 
 int main(void) {
   initialise_monitor_handles();
-  tvmcrt_stm32f4_init();
+  tvmcrt_board_init();
   test_digits();
   test_multi_io();
   test_errors();

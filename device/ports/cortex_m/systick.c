@@ -1,12 +1,14 @@
 /*
- * clock.c — SysTick as a free-running 32-bit core-clock counter, and the boot id.
+ * systick.c — SysTick as a free-running 32-bit core-clock counter, the boot id, reset, interrupt
+ * enables: the same on every Cortex-M (Armv7-M B3.3, B3.4).
  *
  * SysTick counts down from 2^24-1 at the core clock; its interrupt counts wraps, and ticks() joins
  * the two into a counter that wraps at 2^32 (268 s at 16 MHz, 25 s at 168 MHz). Resolution is one
  * core clock. DWT->CYCCNT would be simpler but reads 0 under QEMU.
  */
-#include "stm32f4_regs.h"
-#include "tvmcrt_stm32f4.h"
+#include "cortex_m_regs.h"
+#include "tvmcrt/tvmcrt.h"
+#include "tvmcrt_cortex_m.h"
 
 #define SYSTICK_RELOAD 0x00FFFFFFu
 
@@ -28,11 +30,7 @@ void SysTick_Handler(void) {
   systick_wraps = systick_wraps + 1u;
 }
 
-bool tvmcrt_stm32f4_emulated(void) {
-  return (RCC_CR & RCC_CR_HSIRDY) == 0u;
-}
-
-uint32_t tvmcrt_stm32f4_ticks(void) {
+uint32_t tvmcrt_cm_ticks(void) {
   uint32_t wraps, count, pending;
   /* The counter reloads a little before its interrupt runs (a few cycles on silicon, up to a whole
    * translation block under QEMU). A pending interrupt with a freshly reloaded count means a wrap
@@ -46,11 +44,11 @@ uint32_t tvmcrt_stm32f4_ticks(void) {
   return (wraps << 24) | (SYSTICK_RELOAD - count);
 }
 
-uint32_t tvmcrt_stm32f4_tick_hz(void) {
+uint32_t tvmcrt_cm_tick_hz(void) {
   return tick_hz;
 }
 
-uint32_t tvmcrt_stm32f4_boot_id(void) {
+uint32_t tvmcrt_cm_boot_id(void) {
   return boot_id;
 }
 
@@ -63,9 +61,9 @@ static uint32_t mix32(uint32_t x) { /* a 32-bit finaliser (murmur3 fmix32) */
   return x;
 }
 
-void tvmcrt_stm32f4_clock_init(void) {
-  tick_hz = tvmcrt_stm32f4_emulated() ? TVMCRT_STM32F4_EMULATED_CORE_HZ : TVMCRT_STM32F4_CORE_HZ;
-  SCB_SHPR3 = (SCB_SHPR3 & 0x00FFFFFFu) | (0x80u << 24); /* below USART1, which must not wait */
+void tvmcrt_cm_systick_init(uint32_t core_hz) {
+  tick_hz = core_hz;
+  SCB_SHPR3 = (SCB_SHPR3 & 0x00FFFFFFu) | (0x80u << 24); /* below the UART, which must not wait */
   SYST_RVR = SYSTICK_RELOAD;
   SYST_CVR = 0;
   SYST_CSR = SYST_CSR_CLKSOURCE | SYST_CSR_TICKINT | SYST_CSR_ENABLE;
@@ -84,10 +82,44 @@ void tvmcrt_stm32f4_clock_init(void) {
 /* Called once interrupts run. How many loop passes fit in 20000 core clocks depends, in an emulator,
  * on host scheduling (QEMU starts every run from zeroed RAM, so the counter alone would repeat);
  * on silicon it is fixed but the no-init counter differs. */
-void tvmcrt_stm32f4_boot_id_mix(void) {
-  uint32_t start = tvmcrt_stm32f4_ticks();
+void tvmcrt_cm_boot_id_mix(void) {
+  uint32_t start = tvmcrt_cm_ticks();
   uint32_t passes = 0;
-  while (tvmcrt_stm32f4_ticks() - start < 20000u) passes++;
+  while (tvmcrt_cm_ticks() - start < 20000u) passes++;
   boot_id = mix32(boot_id ^ mix32(passes ^ SYST_CVR));
   if (boot_id == 0) boot_id = 1; /* 0 reads as "unknown" */
+}
+
+void tvmcrt_cm_reset(void) {
+  __asm volatile("dsb" ::: "memory");
+  SCB_AIRCR = SCB_AIRCR_RESET;
+  __asm volatile("dsb" ::: "memory");
+  for (;;) {
+  }
+}
+
+/* The runtime calls this after TVMPlatformAbort() recorded its error text (model code gave up or a
+ * runtime invariant broke). Nothing can be trusted after that: reset, so the host sees a new boot. */
+void TVMCrtPortAbort(int32_t error_code) {
+  (void)error_code;
+  tvmcrt_cm_reset();
+}
+
+void tvmcrt_cm_irq_enable(unsigned irq, uint8_t priority) {
+  NVIC_IPR_BYTE(irq) = priority;
+  NVIC_ISER(irq / 32u) = 1u << (irq % 32u);
+}
+
+size_t tvmcrt_cm_ring_read(tvmcrt_cm_ring_t *r, uint8_t *buf, size_t capacity) {
+  uint32_t t = r->tail, mask = r->size - 1u;
+  uint32_t available = r->head - t;
+  size_t n = available < capacity ? available : capacity;
+  /* At most two pieces: up to the end of the ring, then from its start. */
+  size_t first = r->size - (t & mask);
+  if (first > n) first = n;
+  for (size_t i = 0; i < first; i++) buf[i] = r->buf[(t & mask) + i];
+  for (size_t i = first; i < n; i++) buf[i] = r->buf[i - first];
+  __asm volatile("" ::: "memory"); /* copied out before the interrupt may reuse the slots */
+  r->tail = t + (uint32_t)n;
+  return n;
 }

@@ -1,0 +1,28 @@
+/*
+ * cortex_m_regs.h — the Cortex-M system registers the bare-metal ports touch (SysTick, SCB, NVIC),
+ * at the addresses the Armv7-M Architecture Reference Manual gives every implementation. Private to
+ * device/ports/cortex_m and the ports built on it.
+ */
+#ifndef TVMCRT_CORTEX_M_REGS_H_
+#define TVMCRT_CORTEX_M_REGS_H_
+
+#include <stdint.h>
+
+#define CM_REG(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
+
+#define SYST_CSR CM_REG(0xE000E010u)
+#define SYST_RVR CM_REG(0xE000E014u)
+#define SYST_CVR CM_REG(0xE000E018u)
+#define SYST_CSR_ENABLE (1u << 0)
+#define SYST_CSR_TICKINT (1u << 1)
+#define SYST_CSR_CLKSOURCE (1u << 2) /* 1 = processor clock */
+#define NVIC_ISER(n) CM_REG(0xE000E100u + 4u * (n))
+#define NVIC_IPR_BYTE(irq) (*(volatile uint8_t *)(uintptr_t)(0xE000E400u + (irq)))
+#define SCB_CPACR CM_REG(0xE000ED88u)
+#define SCB_ICSR CM_REG(0xE000ED04u)
+#define SCB_ICSR_PENDSTSET (1u << 26)
+#define SCB_AIRCR CM_REG(0xE000ED0Cu)
+#define SCB_AIRCR_RESET (0x05FAu << 16 | (1u << 2)) /* VECTKEY | SYSRESETREQ */
+#define SCB_SHPR3 CM_REG(0xE000ED20u)               /* SysTick priority in bits 31..24 */
+
+#endif /* TVMCRT_CORTEX_M_REGS_H_ */
