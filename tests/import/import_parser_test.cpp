@@ -1,6 +1,10 @@
 // Unit tests of the Relay signature reader and name helpers (host/import/src).
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
+#include "code_scan.hpp"
 #include "model.hpp"
 #include "relay_parser.hpp"
 
@@ -99,4 +103,25 @@ TEST(Relay, BadTextFailsAsRelayInvalid) {
       EXPECT_EQ(e.code(), exit_code::relay_invalid) << text;
     }
   }
+}
+
+TEST(CodeScan, PrototypesForTheFunctionsTheModelDefinesButNeverDeclares) {
+  const std::string lib1 =
+      "TVM_DLL int32_t tvmgen_default_fused_add(int8_t* TVM_RESTRICT p0, int8_t* T_add) {\n  return 0;\n}\n"
+      "static int32_t tvmgen_default_helper(int32_t x) {\n  return x;\n}\n"
+      "TVM_DLL int32_t tvmgen_default_run_model(struct tvmgen_default_inputs* i) {\n  return 0;\n}\n"
+      "TVM_DLL int32_t tvmgen_default___tvm_main__(int8_t* a, int8_t* b) {\n"
+      "  if (tvmgen_default_cmsis_nn_main_0(a, b) != 0 ) return -1;\n  return tvmgen_default_fused_add(a, b);\n}\n";
+  const std::string lib2 = "TVM_DLL int32_t tvmgen_default_cmsis_nn_main_0(int8_t* input_, int8_t* output_) {\n}\n";
+  const std::string lib0 = "TVM_DLL int32_t tvmgen_default___tvm_main__(void* a,void* b);\n";
+  std::map<std::string, std::string> defined;
+  std::set<std::string> declared;
+  for (const auto *text : {&lib1, &lib2, &lib0}) collect_prototypes(*text, "default", defined, declared);
+  EXPECT_EQ(defined.at("tvmgen_default_fused_add"), "int32_t tvmgen_default_fused_add(int8_t* p0, int8_t* T_add);");
+  EXPECT_EQ(defined.at("tvmgen_default_cmsis_nn_main_0"),
+            "int32_t tvmgen_default_cmsis_nn_main_0(int8_t* input_, int8_t* output_);");
+  EXPECT_FALSE(defined.count("tvmgen_default_helper"));     // static: its file has it
+  EXPECT_FALSE(defined.count("tvmgen_default_run_model"));  // a struct parameter: not plain C
+  EXPECT_TRUE(declared.count("tvmgen_default___tvm_main__"));  // lib0 declares it (void*): keep that
+  EXPECT_FALSE(declared.count("tvmgen_default_cmsis_nn_main_0"));
 }

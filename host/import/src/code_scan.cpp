@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace tvmcrt::import {
@@ -111,6 +113,76 @@ void collect_identifiers(const std::string &text, const std::string &prefix, std
     size_t end = at + prefix.size();
     while (end < text.size() && ident_char(text[end])) ++end;
     if (end > at + prefix.size()) out.insert(text.substr(at, end - at));
+  }
+}
+
+namespace {
+
+// Words a plain C type is made of (with '*'): what a prototype in the prelude can name before any
+// header of the model is read.
+bool plain_type(const std::string &text) {
+  static const std::set<std::string> words = {
+      "const", "volatile", "unsigned", "signed", "void", "char", "short", "int", "long", "float", "double",
+      "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "size_t",
+      "restrict", "__restrict__", "__restrict", "TVM_RESTRICT"};
+  std::string word;
+  bool any = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (ident_char(c)) {
+      word += c;
+      continue;
+    }
+    if (!word.empty() && !words.count(word)) return false;
+    any = any || !word.empty();
+    word.clear();
+    if (c != ' ' && c != '\t' && c != '*' && c != '\n' && c != '\r') return false;
+  }
+  return any;
+}
+
+// "int8_t* __restrict__ p0" (a plain type and a name), "void" or "".
+bool plain_param(const std::string &decl) {
+  const std::string d = trim(decl);
+  if (d.empty() || d == "void") return true;
+  size_t begin = d.size();
+  while (begin > 0 && ident_char(d[begin - 1])) --begin;
+  return begin > 0 && begin < d.size() && plain_type(d.substr(0, begin));
+}
+
+}  // namespace
+
+void collect_prototypes(const std::string &text, const std::string &module, std::map<std::string, std::string> &defined,
+                        std::set<std::string> &declared) {
+  const std::string prefix = "tvmgen_" + module + "_";
+  for (size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
+    if (at > 0 && ident_char(text[at - 1])) continue;
+    // Before the name, on its line: [TVM_DLL] and a plain return type (not static, not a call).
+    const size_t line = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+    std::string head = trim(text.substr(line, at - line));
+    if (head.rfind("TVM_DLL", 0) == 0) head = trim(head.substr(7));
+    if (!plain_type(head)) continue;
+    size_t end = at;
+    while (end < text.size() && ident_char(text[end])) ++end;
+    size_t open = end;
+    while (open < text.size() && (text[open] == ' ' || text[open] == '\t')) ++open;
+    if (open >= text.size() || text[open] != '(') continue;
+    const size_t close = text.find_first_of("(){};", open + 1);
+    if (close == std::string::npos || text[close] != ')') continue;
+    size_t body = close + 1;
+    while (body < text.size() && std::isspace(static_cast<unsigned char>(text[body]))) ++body;
+    const std::string name = text.substr(at, end - at);
+    if (body < text.size() && text[body] == ';' && !head.empty()) declared.insert(name);  // a prototype
+    if (body >= text.size() || text[body] != '{') continue;  // a declaration or a call, not a definition
+    const std::string params = text.substr(open + 1, close - open - 1);
+    bool ok = true;
+    std::istringstream list(params);
+    for (std::string one; ok && std::getline(list, one, ',');) ok = plain_param(one);
+    // TVM_RESTRICT is TVM's macro, not defined yet where the prelude is read; a qualifier of a
+    // parameter does not change the function's type, so the prototype goes without it.
+    if (ok)
+      defined.emplace(name, std::regex_replace(head + " " + name + "(" + trim(params) + ");",
+                                               std::regex("\\bTVM_RESTRICT\\b ?"), ""));
   }
 }
 

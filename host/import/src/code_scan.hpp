@@ -9,6 +9,7 @@
 //   vendor headers          #include lines naming an accelerator's or kernel library's header
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,17 @@ std::vector<std::string> dtypes_for_ctype(const std::string &ctype);
 
 // Adds every identifier starting with `prefix` found in `text` (source or object bytes) to `out`.
 void collect_identifiers(const std::string &text, const std::string &prefix, std::set<std::string> &out);
+
+// For the prelude: TVM 0.9's CMSIS-NN output calls the functions of another file of the model
+// without declaring them, which -Werror=implicit-function-declaration would stop (a missing
+// intrinsic still fails: the model defines no such function). Adds to `defined` the prototype
+// ("int32_t tvmgen_default_fused_add(int8_t* p0, int8_t* T_add);") of each non-static
+// tvmgen_<module>_* function `text` defines with plain C types (void, char, int, float, <stdint.h>
+// types, pointers to them), and to `declared` the names `text` declares itself: those keep their
+// own declarations (lib0.c declares __tvm_main__ with void* pointers, which a prototype from its
+// int8_t* definition would contradict).
+void collect_prototypes(const std::string &text, const std::string &module, std::map<std::string, std::string> &defined,
+                        std::set<std::string> &declared);
 
 struct vendor_header {
   std::string header;  // as included: "ethosu_driver.h"

@@ -314,6 +314,15 @@ std::string emit_prelude(const model &m) {
         << "\": every " << from << "* identifier of its code becomes " << to << "*. */\n";
     for (const auto &sym : m.symbols) out << "#define " << sym << " " << to << sym.substr(from.size()) << "\n";
   }
+  if (!m.prototypes.empty()) {
+    // Declared here because TVM 0.9's CMSIS-NN output calls the functions of another of its
+    // files without a prototype, which -Werror=implicit-function-declaration would stop.
+    // C only: the prototypes come from its .c files (C linkage), and C++ has no `restrict`.
+    out << "\n/* The functions the model's C sources define, declared for all of them. */\n"
+           "#ifndef __cplusplus\n#include <stdint.h>\n";
+    for (const auto &p : m.prototypes) out << p << "\n";
+    out << "#endif\n";
+  }
   for (const auto &v : m.vendor_headers)
     out << "\n#if defined(__has_include)\n#if !__has_include(<" << v.header << ">)\n#error \"model " << m.name
         << " was compiled for " << v.vendor << ": " << v.where << " includes " << v.header

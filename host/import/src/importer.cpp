@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "code_scan.hpp"
@@ -262,7 +263,8 @@ struct code_facts {
 code_facts scan_code(const found_files &ff, model &m) {
   code_facts c;
   const std::string prefix = "tvmgen_" + ff.module + "_";
-  std::set<std::string> symbols;
+  std::set<std::string> symbols, declared;
+  std::map<std::string, std::string> defined;
   collect_identifiers(strip_c_comments(read_text_file(ff.header)), prefix, symbols);
   std::vector<std::string> texts, paths;
   for (const auto &src : ff.sources) {
@@ -271,6 +273,7 @@ code_facts scan_code(const found_files &ff, model &m) {
     const std::string &text = texts.back();
     c.allocates = c.allocates || text.find("TVMBackendAllocWorkspace(") != std::string::npos;
     collect_identifiers(text, prefix, symbols);
+    if (fs::path(src).extension() == ".c") collect_prototypes(text, ff.module, defined, declared);  // C linkage only
     for (const auto &v : vendor_includes(text, paths.back()))
       // A header beside the source is found by the compiler whatever the include path.
       if (!fs::exists(fs::path(src).parent_path() / v.header))
@@ -282,6 +285,9 @@ code_facts scan_code(const found_files &ff, model &m) {
     collect_identifiers(bytes, prefix, symbols);
   }
   m.symbols.assign(symbols.begin(), symbols.end());
+  collect_prototypes(strip_c_comments(read_text_file(ff.header)), ff.module, defined, declared);
+  for (const auto &[name, prototype] : defined)
+    if (!declared.count(name)) m.prototypes.push_back(prototype);
   c.main = main_params(texts, paths, ff.module);
   return c;
 }

@@ -63,6 +63,7 @@ struct model {
   // Every tvmgen_<tvm_name>_* identifier of the code, renamed to tvmgen_<name>_* when the names
   // differ (a generated force-included header of #defines; docs/model-header.md, "Renaming").
   std::vector<std::string> symbols;
+  std::vector<std::string> prototypes;  // of the functions its sources define (code_scan.hpp)
   struct vendor_check {
     std::string header, vendor, supply, where;
   };
