@@ -19,7 +19,8 @@
 namespace {
 
 constexpr const char *kEpilogue = R"(
-Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1), socket://HOST:PORT (raw
+Ports: a serial device (/dev/ttyACM0, /dev/ttyUSB0, a pty) at --baud (8N1; or /dev/ttyACM0:921600),
+usb:VID:PID[:SERIAL] or serial:SERIAL (the one USB port that is that adapter: list-ports), socket://HOST:PORT (raw
 TCP), rfc2217://HOST:PORT (a remote serial port, e.g. ser2net), or qemu[:FIRMWARE.elf]: boot the
 emulated board the image names (QEMU netduinoplus2 by default) for this one command, with
 instruction-counted time (`tvmcrt-host emulator --help`: TVMCRT_QEMU, TVMCRT_QEMU_ARGS,
@@ -84,8 +85,9 @@ int main(int argc, char **argv) {
   tvmcrt::cli::add_set_workspaces_command(app);
   tvmcrt::cli::add_last_error_command(app);
   tvmcrt::cli::add_emulator_command(app);
+  tvmcrt::cli::add_list_ports_command(app);
   for (CLI::App *sub : app.get_subcommands({}))
-    if (sub->get_name() != "emulator") sub->footer(kEpilogue);
+    if (sub->get_name() != "emulator" && sub->get_name() != "list-ports") sub->footer(kEpilogue);
 
   const bool json = wants_json(argc, argv);
   try {

@@ -21,6 +21,8 @@
 #include "emulator.hpp"
 #include "error.hpp"
 #include "rfc2217.hpp"
+#include "serial_baud.hpp"
+#include "serial_ports.hpp"
 
 namespace tvmcrt::host {
 namespace asio = boost::asio;
@@ -60,6 +62,7 @@ class StreamTransport final : public Transport {
   throw Error(ErrorClass::transport, "port " + port + ": " + what);
 }
 
+// The termios constant of a standard rate; 0 for any other (set through termios2, serial_baud.hpp).
 speed_t baud_constant(std::uint32_t baud) {
   switch (baud) {
     case 9600: return B9600;
@@ -69,14 +72,24 @@ speed_t baud_constant(std::uint32_t baud) {
     case 115200: return B115200;
     case 230400: return B230400;
     case 460800: return B460800;
+    case 500000: return B500000;
+    case 576000: return B576000;
     case 921600: return B921600;
     case 1000000: return B1000000;
+    case 1152000: return B1152000;
+    case 1500000: return B1500000;
     case 2000000: return B2000000;
-    default: break;
+    case 3000000: return B3000000;
+    case 4000000: return B4000000;
+    default: return 0;
   }
-  throw Error(ErrorClass::usage, "unsupported baud rate " + std::to_string(baud) +
-                                     " (use 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600, "
-                                     "1000000 or 2000000)");
+}
+
+// A usage error before the port is touched: 300 baud to 12 Mbaud covers every UART and USB bridge.
+void check_baud(std::uint32_t baud) {
+  if (baud < 300 || baud > 12000000)
+    throw Error(ErrorClass::usage, "baud rate " + std::to_string(baud) +
+                                       " is out of range: give 300 to 12000000 (115200 is the firmware's default)");
 }
 
 // Raw 8N1 at `baud`. Ptys and some USB-serial drivers refuse parts of this (speed on a pty means
@@ -90,24 +103,24 @@ void configure_line(int fd, std::uint32_t baud) {
   tio.c_iflag &= ~static_cast<tcflag_t>(IXON | IXOFF | IXANY);
   tio.c_cc[VMIN] = 1;
   tio.c_cc[VTIME] = 0;
-  cfsetispeed(&tio, baud_constant(baud));
-  cfsetospeed(&tio, baud_constant(baud));
+  const speed_t standard = baud_constant(baud);
+  if (standard != 0) {
+    cfsetispeed(&tio, standard);
+    cfsetospeed(&tio, standard);
+  }
   (void)tcsetattr(fd, TCSANOW, &tio);
+  if (standard == 0) {  // 250000, 1200000, ...: whatever the driver can divide down to
+    const std::string why = set_any_baud(fd, baud);
+    if (!why.empty() && isatty(fd)) throw Error(ErrorClass::transport, why + "; pick a rate the adapter supports");
+  }
   (void)tcflush(fd, TCIFLUSH);  // stale bytes from before we opened would only cost a resync
 }
 
 int open_serial_fd(const std::string &path, std::uint32_t baud) {
-  const speed_t checked = baud_constant(baud);  // a usage error before touching the port
-  (void)checked;
+  check_baud(baud);
   const int fd = ::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     const int e = errno;
-    // "/dev/ttyACM0:115200" (pyserial-style URLs, other tools' "port:baud"): the rate has its own option.
-    const auto colon = path.rfind(':');
-    if (e == ENOENT && colon != std::string::npos && colon + 1 < path.size() &&
-        path.find_first_not_of("0123456789", colon + 1) == std::string::npos && ::access(path.substr(0, colon).c_str(), F_OK) == 0)
-      throw Error(ErrorClass::usage, "port " + path + ": the baud rate is not part of the port; use --port " +
-                                         path.substr(0, colon) + " --baud " + path.substr(colon + 1));
     if (e == ENOENT)
       port_error(path, "no such device; check the name and the cable (ls /dev/ttyACM* /dev/ttyUSB*), or use "
                        "socket://HOST:PORT for a TCP port");
@@ -177,6 +190,17 @@ PortSpec parse_port(const std::string &port) {
     }
     spec.kind = PortSpec::Kind::serial;
     spec.path = port;
+    if (port.rfind("usb:", 0) == 0 || port.rfind("serial:", 0) == 0) {
+      spec.selector = true;  // a port chosen by what it is; resolved when opened
+      return spec;
+    }
+    // PORT:BAUD, as ST's runner and other tools take it ("/dev/ttyACM0:921600").
+    const std::size_t colon = port.rfind(':');
+    if (colon != std::string::npos && colon > 0 && colon + 1 < port.size() && colon + 9 > port.size() &&
+        port.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+      spec.path = port.substr(0, colon);
+      spec.baud = static_cast<std::uint32_t>(std::stoul(port.substr(colon + 1)));
+    }
     return spec;
   }
   const std::string scheme = port.substr(0, scheme_end);
@@ -208,15 +232,17 @@ std::unique_ptr<Transport> open_transport(asio::io_context &io, const std::strin
   const PortSpec spec = parse_port(port);
   switch (spec.kind) {
     case PortSpec::Kind::serial: {
-      const int fd = open_serial_fd(spec.path, opt.baud);
-      return transport_from_fd(io, fd, port, opt.baud / 10.0);
+      const std::uint32_t baud = spec.baud.value_or(opt.baud);
+      const std::string path = spec.selector ? resolve_port_selector(spec.path) : spec.path;
+      const int fd = open_serial_fd(path, baud);
+      // Named as given, and the device it chose: "usb:0483:374b (/dev/ttyACM0)".
+      return transport_from_fd(io, fd, spec.selector ? port + " (" + path + ")" : port, baud / 10.0);
     }
     case PortSpec::Kind::tcp:
       return std::make_unique<StreamTransport<asio::ip::tcp::socket>>(connect_tcp(io, spec, port, opt), port,
                                                                       kSocketBytesPerSecond);
     case PortSpec::Kind::rfc2217: {
-      const speed_t checked = baud_constant(opt.baud);  // the same rates as a local port
-      (void)checked;
+      check_baud(opt.baud);  // the same rates as a local port
       return make_rfc2217_transport(connect_tcp(io, spec, port, opt), port, opt.baud);
     }
     case PortSpec::Kind::emulator: {

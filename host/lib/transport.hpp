@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <boost/asio/buffer.hpp>
@@ -19,12 +20,15 @@ namespace tvmcrt::host {
 struct PortSpec {
   enum class Kind { serial, tcp, rfc2217, emulator };
   Kind kind = Kind::serial;
-  std::string path;  // serial: device path
+  std::string path;  // serial: device path (or a usb:/serial: selector, see serial_ports.hpp)
+  bool selector = false;             // path is "usb:VID:PID[:SERIAL]" or "serial:SERIAL"
+  std::optional<std::uint32_t> baud;  // from PORT:BAUD; overrides TransportOptions::baud
   std::string host;  // tcp, rfc2217
   std::uint16_t tcp_port = 0;
 };
 
-// "/dev/ttyACM0" and ptys → serial; "socket://host:port" → tcp; "rfc2217://host:port" → a remote
+// "/dev/ttyACM0" and ptys → serial ("/dev/ttyACM0:921600" with its baud rate; "usb:0483:374b" or
+// "serial:066DFF..." for the one port that is that adapter); "socket://host:port" → tcp; "rfc2217://host:port" → a remote
 // serial port (RFC 2217, e.g. ser2net); "qemu" → the emulated board booting the default firmware
 // image, "qemu:PATH.elf" → booting that image (path in PortSpec::path). Throws Error(usage) for malformed or
 // unsupported strings ("socket://host", "ftp://...").
