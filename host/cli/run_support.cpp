@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "npz.hpp"
 
 namespace tvmcrt::cli {
 
@@ -30,7 +31,18 @@ std::vector<FileArg> load_file_args(const std::vector<std::string> &args) {
       path = a;
     }
     if (path.empty()) throw Error(ErrorClass::usage, "'" + a + "': expected NAME=FILE.npy or FILE.npy");
-    out.push_back(FileArg{name, path, host::npy_read_header(path)});
+    if (path.size() > 4 && path.compare(path.size() - 4, 4, ".npz") == 0) {
+      if (!name.empty())
+        throw Error(ErrorClass::usage, "'" + a + "': a .npz names its arrays itself; pass " + path + " alone");
+      for (auto &[member, array] : host::npz_load(path)) {
+        host::NpyHeader h;
+        h.array.dtype = array.dtype;
+        h.array.shape = array.shape;
+        out.push_back(FileArg{member, path + "[" + member + "]", h, std::move(array)});
+      }
+      continue;
+    }
+    out.push_back(FileArg{name, path, host::npy_read_header(path), std::nullopt});
   }
   return out;
 }
@@ -87,7 +99,7 @@ std::map<std::uint32_t, host::NdArray> bind_tensors(const Device &dev, std::uint
       throw Error(ErrorClass::usage, a.path + ": " + label + " is " + want_text + " (" + std::to_string(elems) +
                                          " elements" + (batch_n ? " per sample" : "") + ") but the file holds " +
                                          have_text + " (" + std::to_string(have) + " elements)");
-    bound.emplace(index, host::npy_read_data(a.path, a.header));
+    bound.emplace(index, a.array ? std::move(*a.array) : host::npy_read_data(a.path, a.header));
   }
   return bound;
 }

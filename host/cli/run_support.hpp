@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,13 @@ namespace tvmcrt::cli {
 // bind_tensors() reads the data once dtype and size are known to fit the tensor.
 struct FileArg {
   std::string name;  // "" when the user gave only FILE
-  std::string path;
+  std::string path;  // for a member of a .npz: "FILE.npz[NAME]"
   host::NpyHeader header;
+  std::optional<host::NdArray> array;  // already read: a member of a .npz
 };
 // NAME=FILE splits at the first '=' unless that would make a path of the NAME ("/data/run=3/x.npy")
-// or the whole argument is an existing file and what follows '=' is not.
+// or the whole argument is an existing file and what follows '=' is not. A FILE.npz (numpy.savez,
+// what `tvmc run` takes) stands for one NAME=array per member.
 std::vector<FileArg> load_file_args(const std::vector<std::string> &args);
 
 enum class TensorKind { input, output };

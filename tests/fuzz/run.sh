@@ -3,13 +3,13 @@
 # (ASan + UBSan + libFuzzer, every library instrumented) in their own build folder, then run each
 # target for <seconds> on a copy of its committed seed corpus. Exits non-zero on any crash, leak or
 # sanitizer report; the reproducer is left in the build folder (crash-*). Targets: agent frame
-# host_link host_npy import_relay (default: all).
+# host_link host_npy host_npz import_relay (default: all).
 set -euo pipefail
 seconds=${1:?usage: tests/fuzz/run.sh <seconds> [build-dir]}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${2:-$here/build-fuzz}
 targets=("${@:3}")
-[ ${#targets[@]} -gt 0 ] || targets=(agent frame host_link host_npy import_relay)
+[ ${#targets[@]} -gt 0 ] || targets=(agent frame host_link host_npy host_npz import_relay)
 
 cmake -S "$here" -B "$build" -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTVMCRT_FUZZ=ON -DTVMCRT_SANITIZE=ON \

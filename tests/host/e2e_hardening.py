@@ -126,6 +126,22 @@ def case_input_files():
         r = host("execute", "--port", port, "-m", "digits", "--input", x, "--expect", save("f.npy", ref.astype(np.float32)))
         check(r.returncode == 0 and "holds float32 but output 'output' of model 'digits' is int8: compared as numbers"
               in r.stderr, "a note for a reference of another dtype", r)
+        # .npz (numpy.savez, what `tvmc run` takes): every input, or every reference, by name.
+        mio = lambda f: np.load(data("multi_io", "data", f))
+        for savez in (np.savez, np.savez_compressed):
+            inputs = os.path.join(ctx.tmp, "in_%s.npz" % savez.__name__)
+            savez(inputs, features=mio("features.npy"), mask=mio("mask.npy"))
+            refs = os.path.join(ctx.tmp, "refs.npz")
+            np.savez(refs, scores=mio("scores.npy"), flags=mio("flags.npy"))
+            r = host("execute", "--port", port, "-m", "multi_io", "--input", inputs, "--expect", refs, "--atol", "1e-5",
+                     "--json")
+            check(r.returncode == 0 and all(o["comparison"]["pass"] for o in json.loads(r.stdout)["outputs"]),
+                  "inputs and references from %s files" % savez.__name__, r)
+        expect_error(host("execute", "--port", port, "-m", "multi_io", "--input", "features=" + inputs, "--json"), 2,
+                     "usage", "a .npz names its arrays itself")
+        with open(os.path.join(ctx.tmp, "bad.npz"), "wb") as f:
+            f.write(b"PK\x03\x04 not really a zip")
+        expect_error(run("--input", os.path.join(ctx.tmp, "bad.npz")), 8, "file", "bad.npz: not a .npz (zip) file")
         # Labels: integral floats with a note, anything else refused.
         stack = data("digits", "data", "heldout_inputs.npy")
         labels = np.load(data("digits", "data", "heldout_labels.npy"))
