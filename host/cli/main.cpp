@@ -78,7 +78,7 @@ int main(int argc, char **argv) {
   CLI::App app{"tvmcrt-host — run TVM models on a device running the tvmcrt agent", "tvmcrt-host"};
   app.footer(kEpilogue);
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("tvmcrt-host 0.1.0, protocol ") +
+  app.set_version_flag("--version", std::string("tvmcrt-host ") + TVMCRT_VERSION + ", protocol " +
                                         std::to_string(tvmcrt::host::kProtocolVersion));
   tvmcrt::cli::add_info_command(app);
   tvmcrt::cli::add_execute_command(app);

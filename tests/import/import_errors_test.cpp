@@ -31,9 +31,9 @@ TEST_F(ImportCli, AlignmentOptions) {
 TEST_F(ImportCli, Usage) {
   EXPECT_IMPORT_FAILS(run_tool(""), 2, "command line: no input folder given", "usage: tvmcrt-import");
   EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --workspace-slack -3"), 2,
-                      "--workspace-slack needs a non-negative integer");
+                      "--workspace-slack: needs a non-negative integer, got '-3'");
   EXPECT_IMPORT_FAILS(run_tool("x --out-dir y --io-alignment 12"), 2,
-                      "--io-alignment must be a power of two");
+                      "--io-alignment: must be a power of two, got '12'");
 }
 
 TEST_F(ImportCli, EmptyFolder) {

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "discover.hpp"
 #include "emit.hpp"
 #include "model.hpp"
@@ -13,86 +15,63 @@ using namespace tvmcrt::import;
 
 namespace {
 
-const char *kUsage =
-    "usage: tvmcrt-import <folder> --out-dir <dir> [--module <m>] [--name <name>]\n"
-    "                     [--metadata <metadata.json>] [--sidecar <tensors.json>]\n"
-    "                     [--workspace-slack <bytes>] [--io-alignment <bytes>] [--pool-alignment <bytes>]\n"
-    "                     [--list-files]\n"
-    "<folder>: what TVM wrote for the model, in any layout (an unpacked MLF, codegen/host, include+src, ...).\n"
-    "--module picks the model when the folder holds several; --name is its name in the image (the\n"
-    "model of that name if there is one, else the one model there renamed; default: its module name).\n"
-    "Writes tvmcrt_model_<name>.h, .c, _slots.h and _prelude.h (docs/model-header.md); --list-files\n"
-    "prints the files it would read instead.\n";
+const char *kDescription =
+    "tvmcrt-import — turn the files TVM wrote for one model into a tvmcrt model descriptor and header\n\n"
+    "FOLDER: what TVM wrote for the model, in any layout (an unpacked MLF, codegen/host, include+src, ...).\n"
+    "Writes tvmcrt_model_<name>.h, .c, _slots.h and _prelude.h (docs/model-header.md); --list-files prints\n"
+    "the files it would read instead.";
 
 [[noreturn]] void usage_error(const std::string &problem) {
   throw import_error(exit_code::usage, "command line", problem,
-                     "see the usage below\n" + std::string(kUsage));
+                     "usage: tvmcrt-import FOLDER --out-dir DIR [options] (tvmcrt-import --help lists them)");
 }
 
-uint64_t number(const std::string &flag, const std::string &text, bool power_of_two) {
-  char *end = nullptr;
-  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || text[0] == '-')
-    usage_error(flag + " needs a non-negative integer, got '" + text + "'");
-  if (power_of_two && (v == 0 || (v & (v - 1)) != 0))
-    usage_error(flag + " must be a power of two, got " + text);
-  return v;
-}
-
-bool list_files = false;
-
-options parse_args(int argc, char **argv) {
-  options o;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage_error(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--out-dir")
-      o.out_dir = value();
-    else if (a == "--name")
-      o.name = value();
-    else if (a == "--module")
-      o.module = value();
-    else if (a == "--metadata")
-      o.metadata = value();
-    else if (a == "--header")  // these three: the files cmake/TvmcrtModel.cmake compiles
-      o.header = value();
-    else if (a == "--source")
-      o.sources.push_back(value());
-    else if (a == "--object")
-      o.objects.push_back(value());
-    else if (a == "--list-files")
-      list_files = true;
-    else if (a == "--sidecar")
-      o.sidecar = value();
-    else if (a == "--workspace-slack")
-      o.workspace_slack = number(a, value(), false);
-    else if (a == "--io-alignment")
-      o.io_alignment = number(a, value(), true);
-    else if (a == "--pool-alignment")
-      o.pool_alignment = number(a, value(), true);
-    else if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else if (a.rfind("-", 0) == 0)
-      usage_error("unknown option " + a);
-    else if (o.input_dir.empty())
-      o.input_dir = a;
-    else
-      usage_error("more than one input folder ('" + o.input_dir + "', '" + a + "')");
-  }
-  if (o.input_dir.empty()) usage_error("no input folder given");
-  if (o.out_dir.empty() && !list_files) usage_error("--out-dir is required");
-  return o;
+// A byte count: a non-negative integer, a power of two where an alignment is meant.
+CLI::Validator byte_count(bool power_of_two) {
+  return CLI::Validator(
+      [power_of_two](std::string &text) -> std::string {
+        char *end = nullptr;
+        const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+        if (text.empty() || *end != '\0' || text[0] == '-') return "needs a non-negative integer, got '" + text + "'";
+        if (power_of_two && (v == 0 || (v & (v - 1)) != 0)) return "must be a power of two, got '" + text + "'";
+        return "";
+      },
+      power_of_two ? "POWER OF TWO" : "BYTES");
 }
 
 }  // namespace
 
 int main(int argc, char **argv) {
+  options o;
+  bool list_files = false;
+  CLI::App app{kDescription, "tvmcrt-import"};
+  app.set_version_flag("--version", std::string("tvmcrt-import ") + TVMCRT_VERSION);
+  app.add_option("folder", o.input_dir, "The model's folder (or any folder above it)");
+  app.add_option("--out-dir", o.out_dir, "Where the generated files go (required unless --list-files)");
+  app.add_option("--module", o.module, "Which model, when the folder holds several (tvmgen_<module>.h)");
+  app.add_option("--name", o.name,
+                 "The model's name in the image: picks the module of that name, else renames the folder's one "
+                 "model (default: its module name)");
+  app.add_option("--metadata", o.metadata, "A metadata.json outside the folder");
+  app.add_option("--sidecar", o.sidecar, "JSON with the dtypes and shapes the output does not give (docs/model-header.md)");
+  app.add_option("--workspace-slack", o.workspace_slack, "Bytes added to the stack workspace")->check(byte_count(false));
+  app.add_option("--io-alignment", o.io_alignment, "Alignment of the I/O buffers, bytes")->check(byte_count(true));
+  app.add_option("--pool-alignment", o.pool_alignment, "Alignment of the memory pools, bytes")->check(byte_count(true));
+  app.add_flag("--list-files", list_files, "Print the header, sources, objects, metadata and Relay text it would read");
+  // The files cmake/TvmcrtModel.cmake found itself: the importer checks they are the ones it finds.
+  app.add_option("--header", o.header)->group("");
+  app.add_option("--source", o.sources)->group("");
+  app.add_option("--object", o.objects)->group("");
   try {
-    const options o = parse_args(argc, argv);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::Success &e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+      usage_error(e.what());
+    }
+    if (o.input_dir.empty()) usage_error("no input folder given");
+    if (o.out_dir.empty() && !list_files) usage_error("--out-dir is required");
     if (list_files) {
       const found_files f = discover({o.input_dir, o.module, o.name, o.metadata, o.header, o.sources, o.objects});
       std::cout << "module " << f.module << "\nheader " << f.header << "\n";
