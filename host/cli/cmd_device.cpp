@@ -141,11 +141,11 @@ void add_set_workspaces_command(CLI::App &app) {
     // The request replaces every placement of the model: say which pools it left without one.
     for (const auto &p : dev->models()[m].pools())
       if (!p.assigned())
-        std::cerr << "tvmcrt-host: note: pool '" << p.name() << "' of model '" << dev->models()[m].name()
+        note() << "pool '" << p.name() << "' of model '" << dev->models()[m].name()
                   << "' is not placed; the model cannot run until it is (add --pool " << p.name() << "=REGION:OFFSET)"
                   << std::endl;
     if (!dev->emulation_note().empty())
-      std::cerr << "tvmcrt-host: note: " << dev->port() << " was booted for this one command: these placements end "
+      note() << dev->port() << " was booted for this one command: these placements end "
                 << "with it, so the next command starts without them. Keep a board up (scripts/qemu-board start "
                 << "ELF --state DIR) and use --port $(cat DIR/port) for both commands" << std::endl;
     emit(*opt, json{{"ok", true}, {"port", dev->port()}, {"model", model_json(*dev, m)}},
@@ -161,7 +161,7 @@ void add_last_error_command(CLI::App &app) {
     const auto dev = open_device(*opt);
     const auto e = dev->last_error();
     if (!dev->emulation_note().empty())
-      std::cerr << "tvmcrt-host: note: " << dev->port() << " was booted for this one command, so it has no earlier "
+      note() << dev->port() << " was booted for this one command, so it has no earlier "
                 << "error to show. Run the failing command and last-error against one board that stays up "
                 << "(scripts/qemu-board start ELF --state DIR, then --port $(cat DIR/port)); an execute that fails "
                 << "prints the device's error text itself" << std::endl;

@@ -145,7 +145,7 @@ host::NdArray load_labels(const std::string &path) {
                                          ", not a class index; --labels takes N non-negative integers "
                                          "(np.save(path, labels.astype(np.int64)))");
   }
-  std::cerr << "tvmcrt-host: note: " << path << " holds " << host::dtype_name(labels.dtype)
+  note() << path << " holds " << host::dtype_name(labels.dtype)
             << " labels; read as the class indices they equal" << std::endl;
   return labels;
 }

@@ -12,5 +12,6 @@ void add_set_workspaces_command(CLI::App &app);
 void add_last_error_command(CLI::App &app);
 void add_emulator_command(CLI::App &app);
 void add_list_ports_command(CLI::App &app);
+void add_completion_command(CLI::App &app);
 
 }  // namespace tvmcrt::cli

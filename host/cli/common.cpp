@@ -43,6 +43,18 @@ CLI::Validator finite_number(double lo, double hi, bool lo_open, const std::stri
       range);
 }
 
+namespace {
+bool g_quiet = false;
+std::ostream g_null(nullptr);  // no buffer: every write is dropped
+}  // namespace
+
+std::ostream &note() {
+  if (g_quiet) return g_null;
+  return note() << "";
+}
+
+void set_quiet(bool quiet) { g_quiet = quiet; }
+
 void add_common_options(CLI::App *cmd, CommonOptions &opt) {
   opt.port_option =
       cmd->add_option("-p,--port", opt.port,
@@ -62,6 +74,7 @@ void add_common_options(CLI::App *cmd, CommonOptions &opt) {
       ->capture_default_str()
       ->check(CLI::Range(0, 1000));
   cmd->add_flag("--json", opt.json, "Print one JSON object on stdout (errors too)");
+  cmd->add_flag("-q,--quiet", [](std::int64_t) { set_quiet(true); }, "No notes on stderr (errors are still printed)");
 }
 
 namespace {
@@ -166,13 +179,13 @@ json device_json(const Device &dev) {
 json link_json(const Device &dev) {
   const host::LinkStats &st = dev.link_stats();
   if (st.retransmits || st.naks || st.bad_frames)
-    std::cerr << "tvmcrt-host: note: " << st.retransmits << " retransmissions, " << st.naks << " Naks, "
+    note() << st.retransmits << " retransmissions, " << st.naks << " Naks, "
               << st.bad_frames << " corrupted frames on " << dev.port()
               << " (a noisy line, a baud mismatch, or a board that was still starting)"
               << std::endl;
   const std::uint32_t lost = dev.device_rx_lost() - dev.hello().status().rx_lost();
   if (lost != 0)
-    std::cerr << "tvmcrt-host: note: the device's port lost " << lost
+    note() << "the device's port lost " << lost
               << " received bytes during this command, recovered by retransmission (" << host::kRxLostAdvice << ")"
               << std::endl;
   return {{"retransmits", st.retransmits}, {"probes", st.probes}, {"naks", st.naks},

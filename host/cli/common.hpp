@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,11 @@ struct CommonOptions {
 };
 
 void add_common_options(CLI::App *cmd, CommonOptions &opt);
+
+// Notes on stderr ("tvmcrt-host: note: ..."): what went right but deserves a word (retransmissions,
+// a reference of another dtype). -q/--quiet silences them; errors are always printed.
+std::ostream &note();
+void set_quiet(bool quiet);
 
 // A number in [lo, hi] (or (lo, hi] when lo_open), finite: "nan", "inf" and 1e10-second timeouts are
 // usage errors that say the real limit, not CLI11's "not in range 0 to 1797...(310 digits)".

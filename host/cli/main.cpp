@@ -5,8 +5,11 @@
 
 #include <csignal>
 #include <cstring>
+#include <algorithm>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -60,6 +63,39 @@ void catch_stop_signals() {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
 }
 
+std::size_t edit_distance(const std::string &a, const std::string &b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// "tvmcrt-host exeucte ...": name the command meant, as git does, instead of CLI11's "The following
+// argument was not expected". Empty when argv[1] is an option or a command.
+std::string unknown_command(const CLI::App &app, int argc, char **argv) {
+  if (argc < 2 || argv[1][0] == '-') return "";
+  const std::string word = argv[1];
+  std::string best;
+  std::size_t best_d = 3;  // at most two edits away
+  std::string all;
+  for (const CLI::App *sub : app.get_subcommands({})) {
+    if (sub->get_name() == word) return "";
+    all += (all.empty() ? "" : ", ") + sub->get_name();
+    const std::size_t d = edit_distance(word, sub->get_name());
+    if (d < best_d) best_d = d, best = sub->get_name();
+  }
+  return "unknown command '" + word + "'" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
+         " (commands: " + all + ")";
+}
+
 int report_error(bool json, const char *cls, int code, const std::string &message) {
   std::cerr << "tvmcrt-host: error: " << message << std::endl;
   if (json)
@@ -75,7 +111,7 @@ int main(int argc, char **argv) {
   // A device that disconnects mid-write must become an error message, not a silent SIGPIPE death.
   std::signal(SIGPIPE, SIG_IGN);
   catch_stop_signals();
-  CLI::App app{"tvmcrt-host — run TVM models on a device running the tvmcrt agent", "tvmcrt-host"};
+  CLI::App app{"tvmcrt-host - run TVM models on a device running the tvmcrt agent", "tvmcrt-host"};
   app.footer(kEpilogue);
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("tvmcrt-host ") + TVMCRT_VERSION + ", protocol " +
@@ -86,10 +122,15 @@ int main(int argc, char **argv) {
   tvmcrt::cli::add_last_error_command(app);
   tvmcrt::cli::add_emulator_command(app);
   tvmcrt::cli::add_list_ports_command(app);
+  tvmcrt::cli::add_completion_command(app);
   for (CLI::App *sub : app.get_subcommands({}))
-    if (sub->get_name() != "emulator" && sub->get_name() != "list-ports") sub->footer(kEpilogue);
+    if (sub->get_name() == "info" || sub->get_name() == "execute" || sub->get_name() == "set-workspaces" ||
+        sub->get_name() == "last-error")
+      sub->footer(kEpilogue);
 
   const bool json = wants_json(argc, argv);
+  if (const std::string unknown = unknown_command(app, argc, argv); !unknown.empty())
+    return report_error(json, "usage", 2, unknown);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success &e) {  // --help, --version

@@ -76,7 +76,7 @@ std::map<std::uint32_t, host::NdArray> bind_tensors(const Device &dev, std::uint
     const host::NdArray &head = a.header.array;  // dtype and shape; data not read yet
     const std::string have_text = std::string(host::dtype_name(head.dtype)) + " " + head.shape_string();
     if (kind == TensorKind::output && head.dtype != want)
-      std::cerr << "tvmcrt-host: note: " << a.path << " holds " << host::dtype_name(head.dtype) << " but " << label
+      note() << a.path << " holds " << host::dtype_name(head.dtype) << " but " << label
                 << " is " << host::dtype_name(want) << ": compared as numbers (save the reference as "
                 << host::dtype_name(want) << " to compare like with like)" << std::endl;
     if (kind == TensorKind::input && head.dtype != want)

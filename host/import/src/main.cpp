@@ -16,7 +16,7 @@ using namespace tvmcrt::import;
 namespace {
 
 const char *kDescription =
-    "tvmcrt-import — turn the files TVM wrote for one model into a tvmcrt model descriptor and header\n\n"
+    "tvmcrt-import - turn the files TVM wrote for one model into a tvmcrt model descriptor and header\n\n"
     "FOLDER: what TVM wrote for the model, in any layout (an unpacked MLF, codegen/host, include+src, ...).\n"
     "Writes tvmcrt_model_<name>.h, .c, _slots.h and _prelude.h (docs/model-header.md); --list-files prints\n"
     "the files it would read instead.";
