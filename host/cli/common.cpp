@@ -50,7 +50,7 @@ std::ostream g_null(nullptr);  // no buffer: every write is dropped
 
 std::ostream &note() {
   if (g_quiet) return g_null;
-  return note() << "";
+  return std::cerr << "tvmcrt-host: note: ";
 }
 
 void set_quiet(bool quiet) { g_quiet = quiet; }
@@ -74,7 +74,8 @@ void add_common_options(CLI::App *cmd, CommonOptions &opt) {
       ->capture_default_str()
       ->check(CLI::Range(0, 1000));
   cmd->add_flag("--json", opt.json, "Print one JSON object on stdout (errors too)");
-  cmd->add_flag("-q,--quiet", [](std::int64_t) { set_quiet(true); }, "No notes on stderr (errors are still printed)");
+  cmd->add_flag_function("-q,--quiet", [](std::int64_t count) { set_quiet(count > 0); },
+                         "No notes on stderr (errors are still printed)");
 }
 
 namespace {

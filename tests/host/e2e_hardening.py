@@ -126,6 +126,8 @@ def case_input_files():
         r = host("execute", "--port", port, "-m", "digits", "--input", x, "--expect", save("f.npy", ref.astype(np.float32)))
         check(r.returncode == 0 and "holds float32 but output 'output' of model 'digits' is int8: compared as numbers"
               in r.stderr, "a note for a reference of another dtype", r)
+        r = host("execute", "--port", port, "-m", "digits", "--input", x, "--expect", os.path.join(ctx.tmp, "f.npy"), "-q")
+        check(r.returncode == 0 and r.stderr == "", "-q: no notes", r)
         # .npz (numpy.savez, what `tvmc run` takes): every input, or every reference, by name.
         mio = lambda f: np.load(data("multi_io", "data", f))
         for savez in (np.savez, np.savez_compressed):
