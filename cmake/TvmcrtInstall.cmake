@@ -10,6 +10,12 @@
 #                                            board): runtime, proto (+ generated nanopb code and the
 #                                            nanopb sources), device/agent, device/ports, cmake/
 #   P/share/tvmcrt/scripts/                  qemu-board, build-model
+#   P/share/tvmcrt/firmware/                 tvmcrt-fw.elf/.bin (the default emulated board), echo image
+#   P/lib/libtvmcrt_host.a, include/tvmcrt/host/, lib/pkgconfig/tvmcrt-host.pc
+#                                            the host library for C++ programs (pkg-config tvmcrt-host)
+#   P/share/man/man1, share/bash-completion  man pages and completion (host/cli, host/import)
+# Components: "runtime" (the tools, firmware, man pages: package tvmcrt) and "dev" (the rest:
+# tvmcrt-dev). Debian packages: cpack -G DEB in the build folder (cmake/TvmcrtPackage.cmake).
 include_guard(GLOBAL)
 include(CMakePackageConfigHelpers)
 
@@ -17,38 +23,62 @@ set(_src ${CMAKE_CURRENT_LIST_DIR}/..)
 set(_share share/tvmcrt/source)
 
 install(TARGETS tvmcrt_runtime tvmcrt_frame tvmcrt_nanopb tvmcrt_agent tvmcrt_posix_port
-        EXPORT tvmcrtTargets ARCHIVE DESTINATION lib)
-install(EXPORT tvmcrtTargets NAMESPACE tvmcrt:: DESTINATION lib/cmake/tvmcrt)
-install(TARGETS tvmcrt-import RUNTIME DESTINATION bin)
+        EXPORT tvmcrtTargets ARCHIVE DESTINATION lib COMPONENT dev)
+install(EXPORT tvmcrtTargets NAMESPACE tvmcrt:: DESTINATION lib/cmake/tvmcrt COMPONENT dev)
+install(TARGETS tvmcrt-import RUNTIME DESTINATION bin COMPONENT runtime)
 if(TARGET tvmcrt-host)
-  install(TARGETS tvmcrt-host RUNTIME DESTINATION bin)
+  install(TARGETS tvmcrt-host RUNTIME DESTINATION bin COMPONENT runtime)
+endif()
+if(TARGET tvmcrt-device)
+  install(TARGETS tvmcrt-device RUNTIME DESTINATION bin COMPONENT runtime)
+endif()
+
+# The firmware the default emulated port boots (found beside bin/, host/lib/emulator.cpp) and the
+# bring-up image; built by the firmware external project, so OPTIONAL when it is off.
+foreach(_fw tvmcrt-fw.elf tvmcrt-fw.bin tvmcrt-fw-echo.elf tvmcrt-fw-echo.bin)
+  install(FILES ${CMAKE_BINARY_DIR}/firmware/${_fw} DESTINATION share/tvmcrt/firmware COMPONENT runtime OPTIONAL)
+endforeach()
+
+# The host library, for C++ programs that drive devices (device.hpp, npy.hpp, ...): headers in a
+# folder of their own, since names like device.hpp would clash in /usr/include.
+if(TARGET tvmcrt_host)
+  install(TARGETS tvmcrt_host tvmcrt_proto_cpp ARCHIVE DESTINATION lib COMPONENT dev)
+  file(GLOB _host_headers ${_src}/host/lib/*.hpp)
+  install(FILES ${_host_headers} ${CMAKE_BINARY_DIR}/proto/cpp/tvmcrt.pb.h DESTINATION include/tvmcrt/host
+          COMPONENT dev)
+  configure_file(${_src}/cmake/tvmcrt-host.pc.in ${CMAKE_BINARY_DIR}/tvmcrt-host.pc @ONLY)
+  install(FILES ${CMAKE_BINARY_DIR}/tvmcrt-host.pc DESTINATION lib/pkgconfig COMPONENT dev)
 endif()
 
 # Headers of the native libraries.
-install(DIRECTORY ${_src}/runtime/include/ DESTINATION include/tvmcrt/runtime)
-install(DIRECTORY ${_src}/device/agent/include/ DESTINATION include/tvmcrt/agent)
-install(FILES ${_src}/proto/frame/tvmcrt_frame.h DESTINATION include/tvmcrt/frame)
-install(FILES ${_src}/device/ports/posix/tvmcrt_posix.h DESTINATION include/tvmcrt/posix)
+install(DIRECTORY ${_src}/runtime/include/ DESTINATION include/tvmcrt/runtime COMPONENT dev)
+install(DIRECTORY ${_src}/device/agent/include/ DESTINATION include/tvmcrt/agent COMPONENT dev)
+install(FILES ${_src}/proto/frame/tvmcrt_frame.h DESTINATION include/tvmcrt/frame COMPONENT dev)
+install(FILES ${_src}/device/ports/posix/tvmcrt_posix.h DESTINATION include/tvmcrt/posix COMPONENT dev)
 file(GLOB _nanopb_headers ${TVMCRT_NANOPB_DIR}/*.h)
-install(FILES ${_nanopb_headers} ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION include/tvmcrt/nanopb)
+install(FILES ${_nanopb_headers} ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION include/tvmcrt/nanopb COMPONENT dev)
 
 # The device side as sources (same folders as here, so the same CMakeLists.txt files build it).
-install(FILES ${_src}/LICENSE DESTINATION ${_share} OPTIONAL)
-install(DIRECTORY ${_src}/cmake DESTINATION ${_share} PATTERN "tvmcrtConfig.cmake.in" EXCLUDE)
-install(DIRECTORY ${_src}/runtime DESTINATION ${_share})
-install(DIRECTORY ${_src}/device/agent ${_src}/device/ports DESTINATION ${_share}/device)
+install(FILES ${_src}/LICENSE DESTINATION ${_share} COMPONENT dev OPTIONAL)
+install(DIRECTORY ${_src}/cmake DESTINATION ${_share} COMPONENT dev PATTERN "tvmcrtConfig.cmake.in" EXCLUDE)
+install(DIRECTORY ${_src}/runtime DESTINATION ${_share} COMPONENT dev)
+install(DIRECTORY ${_src}/device/agent ${_src}/device/ports DESTINATION ${_share}/device COMPONENT dev)
 install(FILES ${_src}/proto/CMakeLists.txt ${_src}/proto/tvmcrt.proto ${_src}/proto/tvmcrt.options
-        DESTINATION ${_share}/proto)
-install(DIRECTORY ${_src}/proto/frame DESTINATION ${_share}/proto)
+        DESTINATION ${_share}/proto COMPONENT dev)
+install(DIRECTORY ${_src}/proto/frame DESTINATION ${_share}/proto COMPONENT dev)
 file(GLOB _nanopb_all ${TVMCRT_NANOPB_DIR}/*.c ${TVMCRT_NANOPB_DIR}/*.h ${TVMCRT_NANOPB_DIR}/LICENSE*)
-install(FILES ${_nanopb_all} DESTINATION ${_share}/nanopb)
-install(FILES ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.c ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION ${_share}/nanopb-generated)
-install(PROGRAMS ${_src}/scripts/qemu-board ${_src}/scripts/build-model DESTINATION share/tvmcrt/scripts)
+install(FILES ${_nanopb_all} DESTINATION ${_share}/nanopb COMPONENT dev)
+install(FILES ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.c ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION ${_share}/nanopb-generated
+        COMPONENT dev)
+install(PROGRAMS ${_src}/scripts/qemu-board ${_src}/scripts/build-model DESTINATION share/tvmcrt/scripts
+        COMPONENT dev)
 
 # The package files.
 set(TVMCRT_INSTALLED_BUILD_ID "${TVMCRT_AGENT_BUILD_ID}")
 configure_file(${_src}/cmake/tvmcrtConfig.cmake.in ${CMAKE_BINARY_DIR}/tvmcrtConfig.cmake @ONLY)
+# ARCH_INDEPENDENT: a firmware project configured with the ARM toolchain (32-bit) finds it too; its
+# device side is sources, and the native libraries are only used by native projects.
 write_basic_package_version_file(${CMAKE_BINARY_DIR}/tvmcrtConfigVersion.cmake
-                                 VERSION ${tvmcrt_VERSION} COMPATIBILITY SameMinorVersion)
+                                 VERSION ${tvmcrt_VERSION} COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${CMAKE_BINARY_DIR}/tvmcrtConfig.cmake ${CMAKE_BINARY_DIR}/tvmcrtConfigVersion.cmake
-        DESTINATION lib/cmake/tvmcrt)
+        DESTINATION lib/cmake/tvmcrt COMPONENT dev)

@@ -1,6 +1,8 @@
 #include "emulator.hpp"
 
+#include <dlfcn.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -11,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -169,11 +172,21 @@ std::unique_ptr<QemuProcess> spawn_qemu(const std::string &name, const std::vect
 std::string default_firmware_image() {
   const char *env = std::getenv("TVMCRT_FIRMWARE");
   if (env != nullptr && *env != '\0') return env;
-#ifdef TVMCRT_DEFAULT_FIRMWARE
-  return TVMCRT_DEFAULT_FIRMWARE;
-#else
-  return "";
-#endif
+  // Next to the binary this code is in (tvmcrt-host, or a program or Python module linking host/lib),
+  // never a path compiled in: an installed tree must not point into the build tree it came from.
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<void *>(&default_firmware_image), &info) == 0 || info.dli_fname == nullptr) return "";
+  char resolved[PATH_MAX];
+  if (::realpath(info.dli_fname, resolved) == nullptr) return "";
+  const std::string dir = std::string(resolved).substr(0, std::string(resolved).rfind('/'));
+  for (const char *rel : {"/../share/tvmcrt/firmware/tvmcrt-fw.elf",  // an install: <prefix>/bin
+                          "/../../firmware/tvmcrt-fw.elf",            // the build tree: <build>/host/cli
+                          "/../firmware/tvmcrt-fw.elf"}) {
+    const std::string candidate = std::filesystem::path(dir + rel).lexically_normal().string();
+    if (::access(candidate.c_str(), R_OK) == 0) return candidate;
+  }
+  // Named in the error when it is missing.
+  return std::filesystem::path(dir + "/../share/tvmcrt/firmware/tvmcrt-fw.elf").lexically_normal().string();
 }
 
 std::unique_ptr<Transport> open_emulator(asio::io_context &io, const std::string &name, const std::string &firmware,

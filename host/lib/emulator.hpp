@@ -11,8 +11,9 @@
 
 namespace tvmcrt::host {
 
-// The firmware "qemu" boots when the port names none: $TVMCRT_FIRMWARE, else the image this build
-// produced (TVMCRT_DEFAULT_FIRMWARE).
+// The firmware "qemu" boots when the port names none: $TVMCRT_FIRMWARE, else the image beside the
+// binary: <prefix>/share/tvmcrt/firmware/tvmcrt-fw.elf of an install, <build>/firmware/tvmcrt-fw.elf
+// in the build tree.
 std::string default_firmware_image();
 
 // Starts `qemu-system-arm` ($TVMCRT_QEMU overrides) with the image, its USART1 a TCP server on a
