@@ -10,7 +10,7 @@
 #                                            board): runtime, proto (+ generated nanopb code and the
 #                                            nanopb sources), device/agent, device/ports, cmake/
 #   P/share/tvmcrt/scripts/                  qemu-board, build-model
-#   P/share/tvmcrt/firmware/                 tvmcrt-fw.elf/.bin (the default emulated board), echo image
+#   P/lib/tvmcrt/firmware/                   tvmcrt-fw.elf/.bin (the default emulated board), echo image
 #   P/lib/libtvmcrt_host.a, include/tvmcrt/host/, lib/pkgconfig/tvmcrt-host.pc
 #                                            the host library for C++ programs (pkg-config tvmcrt-host)
 #   P/share/man/man1, share/bash-completion  man pages and completion (host/cli, host/import)
@@ -34,10 +34,20 @@ if(TARGET tvmcrt-device)
 endif()
 
 # The firmware the default emulated port boots (found beside bin/, host/lib/emulator.cpp) and the
-# bring-up image; built by the firmware external project, so OPTIONAL when it is off.
+# bring-up image; built by the firmware external project, so OPTIONAL when it is off. In lib/: they
+# are binaries (for the board's CPU), not architecture-independent data.
 foreach(_fw tvmcrt-fw.elf tvmcrt-fw.bin tvmcrt-fw-echo.elf tvmcrt-fw-echo.bin)
-  install(FILES ${CMAKE_BINARY_DIR}/firmware/${_fw} DESTINATION share/tvmcrt/firmware COMPONENT runtime OPTIONAL)
+  install(FILES ${CMAKE_BINARY_DIR}/firmware/${_fw} DESTINATION lib/tvmcrt/firmware COMPONENT runtime OPTIONAL)
 endforeach()
+if(TARGET tvmcrt-device AND TVMCRT_HELP2MAN)
+  set(_man ${CMAKE_BINARY_DIR}/tvmcrt-device.1)
+  add_custom_command(OUTPUT ${_man} ${_man}.gz
+    COMMAND sh ${_src}/cmake/man-page.sh $<TARGET_FILE:tvmcrt-device> ${_man}
+            "the tvmcrt agent and runtime as a native process"
+    DEPENDS tvmcrt-device ${_src}/cmake/man-page.sh VERBATIM)
+  add_custom_target(tvmcrt-device-man ALL DEPENDS ${_man})
+  install(FILES ${_man}.gz DESTINATION share/man/man1 COMPONENT runtime)
+endif()
 
 # The host library, for C++ programs that drive devices (device.hpp, npy.hpp, ...): headers in a
 # folder of their own, since names like device.hpp would clash in /usr/include.
@@ -60,7 +70,9 @@ install(FILES ${_nanopb_headers} ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION in
 
 # The device side as sources (same folders as here, so the same CMakeLists.txt files build it).
 install(FILES ${_src}/LICENSE DESTINATION ${_share} COMPONENT dev OPTIONAL)
-install(DIRECTORY ${_src}/cmake DESTINATION ${_share} COMPONENT dev PATTERN "tvmcrtConfig.cmake.in" EXCLUDE)
+install(DIRECTORY ${_src}/cmake DESTINATION ${_share} COMPONENT dev PATTERN "tvmcrtConfig.cmake.in" EXCLUDE
+        PATTERN "*.sh" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ
+                                   WORLD_EXECUTE)
 install(DIRECTORY ${_src}/runtime DESTINATION ${_share} COMPONENT dev)
 install(DIRECTORY ${_src}/device/agent ${_src}/device/ports DESTINATION ${_share}/device COMPONENT dev)
 install(FILES ${_src}/proto/CMakeLists.txt ${_src}/proto/tvmcrt.proto ${_src}/proto/tvmcrt.options
@@ -82,3 +94,5 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/tvmcrtConfigVersion.cmake
                                  VERSION ${tvmcrt_VERSION} COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${CMAKE_BINARY_DIR}/tvmcrtConfig.cmake ${CMAKE_BINARY_DIR}/tvmcrtConfigVersion.cmake
         DESTINATION lib/cmake/tvmcrt COMPONENT dev)
+
+include(TvmcrtPackage)  # cpack -G DEB

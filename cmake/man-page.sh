@@ -21,3 +21,4 @@ include=$out.include
 } >"$include"
 help2man --no-info --no-discard-stderr --name "$name" --include "$include" --output "$out" "$tool"
 rm -f "$include"
+gzip -9n -c "$out" >"$out.gz"  # what is installed: Debian wants man pages compressed

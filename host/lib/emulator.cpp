@@ -179,14 +179,14 @@ std::string default_firmware_image() {
   char resolved[PATH_MAX];
   if (::realpath(info.dli_fname, resolved) == nullptr) return "";
   const std::string dir = std::string(resolved).substr(0, std::string(resolved).rfind('/'));
-  for (const char *rel : {"/../share/tvmcrt/firmware/tvmcrt-fw.elf",  // an install: <prefix>/bin
+  for (const char *rel : {"/../lib/tvmcrt/firmware/tvmcrt-fw.elf",    // an install: <prefix>/bin
                           "/../../firmware/tvmcrt-fw.elf",            // the build tree: <build>/host/cli
                           "/../firmware/tvmcrt-fw.elf"}) {
     const std::string candidate = std::filesystem::path(dir + rel).lexically_normal().string();
     if (::access(candidate.c_str(), R_OK) == 0) return candidate;
   }
   // Named in the error when it is missing.
-  return std::filesystem::path(dir + "/../share/tvmcrt/firmware/tvmcrt-fw.elf").lexically_normal().string();
+  return std::filesystem::path(dir + "/../lib/tvmcrt/firmware/tvmcrt-fw.elf").lexically_normal().string();
 }
 
 std::unique_ptr<Transport> open_emulator(asio::io_context &io, const std::string &name, const std::string &firmware,

@@ -12,7 +12,7 @@
 namespace tvmcrt::host {
 
 // The firmware "qemu" boots when the port names none: $TVMCRT_FIRMWARE, else the image beside the
-// binary: <prefix>/share/tvmcrt/firmware/tvmcrt-fw.elf of an install, <build>/firmware/tvmcrt-fw.elf
+// binary: <prefix>/lib/tvmcrt/firmware/tvmcrt-fw.elf of an install, <build>/firmware/tvmcrt-fw.elf
 // in the build tree.
 std::string default_firmware_image();
 

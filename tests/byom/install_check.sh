@@ -15,7 +15,7 @@ echo "no installed file names $build or $source ($(find "$prefix" -type f | wc -
 
 image=$(env -u TVMCRT_FIRMWARE "$prefix/bin/tvmcrt-host" emulator command --json |
         /usr/bin/python3 -c 'import json, sys; a = json.load(sys.stdin)["argv"]; print(a[a.index("-kernel") + 1])')
-[[ $image == "$prefix/share/tvmcrt/firmware/tvmcrt-fw.elf" ]] ||
+[[ $image == "$prefix/lib/tvmcrt/firmware/tvmcrt-fw.elf" ]] ||
   { echo "FAIL: the installed tvmcrt-host boots $image, not the installed firmware" >&2; exit 1; }
 echo "the installed tvmcrt-host boots $image"
 

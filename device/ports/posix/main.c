@@ -28,6 +28,10 @@
 #include "tvmcrt_agent.h"
 #include "tvmcrt_posix.h"
 
+#ifndef TVMCRT_VERSION
+#define TVMCRT_VERSION "(unknown version)"
+#endif
+
 #ifndef TVMCRT_POSIX_SCRATCH_SIZE
 #define TVMCRT_POSIX_SCRATCH_SIZE (64u * 1024u)  /* a second region for SetWorkspaces experiments */
 #endif
@@ -40,6 +44,22 @@ static void on_signal(int sig) {
   (void)sig;
   stop_requested = 1;
 }
+
+static const char help_text[] =
+    "tvmcrt-device - the tvmcrt agent and runtime as a native process, serving its models\n"
+    "\n"
+    "Usage: tvmcrt-device (--pty | --tcp PORT | --stdio) [--once]\n"
+    "\n"
+    "Options:\n"
+    "  --pty         serve on a new pseudo terminal; its path is the first line on stdout\n"
+    "  --tcp PORT    serve on 127.0.0.1:PORT (0 picks a free port; it is the first line on stdout)\n"
+    "  --stdio       frames on stdin and stdout; ends at end of input\n"
+    "  --once        end when the first peer disconnects\n"
+    "  --help        print this help and exit\n"
+    "  --version     print the version and exit\n"
+    "\n"
+    "Exit codes: 0 on SIGTERM/SIGINT (or --once and the peer left), 2 usage or set-up error,\n"
+    "3 a model aborted. Drive it with tvmcrt-host --port <pty> or socket://127.0.0.1:PORT.\n";
 
 static int usage(const char *msg) {
   fprintf(stderr, "tvmcrt-device: %s\nusage: tvmcrt-device (--pty | --tcp PORT | --stdio) [--once]\n",
@@ -134,7 +154,13 @@ int main(int argc, char **argv) {
   long tcp_port = -1;
   bool once = false;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--pty") == 0) {
+    if (strcmp(argv[i], "--help") == 0) {
+      fputs(help_text, stdout);
+      return 0;
+    } else if (strcmp(argv[i], "--version") == 0) {
+      printf("tvmcrt-device %s\n", TVMCRT_VERSION);
+      return 0;
+    } else if (strcmp(argv[i], "--pty") == 0) {
       mode = PTY;
     } else if (strcmp(argv[i], "--stdio") == 0) {
       mode = STDIO;
