@@ -105,18 +105,38 @@ static const char *complain(const tvmcrt_stm32f4_chip_t *chip, const char *what,
   return check_text;
 }
 
-/* "<what> <value> is outside <lo>..<hi> (<chip>)", NULL when lo <= value <= hi. */
+/* "<what> <value><unit> is outside <lo>..<hi><unit> (<chip>)", NULL when lo <= value <= hi. */
 static const char *outside(const tvmcrt_stm32f4_chip_t *chip, const char *what, uint32_t value, uint32_t lo,
-                           uint32_t hi) {
+                           uint32_t hi, const char *unit) {
   if (value >= lo && value <= hi) return NULL;
   tvmcrt_cm_text_t t = tvmcrt_cm_text(check_text, sizeof check_text);
   tvmcrt_cm_text_str(&t, what);
   tvmcrt_cm_text_str(&t, " ");
   tvmcrt_cm_text_uint(&t, value, 10);
+  tvmcrt_cm_text_str(&t, unit);
   tvmcrt_cm_text_str(&t, " is outside ");
   tvmcrt_cm_text_uint(&t, lo, 10);
   tvmcrt_cm_text_str(&t, "..");
   tvmcrt_cm_text_uint(&t, hi, 10);
+  tvmcrt_cm_text_str(&t, unit);
+  tvmcrt_cm_text_str(&t, " (");
+  tvmcrt_cm_text_str(&t, chip->name);
+  tvmcrt_cm_text_str(&t, ")");
+  return check_text;
+}
+
+/* "<what> <value> Hz is above <max> Hz, <context> (<chip>)", NULL when value <= max. */
+static const char *above(const tvmcrt_stm32f4_chip_t *chip, const char *what, uint32_t value, uint32_t max,
+                         const char *context) {
+  if (value <= max) return NULL;
+  tvmcrt_cm_text_t t = tvmcrt_cm_text(check_text, sizeof check_text);
+  tvmcrt_cm_text_str(&t, what);
+  tvmcrt_cm_text_str(&t, " ");
+  tvmcrt_cm_text_uint(&t, value, 10);
+  tvmcrt_cm_text_str(&t, " Hz is above ");
+  tvmcrt_cm_text_uint(&t, max, 10);
+  tvmcrt_cm_text_str(&t, " Hz, ");
+  tvmcrt_cm_text_str(&t, context);
   tvmcrt_cm_text_str(&t, " (");
   tvmcrt_cm_text_str(&t, chip->name);
   tvmcrt_cm_text_str(&t, ")");
@@ -135,19 +155,19 @@ static const char *check_pll(const tvmcrt_stm32f4_clock_t *c, const tvmcrt_stm32
   const char *bad = NULL;
   if (c->source > TVMCRT_STM32F4_SOURCE_HSE_BYPASS)
     return complain(chip, "clock source", c->source, "is not HSI (0), HSE crystal (1) or HSE bypass (2)");
-  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_CRYSTAL) bad = outside(chip, "HSE crystal, Hz,", src, 4u * MHZ, 26u * MHZ);
-  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_BYPASS) bad = outside(chip, "external HSE clock, Hz,", src, 1u * MHZ, 50u * MHZ);
-  if (bad == NULL) bad = outside(chip, "PLLM", c->pll_m, 2u, 63u);
+  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_CRYSTAL) bad = outside(chip, "HSE crystal", src, 4u * MHZ, 26u * MHZ, " Hz");
+  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_BYPASS) bad = outside(chip, "external HSE clock", src, 1u * MHZ, 50u * MHZ, " Hz");
+  if (bad == NULL) bad = outside(chip, "PLLM", c->pll_m, 2u, 63u, "");
   if (bad != NULL) return bad;
   if (src % c->pll_m != 0) return complain(chip, "PLLM", c->pll_m, "does not divide the PLL input into whole Hz");
   uint32_t vco_in = src / c->pll_m;
-  bad = outside(chip, "VCO input (source / PLLM), Hz,", vco_in, 1u * MHZ, 2u * MHZ);
-  if (bad == NULL) bad = outside(chip, "PLLN", c->pll_n, chip->pll_n_min, 432u);
-  if (bad == NULL) bad = outside(chip, "VCO (VCO input x PLLN), Hz,", vco_in * c->pll_n, chip->vco_min_hz, 432u * MHZ);
+  bad = outside(chip, "VCO input (PLL input / PLLM)", vco_in, 1u * MHZ, 2u * MHZ, " Hz");
+  if (bad == NULL) bad = outside(chip, "PLLN", c->pll_n, chip->pll_n_min, 432u, "");
+  if (bad == NULL) bad = outside(chip, "VCO (VCO input x PLLN)", vco_in * c->pll_n, chip->vco_min_hz, 432u * MHZ, " Hz");
   if (bad != NULL) return bad;
   if (c->pll_p < 2u || c->pll_p > 8u || (c->pll_p & 1u) != 0) return complain(chip, "PLLP", c->pll_p, "is not 2, 4, 6 or 8");
-  bad = outside(chip, "PLLQ", c->pll_q, 2u, 15u);
-  if (bad == NULL) bad = outside(chip, "PLL48CK (VCO / PLLQ), Hz,", vco_in * c->pll_n / c->pll_q, 0, 48u * MHZ);
+  bad = outside(chip, "PLLQ", c->pll_q, 2u, 15u, "");
+  if (bad == NULL) bad = above(chip, "PLL48CK (VCO / PLLQ)", vco_in * c->pll_n / c->pll_q, 48u * MHZ, "its limit: raise PLLQ");
   return bad;
 }
 
@@ -163,14 +183,14 @@ const char *tvmcrt_stm32f4_clock_check(const tvmcrt_stm32f4_clock_t *c, const tv
     return complain(chip, "over-drive in voltage scale", c->vos_scale, "does not exist on this chip");
   tvmcrt_stm32f4_clocks_t f;
   tvmcrt_stm32f4_clocks(c, &f);
-  uint32_t hclk_max = c->overdrive ? chip->hclk_max_od_hz[c->vos_scale] : chip->hclk_max_hz[c->vos_scale];
-  if (f.hclk_hz > hclk_max)
-    return complain(chip, "HCLK", f.hclk_hz, c->overdrive ? "Hz is above the limit of this voltage scale with over-drive"
-                                                          : "Hz is above the limit of this voltage scale (over-drive off)");
-  if (f.pclk1_hz > (c->overdrive ? chip->apb1_max_od_hz : chip->apb1_max_hz))
-    return complain(chip, "PCLK1", f.pclk1_hz, "Hz is above the APB1 limit: raise the APB1 divider");
-  if (f.pclk2_hz > (c->overdrive ? chip->apb2_max_od_hz : chip->apb2_max_hz))
-    return complain(chip, "PCLK2", f.pclk2_hz, "Hz is above the APB2 limit: raise the APB2 divider");
+  const char *bad = c->overdrive
+      ? above(chip, "HCLK", f.hclk_hz, chip->hclk_max_od_hz[c->vos_scale], "the limit of this voltage scale with over-drive")
+      : above(chip, "HCLK", f.hclk_hz, chip->hclk_max_hz[c->vos_scale], "the limit of this voltage scale without over-drive");
+  if (bad == NULL) bad = above(chip, "PCLK1", f.pclk1_hz, c->overdrive ? chip->apb1_max_od_hz : chip->apb1_max_hz,
+                               "the APB1 limit: raise the APB1 divider");
+  if (bad == NULL) bad = above(chip, "PCLK2", f.pclk2_hz, c->overdrive ? chip->apb2_max_od_hz : chip->apb2_max_hz,
+                               "the APB2 limit: raise the APB2 divider");
+  if (bad != NULL) return bad;
   if (c->flash_ws < needed_wait_states(chip, f.hclk_hz))
     return complain(chip, "flash wait states", c->flash_ws, "are fewer than the manual's table asks for this HCLK at 2.7-3.6 V");
   if (c->flash_ws > 7u) return complain(chip, "flash wait states", c->flash_ws, "do not fit FLASH_ACR (at most 7)");
