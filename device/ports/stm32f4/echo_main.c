@@ -7,6 +7,7 @@
  * tick counter), then echoes every byte, except two control bytes:
  *   0x01  stop reading for 200 ms (as a model run would); bytes arriving meanwhile must all be echoed
  *   0x02  print "rx=<n> dropped=<n> overruns=<n> tick_hz=<n> ticks=<n> boot=<hex>\n"
+ *   0x03  print the banner again (on a real board the port is opened after the boot banner went out)
  * tests/firmware/echo_test.py drives it.
  */
 #include "tvmcrt_cm_text.h"
@@ -46,11 +47,15 @@ static void stall(uint32_t ms) {
   }
 }
 
-int main(void) {
-  tvmcrt_board_init();
+static void send_banner(void) {
   send_text("tvmcrt-echo ready: ");
   send_text(tvmcrt_board_platform());
   send_text("\n");
+}
+
+int main(void) {
+  tvmcrt_board_init();
+  send_banner();
   for (;;) {
     uint8_t buf[64];
     size_t n = tvmcrt_board_uart_read(buf, sizeof buf);
@@ -59,6 +64,8 @@ int main(void) {
         stall(200);
       } else if (buf[i] == 0x02) {
         send_status();
+      } else if (buf[i] == 0x03) {
+        send_banner();
       } else {
         (void)tvmcrt_board_uart_write(&buf[i], 1);
       }

@@ -33,5 +33,6 @@
 #define TVMCRT_BOARD_FLASH_WS 5
 #define TVMCRT_BOARD_VOS_SCALE 1
 #define TVMCRT_BOARD_OVERDRIVE 0
-#define TVMCRT_BOARD_OPENOCD_CONFIG "interface/stlink.cfg target/stm32f4x.cfg"
+/* OpenOCD's st_nucleo_f4.cfg is its ST-LINK plus the generic STM32F4 target: any F4 board. */
+#define TVMCRT_BOARD_OPENOCD_CONFIG "board/st_nucleo_f4.cfg"
 #define TVMCRT_BOARD_PYOCD_TARGET "stm32f405rgtx"
