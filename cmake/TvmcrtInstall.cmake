@@ -9,7 +9,7 @@
 #                                            cross builds (tvmcrt_add_firmware() builds it for the
 #                                            board): runtime, proto (+ generated nanopb code and the
 #                                            nanopb sources), device/agent, device/ports, cmake/
-#   P/share/tvmcrt/scripts/                  qemu-board, build-model
+#   P/share/tvmcrt/scripts/                  qemu-board, build-model, flash (+ udev/ rules for ST-LINK)
 include_guard(GLOBAL)
 include(CMakePackageConfigHelpers)
 
@@ -43,7 +43,8 @@ install(DIRECTORY ${_src}/proto/frame DESTINATION ${_share}/proto)
 file(GLOB _nanopb_all ${TVMCRT_NANOPB_DIR}/*.c ${TVMCRT_NANOPB_DIR}/*.h ${TVMCRT_NANOPB_DIR}/LICENSE*)
 install(FILES ${_nanopb_all} DESTINATION ${_share}/nanopb)
 install(FILES ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.c ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION ${_share}/nanopb-generated)
-install(PROGRAMS ${_src}/scripts/qemu-board ${_src}/scripts/build-model DESTINATION share/tvmcrt/scripts)
+install(PROGRAMS ${_src}/scripts/qemu-board ${_src}/scripts/build-model ${_src}/scripts/flash DESTINATION share/tvmcrt/scripts)
+install(FILES ${_src}/scripts/udev/60-tvmcrt-stlink.rules DESTINATION share/tvmcrt/scripts/udev)
 
 # The package files.
 set(TVMCRT_INSTALLED_BUILD_ID "${TVMCRT_AGENT_BUILD_ID}")

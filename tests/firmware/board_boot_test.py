@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-"""board_boot_test.py HOST ELF BOARD EXAMPLES — one board's image under QEMU's netduinoplus2, on its
-own UART: what can be checked of a board without its silicon.
+"""board_boot_test.py HOST ELF BOARD EXAMPLES RAM_KB — one board's image under QEMU's netduinoplus2,
+on its own UART: what can be checked of a board without its silicon.
 
+  0. The stack starts at the top of the board's own RAM (0x20000000 + RAM_KB KiB: a NUCLEO-F401RE
+     image must not put it at 128 KiB, past its 96).
   1. `tvmcrt-host info --port qemu:ELF`: the image names its board, says the clock set-up was skipped
      under emulation, times come from SysTick at the 168 MHz QEMU emulates, both models are there.
   2. `tvmcrt-host execute`: digits on the sample input equals numpy's output.
@@ -66,8 +68,19 @@ def info_with_host_on(host, elf, index, code):
         qemu.wait()
 
 
+def initial_sp(elf):
+    """The first word of the image's flash: the stack pointer the core loads at reset."""
+    out = subprocess.run(["arm-none-eabi-objcopy", "-O", "binary", "--only-section=.isr_vector", elf, "/dev/stdout"],
+                         capture_output=True, check=True).stdout
+    return int.from_bytes(out[:4], "little")
+
+
 def main():
-    host, elf, board, examples = sys.argv[1:5]
+    host, elf, board, examples, ram_kb = sys.argv[1:6]
+    sp, top = initial_sp(elf), 0x20000000 + int(ram_kb) * 1024
+    if sp != top:
+        fail(f"the initial stack pointer is {sp:#010x}, the top of {board}'s {ram_kb} KiB of RAM is {top:#010x}")
+    print(f"ok   stack at the top of its {ram_kb} KiB of RAM ({sp:#010x})")
     info = host_json(host, ["info", "--port", f"qemu:{elf}"])
     dev = info.get("device", {})
     platform = dev.get("platform", "")
