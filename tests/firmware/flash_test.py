@@ -85,6 +85,10 @@ def main():
         code, out, _ = b.run(b.elf("nucleo_f401re"))
         check(code == 2 and "no flashing tool is installed" in out, f"no tool: exit 2 and says so ({code}: {out.strip()[:120]})")
 
+        code, out, _ = b.run(b.elf("nucleo_f429zi"), "--tool", "openocd", "--dry-run")
+        check(code == 0 and "openocd -f board/st_nucleo_f4.cfg -c 'program " in out,
+              f"--dry-run prints the command with no tool and no probe ({code}: {out.strip()[:120]})")
+
         for t in ("st-flash", "openocd", "pyocd"):
             b.tool(t)
         code, out, argv = b.run(b.elf("nucleo_f401re"))
