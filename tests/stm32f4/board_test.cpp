@@ -208,12 +208,12 @@ TEST_P(Board, BaudRateFromItsOwnBusWithinOnePercent) {
 
 TEST_P(Board, ClockStartWritesTheManualsSequence) {
   const Expected &e = expected(GetParam());
-  fake::Registers regs(e.pwr_cr_reset);
+  fake::Registers regs = fake::stm32f4(e.pwr_cr_reset);
   fake::use(&regs);
   tvmcrt_stm32f4_clocks_t running;
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&board().clock, board().chip, &running), TVMCRT_STM32F4_CLOCK_RUNNING);
   const auto want = clock_writes(e);
-  EXPECT_EQ(regs.writes, want) << "wrote:\n" << fake::describe(regs.writes) << "expected:\n" << fake::describe(want);
+  EXPECT_EQ(regs.writes, want) << "wrote:\n" << fake::describe(regs, regs.writes) << "expected:\n" << fake::describe(regs, want);
   EXPECT_EQ(running.hclk_hz, e.hclk);
   EXPECT_EQ(running.pclk1_hz, e.pclk1);
   EXPECT_EQ(running.pclk2_hz, e.pclk2);
@@ -222,7 +222,7 @@ TEST_P(Board, ClockStartWritesTheManualsSequence) {
 
 TEST_P(Board, UartSetUpPinsBaudAndControl) {
   const Expected &e = expected(GetParam());
-  fake::Registers regs(e.pwr_cr_reset);
+  fake::Registers regs = fake::stm32f4(e.pwr_cr_reset);
   fake::use(&regs);
   tvmcrt_stm32f4_clocks_t f;
   tvmcrt_stm32f4_clocks(&board().clock, &f);
@@ -241,7 +241,7 @@ TEST_P(Board, UartSetUpPinsBaudAndControl) {
   for (const auto &w : regs.writes) order.push_back(w.addr);
   const std::vector<std::uint32_t> want = {RCC_AHB1ENR, e.apb_enr, e.afr_addr, gpio, e.afr_addr, gpio + 0x0C, gpio,
                                            e.usart_base + 0x0C, e.usart_base + 0x08, e.usart_base + 0x0C};
-  EXPECT_EQ(order, want) << fake::describe(regs.writes);
+  EXPECT_EQ(order, want) << fake::describe(regs, regs.writes);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBoards, Board, ::testing::ValuesIn(board_names()),

@@ -112,24 +112,24 @@ TEST(ClockCheck, PrescalerEncodings) {
 }
 
 TEST(ClockStart, EmulatorWritesNothingAndWaitsOnNothing) {
-  fake::Registers regs = fake::Registers::emulator();
+  fake::Registers regs = fake::stm32f4_emulator();
   fake::use(&regs);
   tvmcrt_stm32f4_clocks_t out;
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&tvmcrt_board_nucleo_f446re.clock, tvmcrt_board_nucleo_f446re.chip, &out),
             TVMCRT_STM32F4_CLOCK_EMULATED);
-  EXPECT_TRUE(regs.writes.empty()) << fake::describe(regs.writes);
+  EXPECT_TRUE(regs.writes.empty()) << fake::describe(regs, regs.writes);
   EXPECT_EQ(regs.reads[RCC_CR], 1u);
   EXPECT_EQ(out.hclk_hz, 0u);
 }
 
 TEST(ClockStart, InvalidDescriptionWritesNothing) {
-  fake::Registers regs(0xC000);
+  fake::Registers regs = fake::stm32f4(0xC000);
   fake::use(&regs);
   auto c = f446();
   c.overdrive = false;
   tvmcrt_stm32f4_clocks_t out;
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&c, &tvmcrt_stm32f4_chip_stm32f446, &out), TVMCRT_STM32F4_CLOCK_INVALID);
-  EXPECT_TRUE(regs.writes.empty()) << fake::describe(regs.writes);
+  EXPECT_TRUE(regs.writes.empty()) << fake::describe(regs, regs.writes);
   EXPECT_EQ(out.hclk_hz, TVMCRT_STM32F4_HSI_HZ);
   EXPECT_EQ(out.pclk1_hz, TVMCRT_STM32F4_HSI_HZ);
 }
@@ -141,12 +141,12 @@ namespace {
 void expect_fallback(const char *what, void (*spoil)(fake::Registers &), tvmcrt_stm32f4_clock_status_t status,
                      std::uint32_t polled) {
   SCOPED_TRACE(what);
-  fake::Registers regs(0xC000);
+  fake::Registers regs = fake::stm32f4(0xC000);
   spoil(regs);
   fake::use(&regs);
   tvmcrt_stm32f4_clocks_t out;
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&tvmcrt_board_nucleo_f446re.clock, tvmcrt_board_nucleo_f446re.chip, &out), status);
-  EXPECT_LE(regs.reads[polled], TVMCRT_STM32F4_CLOCK_POLLS + 8u) << "the wait on " << fake::name(polled) << " is not bounded";
+  EXPECT_LE(regs.reads[polled], TVMCRT_STM32F4_CLOCK_POLLS + 8u) << "the wait on " << fake::name(regs, polled) << " is not bounded";
   EXPECT_GE(regs.reads[polled], TVMCRT_STM32F4_CLOCK_POLLS) << "gave up before its polls";
   EXPECT_EQ(regs.value[RCC_CFGR] & 0xFu, 0u) << "not back on HSI";
   EXPECT_EQ(regs.value[RCC_CFGR] & 0xFCF0u, 0u) << "prescalers not back to /1";
@@ -164,7 +164,7 @@ TEST(ClockStart, EveryWaitIsBoundedAndFallsBackToHsi) {
                   RCC_CR);
   expect_fallback("PLL does not lock", [](fake::Registers &r) { r.pll_locks = false; }, TVMCRT_STM32F4_CLOCK_PLL_FAILED,
                   RCC_CR);
-  expect_fallback("over-drive never ready", [](fake::Registers &r) { r.overdrive_ready = false; },
+  expect_fallback("over-drive never ready", [](fake::Registers &r) { r.regulator_ready = false; },
                   TVMCRT_STM32F4_CLOCK_OVERDRIVE_FAILED, PWR_CSR);
   expect_fallback("flash keeps its latency", [](fake::Registers &r) { r.flash_takes_ws = false; },
                   TVMCRT_STM32F4_CLOCK_FLASH_FAILED, FLASH_ACR);
@@ -175,7 +175,7 @@ TEST(ClockStart, EveryWaitIsBoundedAndFallsBackToHsi) {
 // A boot loader or debugger left the chip on the PLL: back to HSI and PLL off before PLLCFGR and
 // VOS, which are writable only with the PLL off.
 TEST(ClockStart, LeavesAPllItFindsRunningFirst) {
-  fake::Registers regs(0x8000);
+  fake::Registers regs = fake::stm32f4(0x8000);
   regs.value[RCC_CFGR] = 0x0000100Au;  // SW = SWS = PLL, APB1 /2
   regs.value[RCC_CR] = 0x03000083u;    // PLLON, PLLRDY
   fake::use(&regs);
@@ -183,9 +183,9 @@ TEST(ClockStart, LeavesAPllItFindsRunningFirst) {
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&tvmcrt_board_nucleo_f401re.clock, tvmcrt_board_nucleo_f401re.chip, &out),
             TVMCRT_STM32F4_CLOCK_RUNNING);
   ASSERT_GE(regs.writes.size(), 3u);
-  EXPECT_EQ(regs.writes[0], (fake::Write{RCC_CFGR, 0x00001008u})) << fake::describe(regs.writes);  // SW = HSI
-  EXPECT_EQ(regs.writes[1], (fake::Write{RCC_CR, 0x02000083u})) << fake::describe(regs.writes);    // PLLON off
-  EXPECT_EQ(regs.writes[2], (fake::Write{RCC_APB1ENR, 1u << 28})) << fake::describe(regs.writes);
+  EXPECT_EQ(regs.writes[0], (fake::Write{RCC_CFGR, 0x00001008u})) << fake::describe(regs, regs.writes);  // SW = HSI
+  EXPECT_EQ(regs.writes[1], (fake::Write{RCC_CR, 0x02000083u})) << fake::describe(regs, regs.writes);    // PLLON off
+  EXPECT_EQ(regs.writes[2], (fake::Write{RCC_APB1ENR, 1u << 28})) << fake::describe(regs, regs.writes);
   EXPECT_EQ(out.hclk_hz, 84000000u);
 }
 
