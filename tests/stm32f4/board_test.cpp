@@ -201,7 +201,7 @@ TEST_P(Board, BaudRateFromItsOwnBusWithinOnePercent) {
   EXPECT_EQ(board().baud, 115200u);
   const std::uint32_t brr = tvmcrt_stm32f4_brr(bus, board().baud);
   EXPECT_EQ(brr, e.brr);
-  const std::int32_t ppm = tvmcrt_stm32f4_baud_error_ppm(bus, brr, board().baud);
+  const std::int32_t ppm = tvmcrt_stm32_baud_error_ppm(bus, brr, board().baud);
   EXPECT_EQ(ppm, e.baud_ppm);
   EXPECT_LT(std::abs(ppm), 10000) << "baud error " << ppm / 1e4 << " % is 1 % or more";
 }

@@ -146,8 +146,8 @@ void expect_fallback(const char *what, void (*spoil)(fake::Registers &), tvmcrt_
   fake::use(&regs);
   tvmcrt_stm32f4_clocks_t out;
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&tvmcrt_board_nucleo_f446re.clock, tvmcrt_board_nucleo_f446re.chip, &out), status);
-  EXPECT_LE(regs.reads[polled], TVMCRT_STM32F4_CLOCK_POLLS + 8u) << "the wait on " << fake::name(regs, polled) << " is not bounded";
-  EXPECT_GE(regs.reads[polled], TVMCRT_STM32F4_CLOCK_POLLS) << "gave up before its polls";
+  EXPECT_LE(regs.reads[polled], TVMCRT_STM32_CLOCK_POLLS + 8u) << "the wait on " << fake::name(regs, polled) << " is not bounded";
+  EXPECT_GE(regs.reads[polled], TVMCRT_STM32_CLOCK_POLLS) << "gave up before its polls";
   EXPECT_EQ(regs.value[RCC_CFGR] & 0xFu, 0u) << "not back on HSI";
   EXPECT_EQ(regs.value[RCC_CFGR] & 0xFCF0u, 0u) << "prescalers not back to /1";
   EXPECT_EQ(regs.value[RCC_CR] & (RCC_CR_PLLON | RCC_CR_HSEON), 0u) << "PLL or HSE left on";

@@ -1,5 +1,5 @@
 // fake_registers.hpp — a register file for running an STM32 port's set-up code natively (the port
-// built with TVMCRT_STM32F4_FAKE_REGISTERS or TVMCRT_STM32L4_FAKE_REGISTERS): it starts at a chip's
+// built with TVMCRT_STM32_FAKE_REGISTERS, device/ports/stm32/tvmcrt_stm32.h): it starts at a chip's
 // reset values, records every write in order, counts reads, and answers the ready bits a chip
 // would set (a family's rules: fake_stm32f4.cpp, tests/stm32l4/fake_stm32l4.cpp). Each answer can
 // be switched off to play a part that never gets ready (a missing crystal, a PLL that does not

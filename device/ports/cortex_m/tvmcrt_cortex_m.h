@@ -50,6 +50,12 @@ uint32_t tvmcrt_cm_ticks(void);
 uint32_t tvmcrt_cm_tick_hz(void);
 /* Which counter ticks() reads: "the DWT cycle counter" or "SysTick". */
 const char *tvmcrt_cm_tick_source(void);
+/* The platform line for tvmcrt_board_platform() (platform.c), written into `buf` (cut to `cap`):
+ * "<family> <board>: <chip> at <core_hz> (<clock_note>), times from <tick source> at <tick rate>";
+ * with core_hz 0 (an emulator: the port did not set the clock) "<family>-emulated <board>:
+ * <clock_note>, times from ...". tvmcrt-host labels times from a "-emulated" platform as such. */
+void tvmcrt_cm_platform_line(char *buf, size_t cap, const char *family, const char *board, const char *chip,
+                             uint32_t core_hz, const char *clock_note);
 /* Different after every reset: the no-init counter mixed with the SysTick phase at boot. Mix once
  * interrupts run (tvmcrt_cm_boot_id_mix()), then read. */
 void tvmcrt_cm_boot_id_mix(void);

@@ -21,34 +21,20 @@ bool tvmcrt_stm32f4_emulated(void) {
 
 /* "stm32f4 nucleo_f446re: STM32F446 at 180 MHz (PLL from HSE 8 MHz), times from the DWT cycle
  * counter at 180 MHz"; under QEMU "stm32f4-emulated nucleo_f446re: clock set-up skipped: the RCC
- * reads 0 (an emulator), times from SysTick at 168 MHz". The host labels times as emulated when
- * the first word ends in -emulated. */
+ * reads 0 (an emulator), times from SysTick at 168 MHz". */
 static void describe(const tvmcrt_stm32f4_board_t *b) {
-  tvmcrt_cm_text_t t = tvmcrt_cm_text(platform, sizeof platform);
-  tvmcrt_cm_text_str(&t, tvmcrt_stm32f4_emulated() ? "stm32f4-emulated " : "stm32f4 ");
-  tvmcrt_cm_text_str(&t, b->name);
-  tvmcrt_cm_text_str(&t, ": ");
-  if (tvmcrt_stm32f4_emulated()) {
+  char note[112];
+  tvmcrt_cm_text_t t = tvmcrt_cm_text(note, sizeof note);
+  if (clock_status != TVMCRT_STM32F4_CLOCK_RUNNING) {
     tvmcrt_cm_text_str(&t, tvmcrt_stm32f4_clock_status_text(clock_status));
+  } else if (b->clock.source == TVMCRT_STM32F4_SOURCE_HSI) {
+    tvmcrt_cm_text_str(&t, "PLL from HSI");
   } else {
-    tvmcrt_cm_text_str(&t, b->chip->name);
-    tvmcrt_cm_text_str(&t, " at ");
-    tvmcrt_cm_text_hz(&t, clocks.hclk_hz);
-    tvmcrt_cm_text_str(&t, " (");
-    if (clock_status != TVMCRT_STM32F4_CLOCK_RUNNING) {
-      tvmcrt_cm_text_str(&t, tvmcrt_stm32f4_clock_status_text(clock_status));
-    } else if (b->clock.source == TVMCRT_STM32F4_SOURCE_HSI) {
-      tvmcrt_cm_text_str(&t, "PLL from HSI");
-    } else {
-      tvmcrt_cm_text_str(&t, "PLL from HSE ");
-      tvmcrt_cm_text_hz(&t, b->clock.hse_hz);
-    }
-    tvmcrt_cm_text_str(&t, ")");
+    tvmcrt_cm_text_str(&t, "PLL from HSE ");
+    tvmcrt_cm_text_hz(&t, b->clock.hse_hz);
   }
-  tvmcrt_cm_text_str(&t, ", times from ");
-  tvmcrt_cm_text_str(&t, tvmcrt_cm_tick_source());
-  tvmcrt_cm_text_str(&t, " at ");
-  tvmcrt_cm_text_hz(&t, tvmcrt_cm_tick_hz());
+  tvmcrt_cm_platform_line(platform, sizeof platform, "stm32f4", b->name, b->chip->name,
+                          tvmcrt_stm32f4_emulated() ? 0 : clocks.hclk_hz, note);
 }
 
 void tvmcrt_board_init(void) {

@@ -4,12 +4,11 @@
  *
  * The one place the port does clock arithmetic: SysTick/DWT rates come from hclk_hz, every BRR from
  * the bus clock of its own USART (tvmcrt_stm32f4_usart_clock_hz()). Registers are touched only
- * through STM32F4_RD/STM32F4_WR, so tests/stm32f4 runs this natively against a fake register file.
+ * through STM32_RD/STM32_WR, so tests/stm32f4 runs this natively against a fake register file.
  */
 #include <stddef.h>
 
 #include "stm32f4_regs.h"
-#include "tvmcrt_cm_text.h"
 #include "tvmcrt_stm32f4_board.h"
 
 #define MHZ 1000000u
@@ -34,29 +33,6 @@ void tvmcrt_stm32f4_clocks(const tvmcrt_stm32f4_clock_t *c, tvmcrt_stm32f4_clock
  * Register values
  *------------------------------------------------------------------------------------------------*/
 
-/* HPRE: /1 = 0, /2../512 = 8..15 (no /32); PPRE: /1 = 0, /2../16 = 4..7. 0xFF: not a divider. */
-static uint32_t log2_exact(uint32_t v) {
-  uint32_t n = 0;
-  while (v > 1u && (v & 1u) == 0) {
-    v >>= 1;
-    n++;
-  }
-  return v == 1u ? n : 0xFFu;
-}
-
-static uint32_t hpre_bits(uint32_t div) {
-  uint32_t n = log2_exact(div);
-  if (n == 0) return 0;
-  if (n == 0xFFu || n == 5u || n > 9u) return 0xFFu;
-  return n < 5u ? 7u + n : 6u + n; /* 2..16 -> 8..11, 64..512 -> 12..15 */
-}
-
-static uint32_t ppre_bits(uint32_t div) {
-  uint32_t n = log2_exact(div);
-  if (n == 0) return 0;
-  return n == 0xFFu || n > 4u ? 0xFFu : 3u + n;
-}
-
 uint32_t tvmcrt_stm32f4_pllcfgr(const tvmcrt_stm32f4_clock_t *c, uint32_t old) {
   uint32_t v = old & ~RCC_PLLCFGR_FIELDS;
   v |= (uint32_t)c->pll_m | (uint32_t)c->pll_n << 6 | (uint32_t)(c->pll_p / 2u - 1u) << 16 |
@@ -66,7 +42,8 @@ uint32_t tvmcrt_stm32f4_pllcfgr(const tvmcrt_stm32f4_clock_t *c, uint32_t old) {
 }
 
 uint32_t tvmcrt_stm32f4_cfgr_prescalers(const tvmcrt_stm32f4_clock_t *c) {
-  return hpre_bits(c->ahb_div) << 4 | ppre_bits(c->apb1_div) << 10 | ppre_bits(c->apb2_div) << 13;
+  return tvmcrt_stm32_hpre_bits(c->ahb_div) << 4 | tvmcrt_stm32_ppre_bits(c->apb1_div) << 10 |
+         tvmcrt_stm32_ppre_bits(c->apb2_div) << 13;
 }
 
 uint32_t tvmcrt_stm32f4_pwr_cr(const tvmcrt_stm32f4_clock_t *c, const tvmcrt_stm32f4_chip_t *chip, uint32_t old) {
@@ -78,70 +55,9 @@ uint32_t tvmcrt_stm32f4_brr(uint32_t pclk_hz, uint32_t baud) {
   return baud == 0 ? 0 : (pclk_hz + baud / 2u) / baud;
 }
 
-int32_t tvmcrt_stm32f4_baud_error_ppm(uint32_t pclk_hz, uint32_t brr, uint32_t baud) {
-  if (brr == 0 || baud == 0) return INT32_MIN;
-  int64_t actual_micro = (int64_t)pclk_hz * 1000000 / brr; /* baud x 10^6 */
-  return (int32_t)((actual_micro - (int64_t)baud * 1000000) / baud);
-}
-
 /*--------------------------------------------------------------------------------------------------
- * The check: one sentence naming the field, its value and the limit
+ * The check: one sentence naming the field, its value and the limit (tvmcrt_stm32_complain() ...)
  *------------------------------------------------------------------------------------------------*/
-
-static char check_text[192];
-
-/* "<what> <value> <rule> (<chip>)" */
-static const char *complain(const tvmcrt_stm32f4_chip_t *chip, const char *what, uint32_t value,
-                            const char *rule) {
-  tvmcrt_cm_text_t t = tvmcrt_cm_text(check_text, sizeof check_text);
-  tvmcrt_cm_text_str(&t, what);
-  tvmcrt_cm_text_str(&t, " ");
-  tvmcrt_cm_text_uint(&t, value, 10);
-  tvmcrt_cm_text_str(&t, " ");
-  tvmcrt_cm_text_str(&t, rule);
-  tvmcrt_cm_text_str(&t, " (");
-  tvmcrt_cm_text_str(&t, chip->name);
-  tvmcrt_cm_text_str(&t, ")");
-  return check_text;
-}
-
-/* "<what> <value><unit> is outside <lo>..<hi><unit> (<chip>)", NULL when lo <= value <= hi. */
-static const char *outside(const tvmcrt_stm32f4_chip_t *chip, const char *what, uint32_t value, uint32_t lo,
-                           uint32_t hi, const char *unit) {
-  if (value >= lo && value <= hi) return NULL;
-  tvmcrt_cm_text_t t = tvmcrt_cm_text(check_text, sizeof check_text);
-  tvmcrt_cm_text_str(&t, what);
-  tvmcrt_cm_text_str(&t, " ");
-  tvmcrt_cm_text_uint(&t, value, 10);
-  tvmcrt_cm_text_str(&t, unit);
-  tvmcrt_cm_text_str(&t, " is outside ");
-  tvmcrt_cm_text_uint(&t, lo, 10);
-  tvmcrt_cm_text_str(&t, "..");
-  tvmcrt_cm_text_uint(&t, hi, 10);
-  tvmcrt_cm_text_str(&t, unit);
-  tvmcrt_cm_text_str(&t, " (");
-  tvmcrt_cm_text_str(&t, chip->name);
-  tvmcrt_cm_text_str(&t, ")");
-  return check_text;
-}
-
-/* "<what> <value> Hz is above <max> Hz, <context> (<chip>)", NULL when value <= max. */
-static const char *above(const tvmcrt_stm32f4_chip_t *chip, const char *what, uint32_t value, uint32_t max,
-                         const char *context) {
-  if (value <= max) return NULL;
-  tvmcrt_cm_text_t t = tvmcrt_cm_text(check_text, sizeof check_text);
-  tvmcrt_cm_text_str(&t, what);
-  tvmcrt_cm_text_str(&t, " ");
-  tvmcrt_cm_text_uint(&t, value, 10);
-  tvmcrt_cm_text_str(&t, " Hz is above ");
-  tvmcrt_cm_text_uint(&t, max, 10);
-  tvmcrt_cm_text_str(&t, " Hz, ");
-  tvmcrt_cm_text_str(&t, context);
-  tvmcrt_cm_text_str(&t, " (");
-  tvmcrt_cm_text_str(&t, chip->name);
-  tvmcrt_cm_text_str(&t, ")");
-  return check_text;
-}
 
 static uint32_t needed_wait_states(const tvmcrt_stm32f4_chip_t *chip, uint32_t hclk) {
   uint32_t ws = 0;
@@ -154,46 +70,46 @@ static const char *check_pll(const tvmcrt_stm32f4_clock_t *c, const tvmcrt_stm32
   uint32_t src = source_hz(c);
   const char *bad = NULL;
   if (c->source > TVMCRT_STM32F4_SOURCE_HSE_BYPASS)
-    return complain(chip, "clock source", c->source, "is not HSI (0), HSE crystal (1) or HSE bypass (2)");
-  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_CRYSTAL) bad = outside(chip, "HSE crystal", src, 4u * MHZ, 26u * MHZ, " Hz");
-  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_BYPASS) bad = outside(chip, "external HSE clock", src, 1u * MHZ, 50u * MHZ, " Hz");
-  if (bad == NULL) bad = outside(chip, "PLLM", c->pll_m, 2u, 63u, "");
+    return tvmcrt_stm32_complain(chip->name, "clock source", c->source, "is not HSI (0), HSE crystal (1) or HSE bypass (2)");
+  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_CRYSTAL) bad = tvmcrt_stm32_outside(chip->name, "HSE crystal", src, 4u * MHZ, 26u * MHZ, " Hz");
+  if (c->source == TVMCRT_STM32F4_SOURCE_HSE_BYPASS) bad = tvmcrt_stm32_outside(chip->name, "external HSE clock", src, 1u * MHZ, 50u * MHZ, " Hz");
+  if (bad == NULL) bad = tvmcrt_stm32_outside(chip->name, "PLLM", c->pll_m, 2u, 63u, "");
   if (bad != NULL) return bad;
-  if (src % c->pll_m != 0) return complain(chip, "PLLM", c->pll_m, "does not divide the PLL input into whole Hz");
+  if (src % c->pll_m != 0) return tvmcrt_stm32_complain(chip->name, "PLLM", c->pll_m, "does not divide the PLL input into whole Hz");
   uint32_t vco_in = src / c->pll_m;
-  bad = outside(chip, "VCO input (PLL input / PLLM)", vco_in, 1u * MHZ, 2u * MHZ, " Hz");
-  if (bad == NULL) bad = outside(chip, "PLLN", c->pll_n, chip->pll_n_min, 432u, "");
-  if (bad == NULL) bad = outside(chip, "VCO (VCO input x PLLN)", vco_in * c->pll_n, chip->vco_min_hz, 432u * MHZ, " Hz");
+  bad = tvmcrt_stm32_outside(chip->name, "VCO input (PLL input / PLLM)", vco_in, 1u * MHZ, 2u * MHZ, " Hz");
+  if (bad == NULL) bad = tvmcrt_stm32_outside(chip->name, "PLLN", c->pll_n, chip->pll_n_min, 432u, "");
+  if (bad == NULL) bad = tvmcrt_stm32_outside(chip->name, "VCO (VCO input x PLLN)", vco_in * c->pll_n, chip->vco_min_hz, 432u * MHZ, " Hz");
   if (bad != NULL) return bad;
-  if (c->pll_p < 2u || c->pll_p > 8u || (c->pll_p & 1u) != 0) return complain(chip, "PLLP", c->pll_p, "is not 2, 4, 6 or 8");
-  bad = outside(chip, "PLLQ", c->pll_q, 2u, 15u, "");
-  if (bad == NULL) bad = above(chip, "PLL48CK (VCO / PLLQ)", vco_in * c->pll_n / c->pll_q, 48u * MHZ, "its limit: raise PLLQ");
+  if (c->pll_p < 2u || c->pll_p > 8u || (c->pll_p & 1u) != 0) return tvmcrt_stm32_complain(chip->name, "PLLP", c->pll_p, "is not 2, 4, 6 or 8");
+  bad = tvmcrt_stm32_outside(chip->name, "PLLQ", c->pll_q, 2u, 15u, "");
+  if (bad == NULL) bad = tvmcrt_stm32_above(chip->name, "PLL48CK (VCO / PLLQ)", vco_in * c->pll_n / c->pll_q, 48u * MHZ, "its limit: raise PLLQ");
   return bad;
 }
 
 const char *tvmcrt_stm32f4_clock_check(const tvmcrt_stm32f4_clock_t *c, const tvmcrt_stm32f4_chip_t *chip) {
   const char *pll = check_pll(c, chip);
   if (pll != NULL) return pll;
-  if (hpre_bits(c->ahb_div) == 0xFFu) return complain(chip, "AHB divider", c->ahb_div, "is not 1, 2, 4, 8, 16, 64, 128, 256 or 512");
-  if (ppre_bits(c->apb1_div) == 0xFFu) return complain(chip, "APB1 divider", c->apb1_div, "is not 1, 2, 4, 8 or 16");
-  if (ppre_bits(c->apb2_div) == 0xFFu) return complain(chip, "APB2 divider", c->apb2_div, "is not 1, 2, 4, 8 or 16");
+  if (tvmcrt_stm32_hpre_bits(c->ahb_div) == TVMCRT_STM32_BAD_DIVIDER) return tvmcrt_stm32_complain(chip->name, "AHB divider", c->ahb_div, "is not 1, 2, 4, 8, 16, 64, 128, 256 or 512");
+  if (tvmcrt_stm32_ppre_bits(c->apb1_div) == TVMCRT_STM32_BAD_DIVIDER) return tvmcrt_stm32_complain(chip->name, "APB1 divider", c->apb1_div, "is not 1, 2, 4, 8 or 16");
+  if (tvmcrt_stm32_ppre_bits(c->apb2_div) == TVMCRT_STM32_BAD_DIVIDER) return tvmcrt_stm32_complain(chip->name, "APB2 divider", c->apb2_div, "is not 1, 2, 4, 8 or 16");
   if (c->vos_scale < 1u || c->vos_scale > 3u || chip->hclk_max_hz[c->vos_scale] == 0)
-    return complain(chip, "voltage scale", c->vos_scale, "does not exist on this chip");
+    return tvmcrt_stm32_complain(chip->name, "voltage scale", c->vos_scale, "does not exist on this chip");
   if (c->overdrive && chip->hclk_max_od_hz[c->vos_scale] == 0)
-    return complain(chip, "over-drive in voltage scale", c->vos_scale, "does not exist on this chip");
+    return tvmcrt_stm32_complain(chip->name, "over-drive in voltage scale", c->vos_scale, "does not exist on this chip");
   tvmcrt_stm32f4_clocks_t f;
   tvmcrt_stm32f4_clocks(c, &f);
   const char *bad = c->overdrive
-      ? above(chip, "HCLK", f.hclk_hz, chip->hclk_max_od_hz[c->vos_scale], "the limit of this voltage scale with over-drive")
-      : above(chip, "HCLK", f.hclk_hz, chip->hclk_max_hz[c->vos_scale], "the limit of this voltage scale without over-drive");
-  if (bad == NULL) bad = above(chip, "PCLK1", f.pclk1_hz, c->overdrive ? chip->apb1_max_od_hz : chip->apb1_max_hz,
+      ? tvmcrt_stm32_above(chip->name, "HCLK", f.hclk_hz, chip->hclk_max_od_hz[c->vos_scale], "the limit of this voltage scale with over-drive")
+      : tvmcrt_stm32_above(chip->name, "HCLK", f.hclk_hz, chip->hclk_max_hz[c->vos_scale], "the limit of this voltage scale without over-drive");
+  if (bad == NULL) bad = tvmcrt_stm32_above(chip->name, "PCLK1", f.pclk1_hz, c->overdrive ? chip->apb1_max_od_hz : chip->apb1_max_hz,
                                "the APB1 limit: raise the APB1 divider");
-  if (bad == NULL) bad = above(chip, "PCLK2", f.pclk2_hz, c->overdrive ? chip->apb2_max_od_hz : chip->apb2_max_hz,
+  if (bad == NULL) bad = tvmcrt_stm32_above(chip->name, "PCLK2", f.pclk2_hz, c->overdrive ? chip->apb2_max_od_hz : chip->apb2_max_hz,
                                "the APB2 limit: raise the APB2 divider");
   if (bad != NULL) return bad;
   if (c->flash_ws < needed_wait_states(chip, f.hclk_hz))
-    return complain(chip, "flash wait states", c->flash_ws, "are fewer than the manual's table asks for this HCLK at 2.7-3.6 V");
-  if (c->flash_ws > 7u) return complain(chip, "flash wait states", c->flash_ws, "do not fit FLASH_ACR (at most 7)");
+    return tvmcrt_stm32_complain(chip->name, "flash wait states", c->flash_ws, "are fewer than the manual's table asks for this HCLK at 2.7-3.6 V");
+  if (c->flash_ws > 7u) return tvmcrt_stm32_complain(chip->name, "flash wait states", c->flash_ws, "do not fit FLASH_ACR (at most 7)");
   return NULL;
 }
 
@@ -201,75 +117,67 @@ const char *tvmcrt_stm32f4_clock_check(const tvmcrt_stm32f4_clock_t *c, const tv
  * The start-up sequence
  *------------------------------------------------------------------------------------------------*/
 
-/* Reads `addr` until (value & mask) == want, at most TVMCRT_STM32F4_CLOCK_POLLS times. */
-static bool wait_for(uint32_t addr, uint32_t mask, uint32_t want) {
-  for (uint32_t i = 0; i < TVMCRT_STM32F4_CLOCK_POLLS; i++) {
-    if ((STM32F4_RD(addr) & mask) == want) return true;
-  }
-  return false;
-}
-
 static bool switch_to(uint32_t sw) {
-  STM32F4_WR(RCC_CFGR, (STM32F4_RD(RCC_CFGR) & ~RCC_CFGR_SW_MASK) | sw);
-  return wait_for(RCC_CFGR, RCC_CFGR_SW_MASK << RCC_CFGR_SWS_SHIFT, sw << RCC_CFGR_SWS_SHIFT);
+  STM32_WR(RCC_CFGR, (STM32_RD(RCC_CFGR) & ~RCC_CFGR_SW_MASK) | sw);
+  return tvmcrt_stm32_wait(RCC_CFGR, RCC_CFGR_SW_MASK << RCC_CFGR_SWS_SHIFT, sw << RCC_CFGR_SWS_SHIFT);
 }
 
 /* Back to what runs on any F4: HSI, prescalers at 1, PLL and HSE off. The raised wait states stay
  * (more than 16 MHz needs only slows the flash down). */
 static tvmcrt_stm32f4_clock_status_t fall_back(tvmcrt_stm32f4_clock_status_t why, tvmcrt_stm32f4_clocks_t *out) {
   (void)switch_to(0);
-  STM32F4_WR(RCC_CFGR, STM32F4_RD(RCC_CFGR) & ~RCC_CFGR_PRESCALERS);
-  STM32F4_WR(RCC_CR, STM32F4_RD(RCC_CR) & ~(RCC_CR_PLLON | RCC_CR_HSEON));
+  STM32_WR(RCC_CFGR, STM32_RD(RCC_CFGR) & ~RCC_CFGR_PRESCALERS);
+  STM32_WR(RCC_CR, STM32_RD(RCC_CR) & ~(RCC_CR_PLLON | RCC_CR_HSEON));
   out->sysclk_hz = out->hclk_hz = out->pclk1_hz = out->pclk2_hz = TVMCRT_STM32F4_HSI_HZ;
   return why;
 }
 
 /* HSE on (HSEBYP first: it is writable only while the HSE is off). */
 static bool start_hse(const tvmcrt_stm32f4_clock_t *c) {
-  uint32_t cr = STM32F4_RD(RCC_CR) & ~(RCC_CR_HSEON | RCC_CR_HSEBYP);
+  uint32_t cr = STM32_RD(RCC_CR) & ~(RCC_CR_HSEON | RCC_CR_HSEBYP);
   if (c->source == TVMCRT_STM32F4_SOURCE_HSE_BYPASS) cr |= RCC_CR_HSEBYP;
-  STM32F4_WR(RCC_CR, cr);
-  STM32F4_WR(RCC_CR, cr | RCC_CR_HSEON);
-  return wait_for(RCC_CR, RCC_CR_HSERDY, RCC_CR_HSERDY);
+  STM32_WR(RCC_CR, cr);
+  STM32_WR(RCC_CR, cr | RCC_CR_HSEON);
+  return tvmcrt_stm32_wait(RCC_CR, RCC_CR_HSERDY, RCC_CR_HSERDY);
 }
 
 /* ODEN, wait ODRDY, ODSWEN, wait ODSWRDY (RM0090 "Entering Over-drive mode", steps 3-5). */
 static bool start_overdrive(void) {
-  STM32F4_SET(PWR_CR, PWR_CR_ODEN);
-  if (!wait_for(PWR_CSR, PWR_CSR_ODRDY, PWR_CSR_ODRDY)) return false;
-  STM32F4_SET(PWR_CR, PWR_CR_ODSWEN);
-  return wait_for(PWR_CSR, PWR_CSR_ODSWRDY, PWR_CSR_ODSWRDY);
+  STM32_SET(PWR_CR, PWR_CR_ODEN);
+  if (!tvmcrt_stm32_wait(PWR_CSR, PWR_CSR_ODRDY, PWR_CSR_ODRDY)) return false;
+  STM32_SET(PWR_CR, PWR_CR_ODSWEN);
+  return tvmcrt_stm32_wait(PWR_CSR, PWR_CSR_ODSWRDY, PWR_CSR_ODSWRDY);
 }
 
 tvmcrt_stm32f4_clock_status_t tvmcrt_stm32f4_clock_start(const tvmcrt_stm32f4_clock_t *c,
                                                          const tvmcrt_stm32f4_chip_t *chip,
                                                          tvmcrt_stm32f4_clocks_t *out) {
   out->sysclk_hz = out->hclk_hz = out->pclk1_hz = out->pclk2_hz = 0;
-  if ((STM32F4_RD(RCC_CR) & RCC_CR_HSIRDY) == 0) return TVMCRT_STM32F4_CLOCK_EMULATED;
+  if ((STM32_RD(RCC_CR) & RCC_CR_HSIRDY) == 0) return TVMCRT_STM32F4_CLOCK_EMULATED;
   if (tvmcrt_stm32f4_clock_check(c, chip) != NULL) { /* nothing written: the chip stays as reset left it */
     out->sysclk_hz = out->hclk_hz = out->pclk1_hz = out->pclk2_hz = TVMCRT_STM32F4_HSI_HZ;
     return TVMCRT_STM32F4_CLOCK_INVALID;
   }
   /* From reset the chip is on HSI with the PLL off; a debugger or boot loader may have left it
    * otherwise, and PLLCFGR and VOS are writable only with the PLL off. */
-  if ((STM32F4_RD(RCC_CFGR) >> RCC_CFGR_SWS_SHIFT & RCC_CFGR_SW_MASK) != 0 && !switch_to(0))
+  if ((STM32_RD(RCC_CFGR) >> RCC_CFGR_SWS_SHIFT & RCC_CFGR_SW_MASK) != 0 && !switch_to(0))
     return fall_back(TVMCRT_STM32F4_CLOCK_SWITCH_FAILED, out);
-  if ((STM32F4_RD(RCC_CR) & RCC_CR_PLLON) != 0) {
-    STM32F4_WR(RCC_CR, STM32F4_RD(RCC_CR) & ~RCC_CR_PLLON);
-    if (!wait_for(RCC_CR, RCC_CR_PLLRDY, 0)) return fall_back(TVMCRT_STM32F4_CLOCK_PLL_FAILED, out);
+  if ((STM32_RD(RCC_CR) & RCC_CR_PLLON) != 0) {
+    STM32_WR(RCC_CR, STM32_RD(RCC_CR) & ~RCC_CR_PLLON);
+    if (!tvmcrt_stm32_wait(RCC_CR, RCC_CR_PLLRDY, 0)) return fall_back(TVMCRT_STM32F4_CLOCK_PLL_FAILED, out);
   }
-  STM32F4_SET(RCC_APB1ENR, RCC_APB1ENR_PWREN);
-  (void)STM32F4_RD(RCC_APB1ENR); /* the PWR block may be accessed two cycles after its clock is on */
-  STM32F4_WR(PWR_CR, tvmcrt_stm32f4_pwr_cr(c, chip, STM32F4_RD(PWR_CR)));
+  STM32_SET(RCC_APB1ENR, RCC_APB1ENR_PWREN);
+  (void)STM32_RD(RCC_APB1ENR); /* the PWR block may be accessed two cycles after its clock is on */
+  STM32_WR(PWR_CR, tvmcrt_stm32f4_pwr_cr(c, chip, STM32_RD(PWR_CR)));
   if (c->source != TVMCRT_STM32F4_SOURCE_HSI && !start_hse(c)) return fall_back(TVMCRT_STM32F4_CLOCK_HSE_FAILED, out);
-  STM32F4_WR(RCC_PLLCFGR, tvmcrt_stm32f4_pllcfgr(c, STM32F4_RD(RCC_PLLCFGR)));
-  STM32F4_SET(RCC_CR, RCC_CR_PLLON);
+  STM32_WR(RCC_PLLCFGR, tvmcrt_stm32f4_pllcfgr(c, STM32_RD(RCC_PLLCFGR)));
+  STM32_SET(RCC_CR, RCC_CR_PLLON);
   if (c->overdrive && !start_overdrive()) return fall_back(TVMCRT_STM32F4_CLOCK_OVERDRIVE_FAILED, out);
   /* Wait states before the faster clock, read back as the manuals ask. */
-  STM32F4_WR(FLASH_ACR, c->flash_ws | FLASH_ACR_PRFTEN | FLASH_ACR_ICEN | FLASH_ACR_DCEN);
-  if (!wait_for(FLASH_ACR, FLASH_ACR_LATENCY_MASK, c->flash_ws)) return fall_back(TVMCRT_STM32F4_CLOCK_FLASH_FAILED, out);
-  STM32F4_WR(RCC_CFGR, (STM32F4_RD(RCC_CFGR) & ~RCC_CFGR_PRESCALERS) | tvmcrt_stm32f4_cfgr_prescalers(c));
-  if (!wait_for(RCC_CR, RCC_CR_PLLRDY, RCC_CR_PLLRDY)) return fall_back(TVMCRT_STM32F4_CLOCK_PLL_FAILED, out);
+  STM32_WR(FLASH_ACR, c->flash_ws | FLASH_ACR_PRFTEN | FLASH_ACR_ICEN | FLASH_ACR_DCEN);
+  if (!tvmcrt_stm32_wait(FLASH_ACR, FLASH_ACR_LATENCY_MASK, c->flash_ws)) return fall_back(TVMCRT_STM32F4_CLOCK_FLASH_FAILED, out);
+  STM32_WR(RCC_CFGR, (STM32_RD(RCC_CFGR) & ~RCC_CFGR_PRESCALERS) | tvmcrt_stm32f4_cfgr_prescalers(c));
+  if (!tvmcrt_stm32_wait(RCC_CR, RCC_CR_PLLRDY, RCC_CR_PLLRDY)) return fall_back(TVMCRT_STM32F4_CLOCK_PLL_FAILED, out);
   if (!switch_to(RCC_CFGR_SW_PLL)) return fall_back(TVMCRT_STM32F4_CLOCK_SWITCH_FAILED, out);
   tvmcrt_stm32f4_clocks(c, out);
   return TVMCRT_STM32F4_CLOCK_RUNNING;

@@ -1,33 +1,21 @@
 /*
- * stm32f4_regs.h — the few STM32F4 registers this port touches, at register level, and the two
- * macros every access goes through.
+ * stm32f4_regs.h — the few STM32F4 registers this port touches, at register level.
  *
  * Addresses and bits from RM0090 (STM32F405/407/429), RM0368 (F401), RM0383 (F411) and RM0390
  * (F446): the RCC, PWR, FLASH, GPIO and USART blocks sit at the same addresses with the same layout
  * on all of them (where a bit exists on one chip line only, its comment says so). Kept to what the
  * port uses so that no vendor header is needed. Private to device/ports/stm32f4.
  *
- * STM32F4_RD / STM32F4_WR: volatile accesses in firmware. Built with TVMCRT_STM32F4_FAKE_REGISTERS
- * (tests/stm32f4, natively) they call tvmcrt_fake_reg_read/_write instead, so the clock and UART
- * set-up (stm32f4_clock.c, stm32f4_uart_setup.c) run against a register file that records every
- * write and answers ready bits. Code on the hot path (the receive interrupt, transmit) uses the
- * same macros; the fake build never links it.
+ * Every access goes through STM32_RD / STM32_WR (device/ports/stm32/tvmcrt_stm32.h): volatile in
+ * firmware, a fake register file in the native tests (tests/stm32f4). Code on the hot path (the
+ * receive interrupt, transmit) uses them too; the native build never links it.
  */
 #ifndef TVMCRT_STM32F4_REGS_H_
 #define TVMCRT_STM32F4_REGS_H_
 
 #include <stdint.h>
 
-#ifdef TVMCRT_STM32F4_FAKE_REGISTERS
-uint32_t tvmcrt_fake_reg_read(uint32_t addr);
-void tvmcrt_fake_reg_write(uint32_t addr, uint32_t value);
-#define STM32F4_RD(addr) tvmcrt_fake_reg_read(addr)
-#define STM32F4_WR(addr, value) tvmcrt_fake_reg_write((addr), (value))
-#else
-#define STM32F4_RD(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
-#define STM32F4_WR(addr, value) (*(volatile uint32_t *)(uintptr_t)(addr) = (value))
-#endif
-#define STM32F4_SET(addr, bits) STM32F4_WR((addr), STM32F4_RD(addr) | (bits))
+#include "tvmcrt_stm32.h"
 
 /* RCC (the "RCC registers" section of each manual's RCC chapter). On silicon RCC_CR reads
  * HSION|HSIRDY after reset; QEMU 7.2 does not emulate the RCC and reads 0, which is how the port
@@ -71,13 +59,10 @@ void tvmcrt_fake_reg_write(uint32_t addr, uint32_t value);
 #define FLASH_ACR_ICEN (1u << 9)
 #define FLASH_ACR_DCEN (1u << 10)
 
-/* GPIO port n at 0x40020000 + 0x400 n (A = 0 .. I = 8). */
+/* GPIO port n at 0x40020000 + 0x400 n (A = 0 .. I = 8), on AHB1; its layout: tvmcrt_stm32.h. */
 #define GPIO_BASE(port) (0x40020000u + 0x400u * (uint32_t)(port))
 #define GPIO_MODER(port) (GPIO_BASE(port) + 0x00u)
 #define GPIO_PUPDR(port) (GPIO_BASE(port) + 0x0Cu)
-#define GPIO_AFR(port, pin) (GPIO_BASE(port) + ((pin) < 8u ? 0x20u : 0x24u)) /* AFRL, AFRH */
-#define GPIO_MODE_AF 2u
-#define GPIO_PULL_UP 1u
 
 /* USART ("USART registers" of each manual's USART chapter): SR, DR, BRR, CR1 at the start of each
  * instance. */

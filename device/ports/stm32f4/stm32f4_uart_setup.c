@@ -1,7 +1,7 @@
 /*
  * stm32f4_uart_setup.c — the USART instances of the STM32F4 and the set-up of the board's one: bus
  * clocks on, pins to their alternate function, BRR from that USART's own bus clock, 8N1 with the
- * receive interrupt. Registers only through STM32F4_RD/STM32F4_WR (tests/stm32f4 runs it natively).
+ * receive interrupt. Registers only through STM32_RD/STM32_WR (tests/stm32f4 runs it natively).
  * uart.c has the interrupt and the transmit side.
  */
 #include <stddef.h>
@@ -31,28 +31,19 @@ uint32_t tvmcrt_stm32f4_usart_clock_hz(const tvmcrt_stm32f4_usart_t *usart, cons
   return usart->apb == 1u ? clocks->pclk1_hz : clocks->pclk2_hz;
 }
 
-/* One pin to alternate function `af`; `pull_up` for an input that may be left unconnected. */
-static void pin_to_af(tvmcrt_stm32f4_pin_t p, uint32_t af, bool pull_up) {
-  uint32_t two = 2u * p.pin, four = 4u * (p.pin & 7u);
-  STM32F4_WR(GPIO_AFR(p.port, p.pin), (STM32F4_RD(GPIO_AFR(p.port, p.pin)) & ~(0xFu << four)) | af << four);
-  if (pull_up) STM32F4_WR(GPIO_PUPDR(p.port), (STM32F4_RD(GPIO_PUPDR(p.port)) & ~(3u << two)) | GPIO_PULL_UP << two);
-  /* The mode last: the pin leaves its input state with its function already chosen. */
-  STM32F4_WR(GPIO_MODER(p.port), (STM32F4_RD(GPIO_MODER(p.port)) & ~(3u << two)) | GPIO_MODE_AF << two);
-}
-
 const tvmcrt_stm32f4_usart_t *tvmcrt_stm32f4_uart_setup(const tvmcrt_stm32f4_board_t *board,
                                                        const tvmcrt_stm32f4_clocks_t *clocks) {
   const tvmcrt_stm32f4_usart_t *u = tvmcrt_stm32f4_usart(board->usart);
   if (u == NULL) return NULL;
-  STM32F4_SET(RCC_AHB1ENR, (1u << board->tx.port) | (1u << board->rx.port));
+  STM32_SET(RCC_AHB1ENR, (1u << board->tx.port) | (1u << board->rx.port));
   uint32_t apb_enr = u->apb == 1u ? RCC_APB1ENR : RCC_APB2ENR;
-  STM32F4_SET(apb_enr, 1u << u->enable_bit);
-  (void)STM32F4_RD(apb_enr); /* two cycles before the enabled peripheral may be accessed */
-  pin_to_af(board->tx, u->af, false);
-  pin_to_af(board->rx, u->af, true);
-  STM32F4_WR(USART_CR1(u->base), 0);
-  STM32F4_WR(USART_BRR(u->base), tvmcrt_stm32f4_brr(tvmcrt_stm32f4_usart_clock_hz(u, clocks), board->baud));
+  STM32_SET(apb_enr, 1u << u->enable_bit);
+  (void)STM32_RD(apb_enr); /* two cycles before the enabled peripheral may be accessed */
+  tvmcrt_stm32_pin_to_af(GPIO_BASE(board->tx.port), board->tx, u->af, false);
+  tvmcrt_stm32_pin_to_af(GPIO_BASE(board->rx.port), board->rx, u->af, true);
+  STM32_WR(USART_CR1(u->base), 0);
+  STM32_WR(USART_BRR(u->base), tvmcrt_stm32f4_brr(tvmcrt_stm32f4_usart_clock_hz(u, clocks), board->baud));
   /* QEMU drops what arrives before UE and RE are set; with -serial ...,wait=on nothing is sent yet. */
-  STM32F4_WR(USART_CR1(u->base), USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE);
+  STM32_WR(USART_CR1(u->base), USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE);
   return u;
 }

@@ -4,7 +4,8 @@
  * sequences that program it (stm32f4_clock.c, stm32f4_uart_setup.c).
  *
  * A board is one header of #defines in boards/ (boards/README.md); board_desc.c turns it into a
- * tvmcrt_stm32f4_board_t. Nothing here needs a Cortex-M: tests/stm32f4 builds these files natively
+ * tvmcrt_stm32f4_board_t. What the STM32 families share (register access, GPIO, prescaler
+ * encodings, waits, check sentences) is device/ports/stm32. Nothing here needs a Cortex-M: tests/stm32f4 builds these files natively
  * with a fake register file (stm32f4_regs.h) and checks every board's register values and write
  * sequence against tables worked out from the reference manuals.
  */
@@ -13,6 +14,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "tvmcrt_stm32.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -86,17 +89,9 @@ uint32_t tvmcrt_stm32f4_cfgr_prescalers(const tvmcrt_stm32f4_clock_t *clock);   
 uint32_t tvmcrt_stm32f4_pwr_cr(const tvmcrt_stm32f4_clock_t *clock, const tvmcrt_stm32f4_chip_t *chip,
                                uint32_t old); /* VOS field set */
 /* USART BRR with 16x oversampling (OVER8 = 0): the bus clock over the baud rate, rounded; the
- * mantissa/fraction split of the manuals' USARTDIV is the same number. */
+ * mantissa/fraction split of the manuals' USARTDIV is the same number. Its baud error:
+ * tvmcrt_stm32_baud_error_ppm(pclk_hz, brr, baud). */
 uint32_t tvmcrt_stm32f4_brr(uint32_t pclk_hz, uint32_t baud);
-/* (actual - wanted) / wanted of that BRR, in parts per million. */
-int32_t tvmcrt_stm32f4_baud_error_ppm(uint32_t pclk_hz, uint32_t brr, uint32_t baud);
-
-/* How many times a wait reads a ready bit before it gives up. Crystal start-up is about 2 ms
- * (datasheets: tSU(HSE)); at 16 MHz one poll takes well under a microsecond, so this allows over
- * 100 ms and still ends: under an emulator or with a missing part nothing can hang. */
-#ifndef TVMCRT_STM32F4_CLOCK_POLLS
-#define TVMCRT_STM32F4_CLOCK_POLLS 200000u
-#endif
 
 typedef enum tvmcrt_stm32f4_clock_status {
   TVMCRT_STM32F4_CLOCK_RUNNING = 0,      /* the board's clock tree runs */
@@ -111,7 +106,7 @@ typedef enum tvmcrt_stm32f4_clock_status {
 
 /* Programs the clock tree from reset (RM0090 "Entering Over-drive mode" gives the order; the other
  * manuals the same without over-drive): PWR clock, voltage scale, HSE, PLL, over-drive, wait states
- * and prescalers, PLL lock, switch. Every wait is bounded (TVMCRT_STM32F4_CLOCK_POLLS). On any
+ * and prescalers, PLL lock, switch. Every wait is bounded (TVMCRT_STM32_CLOCK_POLLS). On any
  * failure the chip is put back on the 16 MHz HSI with every prescaler at 1, which runs on any F4.
  * `out` gets the clocks actually running (all 0 when EMULATED). */
 tvmcrt_stm32f4_clock_status_t tvmcrt_stm32f4_clock_start(const tvmcrt_stm32f4_clock_t *clock,
@@ -124,10 +119,7 @@ const char *tvmcrt_stm32f4_clock_status_text(tvmcrt_stm32f4_clock_status_t statu
  * A board
  *------------------------------------------------------------------------------------------------*/
 
-typedef struct tvmcrt_stm32f4_pin {
-  uint8_t port; /* 0 = GPIOA ... 8 = GPIOI */
-  uint8_t pin;  /* 0..15 */
-} tvmcrt_stm32f4_pin_t;
+typedef tvmcrt_stm32_pin_t tvmcrt_stm32f4_pin_t;
 
 typedef struct tvmcrt_stm32f4_board {
   const char *name;        /* "nucleo_f401re": the file name in boards/, BOARD in CMake */

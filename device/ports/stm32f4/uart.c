@@ -25,9 +25,9 @@ void tvmcrt_stm32f4_uart_init(const tvmcrt_stm32f4_clocks_t *clocks) {
 /* Interrupt context; the vector of every USART points here, only the board's is enabled. Reading
  * SR then DR clears RXNE and the ORE/FE/NE flags. */
 void USART_IRQHandler(void) {
-  uint32_t sr = STM32F4_RD(USART_SR(usart_base));
+  uint32_t sr = STM32_RD(USART_SR(usart_base));
   if ((sr & (USART_SR_RXNE | USART_SR_ORE)) == 0) return;
-  uint8_t byte = (uint8_t)STM32F4_RD(USART_DR(usart_base));
+  uint8_t byte = (uint8_t)STM32_RD(USART_DR(usart_base));
   if (sr & USART_SR_ORE) rx_overruns = rx_overruns + 1u;
   tvmcrt_cm_ring_put(&ring, byte);
 }
@@ -38,9 +38,9 @@ size_t tvmcrt_board_uart_read(uint8_t *buf, size_t capacity) {
 
 bool tvmcrt_board_uart_write(const uint8_t *buf, size_t len) {
   for (size_t i = 0; i < len; i++) {
-    while ((STM32F4_RD(USART_SR(usart_base)) & USART_SR_TXE) == 0) {
+    while ((STM32_RD(USART_SR(usart_base)) & USART_SR_TXE) == 0) {
     }
-    STM32F4_WR(USART_DR(usart_base), buf[i]);
+    STM32_WR(USART_DR(usart_base), buf[i]);
   }
   return true;
 }
