@@ -10,7 +10,8 @@
 #                       [STACK_SIZE <bytes>] [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     The agent firmware for BOARD: an STM32F4 board of device/ports/stm32f4/boards (nucleo_f401re,
 #     nucleo_f411re, nucleo_f446re, nucleo_f429zi, stm32f429i_disc1, stm32f4_discovery, or
-#     netduinoplus2, the default, like tvmcrt-fw; stm32f4 is its older name) or mps2_an386 (4 MiB of
+#     netduinoplus2, the default, like tvmcrt-fw; stm32f4 is its older name), an STM32L4+ board of
+#     device/ports/stm32l4/boards (nucleo_l4r5zi: not bootable under QEMU) or mps2_an386 (4 MiB of
 #     RAM, for models an STM32F4 cannot hold), cross-built with cmake/arm-none-eabi.cmake as an
 #     external project of your build. Each model is built again for the target from the same
 #     tvmcrt_add_model() arguments (SIDECAR, WORKSPACE_SLACK, INCLUDE_DIRS, SOURCES, DEFINITIONS...).
@@ -50,9 +51,10 @@ function(tvmcrt_add_native_device target)
   tvmcrt_link_models(${target} MODELS ${arg_MODELS} ${arena})
 endfunction()
 
-# The boards tvmcrt_add_firmware() takes: every STM32F4 board header and the MPS2 AN386.
+# The boards tvmcrt_add_firmware() takes: every STM32 board header and the MPS2 AN386.
 function(tvmcrt_firmware_boards out)
-  file(GLOB headers ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/stm32f4/boards/*.h)
+  file(GLOB headers ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/stm32f4/boards/*.h
+                    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/stm32l4/boards/*.h)
   set(names "")
   foreach(h IN LISTS headers)
     get_filename_component(n ${h} NAME_WE)
@@ -85,6 +87,9 @@ function(tvmcrt_firmware_external_project name)
   else()
     set(ram_var TVMCRT_BOARD_RAM_KB_${arg_BOARD})
     set(stack_var TVMCRT_STM32F4_STACK_SIZE)
+    if(EXISTS ${root}/device/ports/stm32l4/boards/${arg_BOARD}.h)
+      set(stack_var TVMCRT_STM32L4_STACK_SIZE)
+    endif()
   endif()
   set(args
     -DCMAKE_TOOLCHAIN_FILE=${root}/cmake/arm-none-eabi.cmake

@@ -104,6 +104,8 @@ def main():
         check(code == 0 and argv == ["-f", "board/stm32f4discovery.cfg", "-c", "adapter serial 066CFF515", "-c",
                                      f"program {b.elf('stm32f4_discovery')} verify reset exit"],
               f"openocd: the board's configuration, program verify reset ({argv})")
+        code, out, argv = b.run(b.elf("nucleo_l4r5zi"), "--tool", "openocd")
+        check(code == 0 and argv[:2] == ["-f", "board/st_nucleo_l4.cfg"], f"openocd: the STM32L4+ board's configuration ({argv})")
         code, out, argv = b.run(b.elf("nucleo_f446re"), "--tool", "pyocd")
         check(code == 0 and argv == ["flash", "-t", "stm32f446retx", "-u", "066CFF515", b.elf("nucleo_f446re")],
               f"pyocd: the board's target ({argv})")

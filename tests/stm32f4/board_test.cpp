@@ -61,7 +61,7 @@ struct Expected {
   std::uint8_t irq, port;
   std::uint32_t afr_addr, afr, moder, pupdr;  // the pins' GPIO registers after set-up, from reset
   std::uint32_t brr;
-  std::int32_t baud_ppm;                      // (fPCLK / BRR - 115200) / 115200, truncated
+  std::int32_t baud_ppm;  // (fPCLK / BRR - 115200) / 115200, truncated
   std::uint32_t ram_kb, flash_kb;
 };
 
@@ -69,47 +69,66 @@ constexpr std::uint32_t MHz = 1000000;
 constexpr std::uint32_t kApb1 = 0x40023840, kApb2 = 0x40023844;
 constexpr std::uint32_t kGpioA = 0x40020000, kGpioD = 0x40020C00;
 
-// One row per board, each number by hand (comments: the arithmetic).
+// One row per board, each number by hand (comments: the arithmetic). Each row's lines: source,
+// over-drive, SYSCLK/HCLK/PCLK1/PCLK2; PLLCFGR, CFGR prescalers, PWR_CR at reset and after, FLASH_ACR;
+// USART, its base, enable register and bit, IRQ, GPIO port; the pins' AFR address and value, MODER,
+// PUPDR; BRR, baud error (ppm), RAM and flash (KiB).
+// clang-format off
 const std::map<std::string, Expected> kExpected = {
     // 8 MHz MCO / 8 x 336 / 4 = 84 MHz; APB1 /2 = 42, APB2 /1 = 84; RM0368 table: 2 WS above 60 MHz.
     // PLLCFGR 0x20000000 | Q 7 << 24 | HSE << 22 | P/4 = 1 << 16 | 336 << 6 = 0x5400 | M 8.
     // 42 MHz / 115200 = 364.58 -> 365 = 0x16D: 115068.5 baud.
-    {"nucleo_f401re", {HSE_BYPASS, false, 84 * MHz, 84 * MHz, 42 * MHz, 84 * MHz, 0x27415408, 0x00001000, 0x8000, 0x8000,
-                       0x702, 2, 0x40004400, kApb1, 17, 38, 0, kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040, 0x16D,
-                       -1141, 96, 512}},
+    {"nucleo_f401re", {HSE_BYPASS, false, 84 * MHz, 84 * MHz, 42 * MHz, 84 * MHz,
+        0x27415408, 0x00001000, 0x8000, 0x8000, 0x702,
+        2, 0x40004400, kApb1, 17, 38, 0,
+        kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040,
+        0x16D, -1141, 96, 512}},
     // 8 / 4 x 200 / 4 = 100 MHz; APB1 /2 = 50; RM0383 table: 3 WS above 90 MHz; scale 1 (VOS 11).
     // PLLCFGR 0x20000000 | 9 << 24 | 1 << 22 | 1 << 16 | 200 << 6 = 0x3200 | 4.
     // 50 MHz / 115200 = 434.03 -> 434 = 0x1B2: 115207.4 baud.
-    {"nucleo_f411re", {HSE_BYPASS, false, 100 * MHz, 100 * MHz, 50 * MHz, 100 * MHz, 0x29413204, 0x00001000, 0x8000, 0xC000,
-                       0x703, 2, 0x40004400, kApb1, 17, 38, 0, kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040, 0x1B2,
-                       64, 128, 512}},
+    {"nucleo_f411re", {HSE_BYPASS, false, 100 * MHz, 100 * MHz, 50 * MHz, 100 * MHz,
+        0x29413204, 0x00001000, 0x8000, 0xC000, 0x703,
+        2, 0x40004400, kApb1, 17, 38, 0,
+        kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040,
+        0x1B2, 64, 128, 512}},
     // 8 / 4 x 180 / 2 = 180 MHz, over-drive; APB1 /4 = 45 (101b << 10), APB2 /2 = 90 (100b << 13);
     // RM0390 table: 5 WS above 150 MHz. PLLCFGR 0x20000000 | 8 << 24 | 1 << 22 | P/2 = 0 | 180 << 6
     // = 0x2D00 | 4. 45 MHz / 115200 = 390.63 -> 391 = 0x187: 115089.5 baud.
-    {"nucleo_f446re", {HSE_BYPASS, true, 180 * MHz, 180 * MHz, 45 * MHz, 90 * MHz, 0x28402D04, 0x00009400, 0xC000, 0xC000,
-                       0x705, 2, 0x40004400, kApb1, 17, 38, 0, kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040, 0x187,
-                       -959, 128, 512}},
+    {"nucleo_f446re", {HSE_BYPASS, true, 180 * MHz, 180 * MHz, 45 * MHz, 90 * MHz,
+        0x28402D04, 0x00009400, 0xC000, 0xC000, 0x705,
+        2, 0x40004400, kApb1, 17, 38, 0,
+        kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040,
+        0x187, -959, 128, 512}},
     // The F446's clock tree (RM0090's F42x/43x figures are the same); USART3 on PD8/PD9: AFRH 7 | 7 <<
     // 4, MODER AF at bits 17:16 and 19:18, pull-up on PD9 (bits 19:18 of PUPDR).
-    {"nucleo_f429zi", {HSE_BYPASS, true, 180 * MHz, 180 * MHz, 45 * MHz, 90 * MHz, 0x28402D04, 0x00009400, 0xC000, 0xC000,
-                       0x705, 3, 0x40004800, kApb1, 18, 39, 3, kGpioD + 0x24, 0x77, 0x000A0000, 0x00040000, 0x187,
-                       -959, 192, 2048}},
+    {"nucleo_f429zi", {HSE_BYPASS, true, 180 * MHz, 180 * MHz, 45 * MHz, 90 * MHz,
+        0x28402D04, 0x00009400, 0xC000, 0xC000, 0x705,
+        3, 0x40004800, kApb1, 18, 39, 3,
+        kGpioD + 0x24, 0x77, 0x000A0000, 0x00040000,
+        0x187, -959, 192, 2048}},
     // As nucleo_f429zi from a crystal; USART1 on APB2: 90 MHz / 115200 = 781.25 -> 781 = 0x30D,
     // 115236.9 baud. PA9/PA10: AFRH 7 << 4 | 7 << 8, MODER bits 19:18, 21:20.
-    {"stm32f429i_disc1", {HSE_CRYSTAL, true, 180 * MHz, 180 * MHz, 45 * MHz, 90 * MHz, 0x28402D04, 0x00009400, 0xC000,
-                          0xC000, 0x705, 1, 0x40011000, kApb2, 4, 37, 0, kGpioA + 0x24, 0x770, 0xA8280000, 0x64100000,
-                          0x30D, 320, 192, 2048}},
+    {"stm32f429i_disc1", {HSE_CRYSTAL, true, 180 * MHz, 180 * MHz, 45 * MHz, 90 * MHz,
+        0x28402D04, 0x00009400, 0xC000, 0xC000, 0x705,
+        1, 0x40011000, kApb2, 4, 37, 0,
+        kGpioA + 0x24, 0x770, 0xA8280000, 0x64100000,
+        0x30D, 320, 192, 2048}},
     // 8 / 4 x 168 / 2 = 168 MHz; APB1 /4 = 42, APB2 /2 = 84; RM0090 F405/407 table: 5 WS above 150.
     // PLLCFGR 0x20000000 | 7 << 24 | 1 << 22 | 168 << 6 = 0x2A00 | 4; VOS bit 14 = 1 (scale 1).
-    {"stm32f4_discovery", {HSE_CRYSTAL, false, 168 * MHz, 168 * MHz, 42 * MHz, 84 * MHz, 0x27402A04, 0x00009400, 0x4000,
-                           0x4000, 0x705, 2, 0x40004400, kApb1, 17, 38, 0, kGpioA + 0x20, 0x7700, 0xA80000A0,
-                           0x64000040, 0x16D, -1141, 128, 1024}},
+    {"stm32f4_discovery", {HSE_CRYSTAL, false, 168 * MHz, 168 * MHz, 42 * MHz, 84 * MHz,
+        0x27402A04, 0x00009400, 0x4000, 0x4000, 0x705,
+        2, 0x40004400, kApb1, 17, 38, 0,
+        kGpioA + 0x20, 0x7700, 0xA80000A0, 0x64000040,
+        0x16D, -1141, 128, 1024}},
     // 16 MHz HSI / 8 x 168 / 2 = 168 MHz (PLLSRC 0); USART1 on APB2: 84 MHz / 115200 = 729.17 -> 729 =
     // 0x2D9 (RM0090's table: USARTDIV 45.5625), 115226.3 baud.
-    {"netduinoplus2", {HSI, false, 168 * MHz, 168 * MHz, 42 * MHz, 84 * MHz, 0x27002A08, 0x00009400, 0x4000, 0x4000, 0x705,
-                       1, 0x40011000, kApb2, 4, 37, 0, kGpioA + 0x24, 0x770, 0xA8280000, 0x64100000, 0x2D9, 228, 128,
-                       1024}},
+    {"netduinoplus2", {HSI, false, 168 * MHz, 168 * MHz, 42 * MHz, 84 * MHz,
+        0x27002A08, 0x00009400, 0x4000, 0x4000, 0x705,
+        1, 0x40011000, kApb2, 4, 37, 0,
+        kGpioA + 0x24, 0x770, 0xA8280000, 0x64100000,
+        0x2D9, 228, 128, 1024}},
 };
+// clang-format on
 
 const Expected &expected(const std::string &board) { return kExpected.at(board); }
 
@@ -196,8 +215,8 @@ TEST_P(Board, BaudRateFromItsOwnBusWithinOnePercent) {
   tvmcrt_stm32f4_clocks_t f;
   tvmcrt_stm32f4_clocks(&board().clock, &f);
   const std::uint32_t bus = tvmcrt_stm32f4_usart_clock_hz(u, &f);
-  EXPECT_EQ(bus, e.apb_enr == kApb1 ? e.pclk1 : e.pclk2) << "USART" << int(e.usart) << " is on "
-                                                          << (e.apb_enr == kApb1 ? "APB1" : "APB2");
+  EXPECT_EQ(bus, e.apb_enr == kApb1 ? e.pclk1 : e.pclk2)
+      << "USART" << int(e.usart) << " is on " << (e.apb_enr == kApb1 ? "APB1" : "APB2");
   EXPECT_EQ(board().baud, 115200u);
   const std::uint32_t brr = tvmcrt_stm32f4_brr(bus, board().baud);
   EXPECT_EQ(brr, e.brr);
@@ -213,7 +232,9 @@ TEST_P(Board, ClockStartWritesTheManualsSequence) {
   tvmcrt_stm32f4_clocks_t running;
   EXPECT_EQ(tvmcrt_stm32f4_clock_start(&board().clock, board().chip, &running), TVMCRT_STM32F4_CLOCK_RUNNING);
   const auto want = clock_writes(e);
-  EXPECT_EQ(regs.writes, want) << "wrote:\n" << fake::describe(regs, regs.writes) << "expected:\n" << fake::describe(regs, want);
+  EXPECT_EQ(regs.writes, want) << "wrote:\n"
+                               << fake::describe(regs, regs.writes) << "expected:\n"
+                               << fake::describe(regs, want);
   EXPECT_EQ(running.hclk_hz, e.hclk);
   EXPECT_EQ(running.pclk1_hz, e.pclk1);
   EXPECT_EQ(running.pclk2_hz, e.pclk2);
@@ -239,8 +260,9 @@ TEST_P(Board, UartSetUpPinsBaudAndControl) {
   // BRR, CR1 on.
   std::vector<std::uint32_t> order;
   for (const auto &w : regs.writes) order.push_back(w.addr);
-  const std::vector<std::uint32_t> want = {RCC_AHB1ENR, e.apb_enr, e.afr_addr, gpio, e.afr_addr, gpio + 0x0C, gpio,
-                                           e.usart_base + 0x0C, e.usart_base + 0x08, e.usart_base + 0x0C};
+  const std::vector<std::uint32_t> want = {RCC_AHB1ENR,         e.apb_enr,          e.afr_addr, gpio,
+                                           e.afr_addr,          gpio + 0x0C,        gpio,       e.usart_base + 0x0C,
+                                           e.usart_base + 0x08, e.usart_base + 0x0C};
   EXPECT_EQ(order, want) << fake::describe(regs, regs.writes);
 }
 

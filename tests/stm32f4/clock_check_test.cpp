@@ -50,7 +50,8 @@ TEST(ClockCheck, NamesTheFieldTheValueAndTheLimit) {
             "PCLK2 180000000 Hz is above 90000000 Hz, the APB2 limit: raise the APB2 divider (STM32F446)");
   c = f446();
   c.vos_scale = 3;
-  EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f446), "over-drive in voltage scale 3 does not exist on this chip (STM32F446)");
+  EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f446),
+            "over-drive in voltage scale 3 does not exist on this chip (STM32F446)");
 
   c = f401();
   c.apb1_div = 1;
@@ -61,7 +62,8 @@ TEST(ClockCheck, NamesTheFieldTheValueAndTheLimit) {
   EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f401), "voltage scale 1 does not exist on this chip (STM32F401)");
   c = f401();
   c.overdrive = true;
-  EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f401), "over-drive in voltage scale 2 does not exist on this chip (STM32F401)");
+  EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f401),
+            "over-drive in voltage scale 2 does not exist on this chip (STM32F401)");
 
   c = f407();
   c.flash_ws = 4;  // RM0090's F405/407 table: 150 < HCLK <= 168 MHz needs 5
@@ -78,7 +80,8 @@ TEST(ClockCheck, NamesTheFieldTheValueAndTheLimit) {
   c = f407();
   c.hse_hz = 25000000;
   c.pll_m = 12;
-  EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f405_407), "PLLM 12 does not divide the PLL input into whole Hz (STM32F405/407)");
+  EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f405_407),
+            "PLLM 12 does not divide the PLL input into whole Hz (STM32F405/407)");
   c = f407();
   c.pll_n = 240;  // 480 MHz VCO
   EXPECT_EQ(check(c, tvmcrt_stm32f4_chip_stm32f405_407),
@@ -97,7 +100,7 @@ TEST(ClockCheck, NamesTheFieldTheValueAndTheLimit) {
 TEST(ClockCheck, PrescalerEncodings) {
   auto c = f407();
   c.apb1_div = c.apb2_div = 1;
-  const std::pair<unsigned, std::uint32_t> ahb[] = {{1, 0x00}, {2, 0x80}, {4, 0x90}, {8, 0xA0}, {16, 0xB0},
+  const std::pair<unsigned, std::uint32_t> ahb[] = {{1, 0x00},  {2, 0x80},   {4, 0x90},   {8, 0xA0},  {16, 0xB0},
                                                     {64, 0xC0}, {128, 0xD0}, {256, 0xE0}, {512, 0xF0}};
   for (auto [div, bits] : ahb) {
     c.ahb_div = static_cast<std::uint16_t>(div);
@@ -145,8 +148,10 @@ void expect_fallback(const char *what, void (*spoil)(fake::Registers &), tvmcrt_
   spoil(regs);
   fake::use(&regs);
   tvmcrt_stm32f4_clocks_t out;
-  EXPECT_EQ(tvmcrt_stm32f4_clock_start(&tvmcrt_board_nucleo_f446re.clock, tvmcrt_board_nucleo_f446re.chip, &out), status);
-  EXPECT_LE(regs.reads[polled], TVMCRT_STM32_CLOCK_POLLS + 8u) << "the wait on " << fake::name(regs, polled) << " is not bounded";
+  EXPECT_EQ(tvmcrt_stm32f4_clock_start(&tvmcrt_board_nucleo_f446re.clock, tvmcrt_board_nucleo_f446re.chip, &out),
+            status);
+  EXPECT_LE(regs.reads[polled], TVMCRT_STM32_CLOCK_POLLS + 8u)
+      << "the wait on " << fake::name(regs, polled) << " is not bounded";
   EXPECT_GE(regs.reads[polled], TVMCRT_STM32_CLOCK_POLLS) << "gave up before its polls";
   EXPECT_EQ(regs.value[RCC_CFGR] & 0xFu, 0u) << "not back on HSI";
   EXPECT_EQ(regs.value[RCC_CFGR] & 0xFCF0u, 0u) << "prescalers not back to /1";
@@ -160,16 +165,19 @@ void expect_fallback(const char *what, void (*spoil)(fake::Registers &), tvmcrt_
 }  // namespace
 
 TEST(ClockStart, EveryWaitIsBoundedAndFallsBackToHsi) {
-  expect_fallback("no crystal / no MCO", [](fake::Registers &r) { r.hse_starts = false; }, TVMCRT_STM32F4_CLOCK_HSE_FAILED,
-                  RCC_CR);
-  expect_fallback("PLL does not lock", [](fake::Registers &r) { r.pll_locks = false; }, TVMCRT_STM32F4_CLOCK_PLL_FAILED,
-                  RCC_CR);
-  expect_fallback("over-drive never ready", [](fake::Registers &r) { r.regulator_ready = false; },
-                  TVMCRT_STM32F4_CLOCK_OVERDRIVE_FAILED, PWR_CSR);
-  expect_fallback("flash keeps its latency", [](fake::Registers &r) { r.flash_takes_ws = false; },
-                  TVMCRT_STM32F4_CLOCK_FLASH_FAILED, FLASH_ACR);
-  expect_fallback("clock switch ignored", [](fake::Registers &r) { r.switch_works = false; },
-                  TVMCRT_STM32F4_CLOCK_SWITCH_FAILED, RCC_CFGR);
+  expect_fallback(
+      "no crystal / no MCO", [](fake::Registers &r) { r.hse_starts = false; }, TVMCRT_STM32F4_CLOCK_HSE_FAILED, RCC_CR);
+  expect_fallback(
+      "PLL does not lock", [](fake::Registers &r) { r.pll_locks = false; }, TVMCRT_STM32F4_CLOCK_PLL_FAILED, RCC_CR);
+  expect_fallback(
+      "over-drive never ready", [](fake::Registers &r) { r.regulator_ready = false; },
+      TVMCRT_STM32F4_CLOCK_OVERDRIVE_FAILED, PWR_CSR);
+  expect_fallback(
+      "flash keeps its latency", [](fake::Registers &r) { r.flash_takes_ws = false; },
+      TVMCRT_STM32F4_CLOCK_FLASH_FAILED, FLASH_ACR);
+  expect_fallback(
+      "clock switch ignored", [](fake::Registers &r) { r.switch_works = false; }, TVMCRT_STM32F4_CLOCK_SWITCH_FAILED,
+      RCC_CFGR);
 }
 
 // A boot loader or debugger left the chip on the PLL: back to HSI and PLL off before PLLCFGR and
@@ -187,6 +195,22 @@ TEST(ClockStart, LeavesAPllItFindsRunningFirst) {
   EXPECT_EQ(regs.writes[1], (fake::Write{RCC_CR, 0x02000083u})) << fake::describe(regs, regs.writes);    // PLLON off
   EXPECT_EQ(regs.writes[2], (fake::Write{RCC_APB1ENR, 1u << 28})) << fake::describe(regs, regs.writes);
   EXPECT_EQ(out.hclk_hz, 84000000u);
+}
+
+// A core that cannot leave a PLL someone else started: nothing is changed under it (clearing the
+// APB prescalers with the core at 168 MHz would run APB1 at four times its limit).
+TEST(ClockStart, ACoreStuckOnThePllKeepsItsPrescalers) {
+  fake::Registers regs = fake::stm32f4(0x4000);
+  regs.value[RCC_CFGR] = 0x0000940Au;  // SW = SWS = PLL, APB1 /4, APB2 /2
+  regs.value[RCC_CR] = 0x03000083u;
+  regs.switch_works = false;
+  fake::use(&regs);
+  tvmcrt_stm32f4_clocks_t out;
+  EXPECT_EQ(
+      tvmcrt_stm32f4_clock_start(&tvmcrt_board_stm32f4_discovery.clock, tvmcrt_board_stm32f4_discovery.chip, &out),
+      TVMCRT_STM32F4_CLOCK_SWITCH_FAILED);
+  EXPECT_EQ(regs.value[RCC_CFGR] & 0xFCF0u, 0x9400u) << fake::describe(regs, regs.writes);
+  EXPECT_NE(regs.value[RCC_CR] & RCC_CR_PLLON, 0u) << "the PLL the core runs on was switched off";
 }
 
 TEST(Text, FrequenciesAndNumbers) {

@@ -51,5 +51,7 @@ std::string describe(const Registers &regs, const std::vector<Write> &writes);
 // 0x24003010; GPIOA/B with the debug pins' function and pulls) and PWR_CR's reset VOS for the chip.
 Registers stm32f4(std::uint32_t pwr_cr_reset);
 Registers stm32f4_emulator();
+// STM32L4+ (tests/stm32l4/fake_stm32l4.cpp): RM0432's reset values.
+Registers stm32l4();
 
 }  // namespace fake

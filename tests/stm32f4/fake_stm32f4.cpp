@@ -34,9 +34,9 @@ void on_write(Registers &r, std::uint32_t addr, std::uint32_t v, std::uint32_t &
 
 std::string name_of(std::uint32_t addr) {
   static const std::map<std::uint32_t, const char *> names = {
-      {RCC_CR, "RCC_CR"}, {RCC_PLLCFGR, "RCC_PLLCFGR"}, {RCC_CFGR, "RCC_CFGR"}, {RCC_AHB1ENR, "RCC_AHB1ENR"},
-      {RCC_APB1ENR, "RCC_APB1ENR"}, {RCC_APB2ENR, "RCC_APB2ENR"}, {PWR_CR, "PWR_CR"}, {PWR_CSR, "PWR_CSR"},
-      {FLASH_ACR, "FLASH_ACR"}};
+      {RCC_CR, "RCC_CR"},           {RCC_PLLCFGR, "RCC_PLLCFGR"}, {RCC_CFGR, "RCC_CFGR"},
+      {RCC_AHB1ENR, "RCC_AHB1ENR"}, {RCC_APB1ENR, "RCC_APB1ENR"}, {RCC_APB2ENR, "RCC_APB2ENR"},
+      {PWR_CR, "PWR_CR"},           {PWR_CSR, "PWR_CSR"},         {FLASH_ACR, "FLASH_ACR"}};
   auto it = names.find(addr);
   if (it != names.end()) return it->second;
   char buf[32];
@@ -51,7 +51,12 @@ std::string name_of(std::uint32_t addr) {
   for (const auto &[base, usart] : usarts) {
     if (addr >= base && addr < base + 0x20u) {
       const unsigned off = addr - base;
-      std::snprintf(buf, sizeof buf, "%s_%s", usart, off == 0 ? "SR" : off == 4 ? "DR" : off == 8 ? "BRR" : off == 12 ? "CR1" : "?");
+      std::snprintf(buf, sizeof buf, "%s_%s", usart,
+                    off == 0    ? "SR"
+                    : off == 4  ? "DR"
+                    : off == 8  ? "BRR"
+                    : off == 12 ? "CR1"
+                                : "?");
       return buf;
     }
   }

@@ -50,6 +50,24 @@ typedef struct tvmcrt_stm32_pin {
   uint8_t pin;  /* 0..15 */
 } tvmcrt_stm32_pin_t;
 
+/* For the board_desc.c files: a macro's value as a string, two tokens pasted after expansion. */
+#define TVMCRT_STR_(x) #x
+#define TVMCRT_STR(x) TVMCRT_STR_(x)
+#define TVMCRT_CAT_(a, b) a##b
+#define TVMCRT_CAT(a, b) TVMCRT_CAT_(a, b)
+
+/* TVMCRT_STM32_PIN(A, 2) is PA2, for board headers. */
+#define TVMCRT_STM32_PIN(port, pin) {TVMCRT_STM32_PORT_##port, pin}
+#define TVMCRT_STM32_PORT_A 0
+#define TVMCRT_STM32_PORT_B 1
+#define TVMCRT_STM32_PORT_C 2
+#define TVMCRT_STM32_PORT_D 3
+#define TVMCRT_STM32_PORT_E 4
+#define TVMCRT_STM32_PORT_F 5
+#define TVMCRT_STM32_PORT_G 6
+#define TVMCRT_STM32_PORT_H 7
+#define TVMCRT_STM32_PORT_I 8
+
 /* One pin to alternate function `af` (the mode last: the pin leaves its reset state with its
  * function already chosen); `pull_up` for an input that may be left unconnected. `port_base` is
  * the pin's GPIO port. */

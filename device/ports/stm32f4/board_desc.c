@@ -20,7 +20,7 @@
 #define TVMCRT_STM32F4_PIN(port, pin) {TVMCRT_STM32F4_PORT_##port, pin}
 
 #ifndef TVMCRT_BOARD_HEADER
-#error "board_desc.c needs -DTVMCRT_BOARD_HEADER=<boards/NAME.h> (tvmcrt_stm32f4_board() in CMakeLists.txt sets it)"
+#error "board_desc.c needs -DTVMCRT_BOARD_HEADER=<boards/NAME.h> (device/ports/stm32/boards.cmake sets it)"
 #endif
 #include TVMCRT_BOARD_HEADER
 
@@ -41,7 +41,7 @@
     !defined(TVMCRT_BOARD_PLL_P) || !defined(TVMCRT_BOARD_PLL_Q) || !defined(TVMCRT_BOARD_AHB_DIV) ||       \
     !defined(TVMCRT_BOARD_APB1_DIV) || !defined(TVMCRT_BOARD_APB2_DIV) || !defined(TVMCRT_BOARD_FLASH_WS) || \
     !defined(TVMCRT_BOARD_VOS_SCALE) || !defined(TVMCRT_BOARD_OVERDRIVE)
-#error "the board header lacks one of the clock keys TVMCRT_BOARD_CLOCK_SOURCE, _PLL_M/N/P/Q, _AHB_DIV, _APB1_DIV, _APB2_DIV, _FLASH_WS, _VOS_SCALE, _OVERDRIVE (boards/README.md)"
+#error "the board header lacks a clock key: _CLOCK_SOURCE, _PLL_M/N/P/Q, _AHB/APB1/APB2_DIV, _FLASH_WS, _VOS_SCALE, _OVERDRIVE"
 #endif
 #if !defined(TVMCRT_BOARD_OPENOCD_CONFIG) || !defined(TVMCRT_BOARD_PYOCD_TARGET)
 #error "the board header lacks TVMCRT_BOARD_OPENOCD_CONFIG or TVMCRT_BOARD_PYOCD_TARGET (scripts/flash needs them; boards/README.md)"

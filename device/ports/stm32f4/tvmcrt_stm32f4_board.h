@@ -5,9 +5,9 @@
  *
  * A board is one header of #defines in boards/ (boards/README.md); board_desc.c turns it into a
  * tvmcrt_stm32f4_board_t. What the STM32 families share (register access, GPIO, prescaler
- * encodings, waits, check sentences) is device/ports/stm32. Nothing here needs a Cortex-M: tests/stm32f4 builds these files natively
- * with a fake register file (stm32f4_regs.h) and checks every board's register values and write
- * sequence against tables worked out from the reference manuals.
+ * encodings, waits, check sentences) is device/ports/stm32. Nothing here needs a Cortex-M:
+ * tests/stm32f4 builds these files natively with a fake register file and checks every board's
+ * register values and write sequence against tables worked out from the reference manuals.
  */
 #ifndef TVMCRT_STM32F4_BOARD_H_
 #define TVMCRT_STM32F4_BOARD_H_
