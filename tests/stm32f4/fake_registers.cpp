@@ -35,6 +35,15 @@ std::string name(const Registers &regs, std::uint32_t addr) {
   return buf;
 }
 
+std::string gpio_name(std::uint32_t addr, std::uint32_t port_a) {
+  if (addr < port_a || addr >= port_a + 9 * 0x400u) return "";
+  const unsigned port = (addr - port_a) / 0x400u, off = (addr - port_a) % 0x400u;
+  const char *reg = off == 0x00 ? "MODER" : off == 0x0C ? "PUPDR" : off == 0x20 ? "AFRL" : off == 0x24 ? "AFRH" : "?";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "GPIO%c_%s", 'A' + port, reg);
+  return buf;
+}
+
 std::string describe(const Registers &regs, const std::vector<Write> &writes) {
   std::string s;
   char buf[80];

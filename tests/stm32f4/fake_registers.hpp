@@ -46,6 +46,8 @@ void use(Registers *regs);
 // "RCC_CR", "GPIOA_MODER", ... or the address in hex: for failure messages.
 std::string name(const Registers &regs, std::uint32_t addr);
 std::string describe(const Registers &regs, const std::vector<Write> &writes);
+// "GPIOG_MODER" for an address in the GPIO ports from `port_a` (0x400 apart), "" for any other.
+std::string gpio_name(std::uint32_t addr, std::uint32_t port_a);
 
 // STM32F4 (fake_stm32f4.cpp): reset values (RCC_CR HSION, HSIRDY, HSITRIM 16; RCC_PLLCFGR
 // 0x24003010; GPIOA/B with the debug pins' function and pulls) and PWR_CR's reset VOS for the chip.

@@ -40,12 +40,8 @@ std::string name_of(std::uint32_t addr) {
   auto it = names.find(addr);
   if (it != names.end()) return it->second;
   char buf[32];
-  if (addr >= GPIO_BASE(0) && addr < GPIO_BASE(9)) {
-    const unsigned port = (addr - GPIO_BASE(0)) / 0x400u, off = (addr - GPIO_BASE(0)) % 0x400u;
-    const char *reg = off == 0x00 ? "MODER" : off == 0x0C ? "PUPDR" : off == 0x20 ? "AFRL" : off == 0x24 ? "AFRH" : "?";
-    std::snprintf(buf, sizeof buf, "GPIO%c_%s", 'A' + port, reg);
-    return buf;
-  }
+  std::string gpio = gpio_name(addr, GPIO_BASE(0));
+  if (!gpio.empty()) return gpio;
   static const std::map<std::uint32_t, const char *> usarts = {
       {0x40011000u, "USART1"}, {0x40004400u, "USART2"}, {0x40004800u, "USART3"}, {0x40011400u, "USART6"}};
   for (const auto &[base, usart] : usarts) {

@@ -40,13 +40,8 @@ std::string name_of(std::uint32_t addr) {
       {0x40008000u, "LPUART1_CR1"}, {0x4000800Cu, "LPUART1_BRR"}};
   auto it = names.find(addr);
   if (it != names.end()) return it->second;
-  if (addr >= GPIO_BASE(0) && addr < GPIO_BASE(9)) {
-    char buf[32];
-    const unsigned port = (addr - GPIO_BASE(0)) / 0x400u, off = (addr - GPIO_BASE(0)) % 0x400u;
-    const char *reg = off == 0x00 ? "MODER" : off == 0x0C ? "PUPDR" : off == 0x20 ? "AFRL" : off == 0x24 ? "AFRH" : "?";
-    std::snprintf(buf, sizeof buf, "GPIO%c_%s", 'A' + port, reg);
-    return buf;
-  }
+  std::string gpio = gpio_name(addr, GPIO_BASE(0));
+  if (!gpio.empty()) return gpio;
   return "";
 }
 

@@ -7,6 +7,10 @@
 #     cortex_m board <board> (device/ports/cortex_m) with its linker script. RAM_KB: the header's,
 #     unless TVMCRT_BOARD_RAM_KB_<board> is set (tvmcrt_add_firmware(... RAM_KB); netduinoplus2's
 #     default is TVMCRT_STM32F4_RAM_KB). MAX_RAM_KB bounds it (what the port's emulator maps).
+#
+#   tvmcrt_stm32_boards(<out list> PORT ... )
+#     tvmcrt_stm32_board() for every header in the calling port's boards/; <out list> gets their
+#     names. The other arguments are passed on.
 include_guard(GLOBAL)
 
 function(tvmcrt_stm32_board header)
@@ -43,4 +47,15 @@ function(tvmcrt_stm32_board header)
   tvmcrt_cm_board(${name} LIBRARY ${arg_LIBRARY} VECTORS ${arg_VECTORS} ${desc}
                   FLASH_ORIGIN 0x08000000 FLASH_KB ${FLASH_KB} RAM_ORIGIN 0x20000000 RAM_KB ${RAM_KB}
                   STACK_SIZE ${arg_STACK_SIZE} RAM_OPTION "${ram_option}" TITLE "${TITLE}")
+endfunction()
+
+function(tvmcrt_stm32_boards out)
+  file(GLOB headers CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/boards/*.h)
+  set(names "")
+  foreach(h IN LISTS headers)
+    tvmcrt_stm32_board(${h} ${ARGN})
+    get_filename_component(n ${h} NAME_WE)
+    list(APPEND names ${n})
+  endforeach()
+  set(${out} ${names} PARENT_SCOPE)
 endfunction()
