@@ -8,12 +8,15 @@
 #
 #   tvmcrt_add_firmware(<target> MODELS <model targets...> [BOARD <board>] [RAM_KB <n>]
 #                       [STACK_SIZE <bytes>] [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
-#     The agent firmware for BOARD (stm32f4, the default, like tvmcrt-fw; mps2_an386, 4 MiB of RAM,
-#     for models an STM32F4 cannot hold), cross-built with cmake/arm-none-eabi.cmake as an
+#     The agent firmware for BOARD: an STM32F4 board of device/ports/stm32f4/boards (nucleo_f401re,
+#     nucleo_f411re, nucleo_f446re, nucleo_f429zi, stm32f429i_disc1, stm32f4_discovery, or
+#     netduinoplus2, the default, like tvmcrt-fw; stm32f4 is its older name), an STM32L4+ board of
+#     device/ports/stm32l4/boards (nucleo_l4r5zi: not bootable under QEMU) or mps2_an386 (4 MiB of
+#     RAM, for models an STM32F4 cannot hold), cross-built with cmake/arm-none-eabi.cmake as an
 #     external project of your build. Each model is built again for the target from the same
 #     tvmcrt_add_model() arguments (SIDECAR, WORKSPACE_SLACK, INCLUDE_DIRS, SOURCES, DEFINITIONS...).
-#     Writes <binary dir>/<target>.elf, .bin and .map. RAM_KB defaults to the board's (stm32f4:
-#     TVMCRT_STM32F4_RAM_KB, 128; mps2_an386: 4096);
+#     Writes <binary dir>/<target>.elf, .bin and .map. RAM_KB defaults to the board's (its header's
+#     TVMCRT_BOARD_RAM_KB; netduinoplus2: TVMCRT_STM32F4_RAM_KB, 128; mps2_an386: 4096);
 #     before the link a check prints each model's flash and RAM and stops the build when they do not
 #     fit (cmake/TvmcrtFitCheck.cmake). LINK_LIBRARIES (library names or paths of Arm archives, e.g. a
 #     prebuilt CMSIS-NN) and LINK_OPTIONS go to the firmware link only.
@@ -48,6 +51,19 @@ function(tvmcrt_add_native_device target)
   tvmcrt_link_models(${target} MODELS ${arg_MODELS} ${arena})
 endfunction()
 
+# The boards tvmcrt_add_firmware() takes: every STM32 board header and the MPS2 AN386.
+function(tvmcrt_firmware_boards out)
+  file(GLOB headers ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/stm32f4/boards/*.h
+                    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../device/ports/stm32l4/boards/*.h)
+  set(names "")
+  foreach(h IN LISTS headers)
+    get_filename_component(n ${h} NAME_WE)
+    list(APPEND names ${n})
+  endforeach()
+  list(APPEND names mps2_an386)
+  set(${out} ${names} PARENT_SCOPE)
+endfunction()
+
 function(tvmcrt_firmware_external_project name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "SOURCE_DIR;BINARY_DIR;BOARD;RAM_KB;STACK_SIZE" "CMAKE_ARGS")
   find_program(TVMCRT_ARM_GCC arm-none-eabi-gcc)
@@ -56,13 +72,23 @@ function(tvmcrt_firmware_external_project name)
                         "libnewlib-arm-none-eabi (scripts/setup does), or leave the firmware out.")
   endif()
   set(root ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/..)
-  # RAM_KB and STACK_SIZE are the board's cache variables in the firmware build.
+  # RAM_KB and STACK_SIZE are the board's cache variables in the firmware build: TVMCRT_MPS2_* for
+  # the MPS2 AN386; for an STM32F4 board TVMCRT_BOARD_RAM_KB_<board> (netduinoplus2, and this tree's
+  # own images without BOARD: TVMCRT_STM32F4_RAM_KB) and TVMCRT_STM32F4_STACK_SIZE.
   if(arg_BOARD STREQUAL "mps2_an386")
-    set(board_var TVMCRT_MPS2)
-  else()
-    set(board_var TVMCRT_STM32F4)
+    set(ram_var TVMCRT_MPS2_RAM_KB)
+    set(stack_var TVMCRT_MPS2_STACK_SIZE)
+  elseif(NOT arg_BOARD OR arg_BOARD MATCHES "^(stm32f4|netduinoplus2)$")
+    set(ram_var TVMCRT_STM32F4_RAM_KB)
+    set(stack_var TVMCRT_STM32F4_STACK_SIZE)
     if(NOT arg_RAM_KB)
       set(arg_RAM_KB ${TVMCRT_STM32F4_RAM_KB})
+    endif()
+  else()
+    set(ram_var TVMCRT_BOARD_RAM_KB_${arg_BOARD})
+    set(stack_var TVMCRT_STM32F4_STACK_SIZE)
+    if(EXISTS ${root}/device/ports/stm32l4/boards/${arg_BOARD}.h)
+      set(stack_var TVMCRT_STM32L4_STACK_SIZE)
     endif()
   endif()
   set(args
@@ -70,15 +96,19 @@ function(tvmcrt_firmware_external_project name)
     -DCMAKE_BUILD_TYPE=${TVMCRT_FIRMWARE_BUILD_TYPE}
     -DTVMCRT_NANOPB_DIR=${TVMCRT_NANOPB_DIR})
   if(arg_RAM_KB)
-    list(APPEND args -D${board_var}_RAM_KB=${arg_RAM_KB})
+    list(APPEND args -D${ram_var}=${arg_RAM_KB})
   endif()
-  foreach(var TVMCRT_NANOPB_GENERATED_DIR TVMCRT_STM32F4_CORE_HZ)
+  # This tree's own images (no BOARD) are for TVMCRT_BOARD (device/ports/stm32f4/CMakeLists.txt).
+  if(NOT arg_BOARD AND TVMCRT_BOARD)
+    list(APPEND args -DTVMCRT_BOARD=${TVMCRT_BOARD})
+  endif()
+  foreach(var TVMCRT_NANOPB_GENERATED_DIR)
     if(${var})
       list(APPEND args -D${var}=${${var}})
     endif()
   endforeach()
   if(arg_STACK_SIZE)
-    list(APPEND args -D${board_var}_STACK_SIZE=${arg_STACK_SIZE})
+    list(APPEND args -D${stack_var}=${arg_STACK_SIZE})
   endif()
   # The firmware says which tvmcrt it is: this build's id (a source tree) or the installed one's.
   if(TVMCRT_BUILD_ID)
@@ -136,12 +166,14 @@ function(tvmcrt_add_firmware target)
                         "[STACK_SIZE <bytes>] [LINK_LIBRARIES ...] [LINK_OPTIONS ...])")
   endif()
   if(NOT arg_BOARD)
-    set(arg_BOARD stm32f4)
+    set(arg_BOARD netduinoplus2)
   endif()
-  if(NOT arg_BOARD MATCHES "^(stm32f4|mps2_an386)$")
-    message(FATAL_ERROR "tvmcrt_add_firmware(${target}): BOARD '${arg_BOARD}' is not a board tvmcrt has a port "
-                        "for: stm32f4 (STM32F405/407, QEMU netduinoplus2) or mps2_an386 (4 MiB RAM, QEMU "
-                        "mps2-an386); see docs/bring-your-own-model.md, \"Which board for which size\"")
+  tvmcrt_firmware_boards(boards)
+  if(NOT arg_BOARD IN_LIST boards AND NOT arg_BOARD STREQUAL "stm32f4")
+    string(REPLACE ";" ", " boards "${boards}")
+    message(FATAL_ERROR "tvmcrt_add_firmware(${target}): BOARD '${arg_BOARD}' is not a board tvmcrt knows: ${boards} "
+                        "(device/ports/stm32f4/boards has one header per STM32F4 board; add one for yours, "
+                        "boards/README.md). Which board for which size: docs/bring-your-own-model.md")
   endif()
   list(TRANSFORM arg_LINK_LIBRARIES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/-].*[/.]")
   # Found now rather than half-way through the cross build.

@@ -7,13 +7,16 @@
 # dependency checks make a no-op rebuild cheap). The host-built tvmcrt-import generates the model
 # adapters for it. Images: <build>/firmware/tvmcrt-fw.elf, .bin, .map (device/ports/stm32f4).
 #
-# Options forwarded: TVMCRT_STM32F4_RAM_KB, TVMCRT_STM32F4_CORE_HZ (when set), TVMCRT_FIRMWARE_BUILD_TYPE
-# (default MinSizeRel). The cross build is the one users' tvmcrt_add_firmware() images get
+# Options forwarded: TVMCRT_BOARD (the board of tvmcrt-fw*.elf, default netduinoplus2; every board
+# also gets tvmcrt-fw-<board>.elf), TVMCRT_STM32F4_RAM_KB, TVMCRT_FIRMWARE_BUILD_TYPE (default
+# MinSizeRel). The cross build is the one users' tvmcrt_add_firmware() images get
 # (tvmcrt_firmware_external_project(), cmake/TvmcrtDevices.cmake), which this file also makes available.
 include_guard(GLOBAL)
 include(${CMAKE_CURRENT_LIST_DIR}/TvmcrtDevices.cmake)
 
 set(TVMCRT_FIRMWARE_BINARY_DIR ${CMAKE_BINARY_DIR}/firmware)
+set(TVMCRT_BOARD netduinoplus2 CACHE STRING
+    "Board of build/firmware/tvmcrt-fw*.elf: a header in device/ports/stm32f4/boards (nucleo_f401re, nucleo_f446re, ...)")
 set(TVMCRT_FIRMWARE_ENABLED OFF)
 
 if(NOT TVMCRT_BUILD_FIRMWARE)

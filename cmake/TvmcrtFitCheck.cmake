@@ -1,11 +1,12 @@
 # TvmcrtFitCheck.cmake — will the firmware fit the board? Run before the link of every agent image
-# (tvmcrt_stm32f4_agent_image(), device/ports/stm32f4/CMakeLists.txt):
+# (tvmcrt_cm_agent_image(), device/ports/cortex_m/CMakeLists.txt):
 #
 #   cmake -DINPUT=<image>_fit_input.cmake -P TvmcrtFitCheck.cmake
 #
 # INPUT sets IMAGE, BOARD, SIZE_TOOL (arm-none-eabi-size), RAM_KB, FLASH_KB, STACK_SIZE, RAM_OPTION
-# (the board's cache variable for its RAM), AGENT_FILES (the agent's archives and objects) and MODELS
-# ("name|archive|tvmcrt_model_<m>.h|..._slots.h" each).
+# (how to change the board's RAM), AGENT_FILES (the agent's archives and objects), MODELS
+# ("name|archive|tvmcrt_model_<m>.h|..._slots.h" each) and FIT_BOARDS (every board of the build,
+# "name|RAM KiB|flash KiB|what it is", from tvmcrt_cm_board()).
 #
 # Per model it adds up flash (code, weights, initialised data) and RAM: its own static data (TVM's
 # internal USMP pools live in .bss.noinit.tvm), the arena the agent reserves for its pools and stack
@@ -17,16 +18,9 @@
 # linker script's own ASSERT stays the final word for an image within those margins of the limit.
 #
 # When RAM or flash does not fit, the build stops with the table, what to change and the boards the
-# image would fit (TVMCRT_FIT_BOARDS below); otherwise the table is printed, so a build log always
-# shows the budget.
+# image would fit (FIT_BOARDS); otherwise the table is printed, so a build log always shows the
+# budget.
 include(${INPUT})
-
-# The boards tvmcrt has ports for: name|RAM KiB|flash KiB|what it is. docs/bring-your-own-model.md
-# ("Which board for which size") lists the same figures.
-set(TVMCRT_FIT_BOARDS
-  "stm32f4|128|1024|STM32F405/407 (128 KiB SRAM without the CCM, 1 MiB flash)"
-  "stm32f4|192|1024|QEMU's netduinoplus2 only: it maps 192 KiB of SRAM (BOARD stm32f4 RAM_KB 192, a real F405 has 128)"
-  "mps2_an386|4096|4096|MPS2 AN386, Cortex-M4 (QEMU -M mps2-an386: 4 MiB SRAM, 4 MiB code memory), BOARD mps2_an386")
 
 # Flash and RAM bytes of the allocated sections in archives/objects, from `size -A`.
 function(_fit_size out_flash out_ram)
@@ -158,7 +152,7 @@ if(total_flash GREATER board_flash)
 endif()
 if(problems)
   set(fits "")
-  foreach(entry IN LISTS TVMCRT_FIT_BOARDS)
+  foreach(entry IN LISTS FIT_BOARDS)
     string(REPLACE "|" ";" f "${entry}")
     list(GET f 0 name)
     list(GET f 1 ram_kb)

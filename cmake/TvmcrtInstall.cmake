@@ -9,7 +9,8 @@
 #                                            cross builds (tvmcrt_add_firmware() builds it for the
 #                                            board): runtime, proto (+ generated nanopb code and the
 #                                            nanopb sources), device/agent, device/ports, cmake/
-#   P/share/tvmcrt/scripts/                  qemu-board, build-model
+#   P/share/tvmcrt/scripts/                  qemu-board, build-model, flash (+ udev/ rules for ST-LINK)
+#   P/lib/udev/rules.d/                      60-tvmcrt-stlink.rules (ModemManager off ST-LINK ports, plugdev)
 #   P/lib/tvmcrt/firmware/                   tvmcrt-fw.elf/.bin (the default emulated board), echo image
 #   P/lib/libtvmcrt_host.a, include/tvmcrt/host/, lib/pkgconfig/tvmcrt-host.pc
 #                                            the host library for C++ programs (pkg-config tvmcrt-host)
@@ -82,8 +83,11 @@ file(GLOB _nanopb_all ${TVMCRT_NANOPB_DIR}/*.c ${TVMCRT_NANOPB_DIR}/*.h ${TVMCRT
 install(FILES ${_nanopb_all} DESTINATION ${_share}/nanopb COMPONENT dev)
 install(FILES ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.c ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION ${_share}/nanopb-generated
         COMPONENT dev)
-install(PROGRAMS ${_src}/scripts/qemu-board ${_src}/scripts/build-model DESTINATION share/tvmcrt/scripts
-        COMPONENT dev)
+install(PROGRAMS ${_src}/scripts/build-model DESTINATION share/tvmcrt/scripts COMPONENT dev)
+# Running and flashing images needs no compiler: those go with the tools.
+install(PROGRAMS ${_src}/scripts/qemu-board ${_src}/scripts/flash DESTINATION share/tvmcrt/scripts COMPONENT runtime)
+install(FILES ${_src}/scripts/udev/60-tvmcrt-stlink.rules DESTINATION share/tvmcrt/scripts/udev COMPONENT runtime)
+install(FILES ${_src}/scripts/udev/60-tvmcrt-stlink.rules DESTINATION lib/udev/rules.d COMPONENT runtime)
 
 # The package files.
 set(TVMCRT_INSTALLED_BUILD_ID "${TVMCRT_AGENT_BUILD_ID}")

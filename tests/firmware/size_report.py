@@ -27,7 +27,7 @@ def component(path):
              "tvmcrt_frame": "frame codec", "tvmcrt_stm32f4": "port (stm32f4)"}
     if lib in names:
         return names[lib]
-    if "tvmcrt_stm32f4_startup" in path:
+    if "tvmcrt_stm32f4_startup" in path or "tvmcrt_stm32f4_board_" in path:  # vector table, board description
         return "port (stm32f4)"
     if "arm-none-eabi" in path:  # newlib and libgcc, from the toolchain's folders
         return "libc/libgcc"

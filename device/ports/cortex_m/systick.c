@@ -1,10 +1,12 @@
 /*
- * systick.c — SysTick as a free-running 32-bit core-clock counter, the boot id, reset, interrupt
- * enables: the same on every Cortex-M (Armv7-M B3.3, B3.4).
+ * systick.c — the tick (a free-running 32-bit core-clock counter), the boot id, reset, interrupt
+ * enables: the same on every Cortex-M (Armv7-M B3.3, B3.4, C1.8).
  *
- * SysTick counts down from 2^24-1 at the core clock; its interrupt counts wraps, and ticks() joins
- * the two into a counter that wraps at 2^32 (268 s at 16 MHz, 25 s at 168 MHz). Resolution is one
- * core clock. DWT->CYCCNT would be simpler but reads 0 under QEMU.
+ * Where the DWT cycle counter counts (silicon), the tick is DWT->CYCCNT: one count per core clock,
+ * 32 bits, read in one load, no interrupt. Where it reads 0 (QEMU 7.2 has no DWT), the tick is
+ * SysTick counting down from 2^24-1 at the core clock, its interrupt counting wraps, ticks() joining
+ * the two. Either wraps at 2^32 (268 s at 16 MHz, 24 s at 180 MHz). SysTick runs in both cases: the
+ * boot id mixes in its phase.
  */
 #include "cortex_m_regs.h"
 #include "tvmcrt/tvmcrt.h"
@@ -14,6 +16,7 @@
 
 static volatile uint32_t systick_wraps; /* written by SysTick_Handler only */
 static uint32_t tick_hz;
+static bool ticks_from_dwt;
 static uint32_t boot_id;
 
 /* Survives resets: the linker script leaves .noinit alone (NOLOAD, not zeroed). */
@@ -31,6 +34,7 @@ void SysTick_Handler(void) {
 }
 
 uint32_t tvmcrt_cm_ticks(void) {
+  if (ticks_from_dwt) return DWT_CYCCNT;
   uint32_t wraps, count, pending;
   /* The counter reloads a little before its interrupt runs (a few cycles on silicon, up to a whole
    * translation block under QEMU). A pending interrupt with a freshly reloaded count means a wrap
@@ -46,6 +50,23 @@ uint32_t tvmcrt_cm_ticks(void) {
 
 uint32_t tvmcrt_cm_tick_hz(void) {
   return tick_hz;
+}
+
+const char *tvmcrt_cm_tick_source(void) {
+  return ticks_from_dwt ? "the DWT cycle counter" : "SysTick";
+}
+
+/* Starts CYCCNT and keeps it when it moves: an implementation without one (NOCYCCNT), or an
+ * emulator that reads the DWT as 0, leaves the tick on SysTick. */
+static bool dwt_start(void) {
+  DEMCR |= DEMCR_TRCENA;
+  __asm volatile("dsb" ::: "memory");
+  if ((DWT_CTRL & DWT_CTRL_NOCYCCNT) != 0) return false;
+  DWT_CYCCNT = 0;
+  DWT_CTRL |= DWT_CTRL_CYCCNTENA;
+  uint32_t first = DWT_CYCCNT;
+  __asm volatile("nop\n nop\n nop\n nop" ::: "memory");
+  return DWT_CYCCNT != first;
 }
 
 uint32_t tvmcrt_cm_boot_id(void) {
@@ -67,6 +88,7 @@ void tvmcrt_cm_systick_init(uint32_t core_hz) {
   SYST_RVR = SYSTICK_RELOAD;
   SYST_CVR = 0;
   SYST_CSR = SYST_CSR_CLKSOURCE | SYST_CSR_TICKINT | SYST_CSR_ENABLE;
+  ticks_from_dwt = dwt_start();
 
   /* On a cold start the record holds whatever the RAM powered up with; QEMU starts from zeros, so
    * the counter alone would repeat there. The SysTick phase after the UART set-up varies with host

@@ -1,7 +1,7 @@
 /*
  * tvmcrt_cortex_m.h — what every bare-metal Cortex-M port shares (device/ports/cortex_m): the
- * start-up code, SysTick as the tick counter, the boot id, reset, the UART receive ring, the agent's
- * main loop and the linker script. A port (device/ports/stm32f4, device/ports/mps2_an386) brings the
+ * start-up code, the tick counter (DWT or SysTick), the boot id, reset, the UART receive ring, the
+ * agent's main loop and the linker script. A port (device/ports/stm32f4, device/ports/mps2_an386) brings the
  * board: its UART, its vector table and its memory map, and implements the board functions below.
  *
  * Depends on startup.c, systick.c and agent_main.c (agent images only, which also fills the
@@ -41,11 +41,21 @@ const char *tvmcrt_board_platform(void);
  *------------------------------------------------------------------------------------------------*/
 
 /* Starts SysTick from the core clock (core_hz counts per second) below every UART interrupt in
- * priority, and counts this boot in the no-init boot record. */
+ * priority, starts the DWT cycle counter where there is one that counts, and counts this boot in
+ * the no-init boot record. */
 void tvmcrt_cm_systick_init(uint32_t core_hz);
-/* Free-running core-clock counter, wraps at 2^32 (SysTick's 24 bits extended in software). */
+/* Free-running core-clock counter, wraps at 2^32: DWT->CYCCNT where it counts, else SysTick's 24
+ * bits extended in software. */
 uint32_t tvmcrt_cm_ticks(void);
 uint32_t tvmcrt_cm_tick_hz(void);
+/* Which counter ticks() reads: "the DWT cycle counter" or "SysTick". */
+const char *tvmcrt_cm_tick_source(void);
+/* The platform line for tvmcrt_board_platform() (platform.c), written into `buf` (cut to `cap`):
+ * "<family> <board>: <chip> at <core_hz> (<clock_note>), times from <tick source> at <tick rate>";
+ * with core_hz 0 (an emulator: the port did not set the clock) "<family>-emulated <board>:
+ * <clock_note>, times from ...". tvmcrt-host labels times from a "-emulated" platform as such. */
+void tvmcrt_cm_platform_line(char *buf, size_t cap, const char *family, const char *board, const char *chip,
+                             uint32_t core_hz, const char *clock_note);
 /* Different after every reset: the no-init counter mixed with the SysTick phase at boot. Mix once
  * interrupts run (tvmcrt_cm_boot_id_mix()), then read. */
 void tvmcrt_cm_boot_id_mix(void);

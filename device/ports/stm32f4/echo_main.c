@@ -1,52 +1,43 @@
 /*
- * echo_main.c — bring-up firmware (tvmcrt-fw-echo): proves the USART1 driver, the receive ring and
- * SysTick on a new board or emulator before the agent is involved.
+ * echo_main.c — bring-up firmware (tvmcrt-fw-echo, tvmcrt-echo-<board>): proves the clock, the
+ * USART driver, the receive ring and the tick on a new board or emulator before the agent is
+ * involved.
  *
- * Sends one banner line at boot, then echoes every byte, except two control bytes:
+ * Sends one banner line at boot, "tvmcrt-echo ready: " and the platform line (board, core clock,
+ * tick counter), then echoes every byte, except two control bytes:
  *   0x01  stop reading for 200 ms (as a model run would); bytes arriving meanwhile must all be echoed
  *   0x02  print "rx=<n> dropped=<n> overruns=<n> tick_hz=<n> ticks=<n> boot=<hex>\n"
+ *   0x03  print the banner again (on a real board the port is opened after the boot banner went out)
  * tests/firmware/echo_test.py drives it.
  */
+#include "tvmcrt_cm_text.h"
 #include "tvmcrt_stm32f4.h"
 
-static size_t put_str(uint8_t *out, const char *s) {
+static void send_text(const char *text) {
   size_t n = 0;
-  while (s[n] != '\0') {
-    out[n] = (uint8_t)s[n];
-    n++;
-  }
-  return n;
-}
-
-static size_t put_uint(uint8_t *out, uint32_t v, uint32_t base) {
-  uint8_t digits[10];
-  size_t n = 0;
-  do {
-    digits[n++] = (uint8_t)"0123456789abcdef"[v % base];
-    v /= base;
-  } while (v != 0);
-  for (size_t i = 0; i < n; i++) out[i] = digits[n - 1 - i];
-  return n;
+  while (text[n] != '\0') n++;
+  (void)tvmcrt_board_uart_write((const uint8_t *)text, n);
 }
 
 static void send_status(void) {
   tvmcrt_stm32f4_uart_stats_t st;
   tvmcrt_stm32f4_uart_stats(&st);
-  uint8_t line[128];
-  size_t n = put_str(line, "rx=");
-  n += put_uint(line + n, st.rx_bytes, 10);
-  n += put_str(line + n, " dropped=");
-  n += put_uint(line + n, st.rx_dropped, 10);
-  n += put_str(line + n, " overruns=");
-  n += put_uint(line + n, st.rx_overruns, 10);
-  n += put_str(line + n, " tick_hz=");
-  n += put_uint(line + n, tvmcrt_cm_tick_hz(), 10);
-  n += put_str(line + n, " ticks=");
-  n += put_uint(line + n, tvmcrt_cm_ticks(), 10);
-  n += put_str(line + n, " boot=");
-  n += put_uint(line + n, tvmcrt_cm_boot_id(), 16);
-  line[n++] = '\n';
-  (void)tvmcrt_board_uart_write(line, n);
+  char line[128];
+  tvmcrt_cm_text_t t = tvmcrt_cm_text(line, sizeof line);
+  tvmcrt_cm_text_str(&t, "rx=");
+  tvmcrt_cm_text_uint(&t, st.rx_bytes, 10);
+  tvmcrt_cm_text_str(&t, " dropped=");
+  tvmcrt_cm_text_uint(&t, st.rx_dropped, 10);
+  tvmcrt_cm_text_str(&t, " overruns=");
+  tvmcrt_cm_text_uint(&t, st.rx_overruns, 10);
+  tvmcrt_cm_text_str(&t, " tick_hz=");
+  tvmcrt_cm_text_uint(&t, tvmcrt_cm_tick_hz(), 10);
+  tvmcrt_cm_text_str(&t, " ticks=");
+  tvmcrt_cm_text_uint(&t, tvmcrt_cm_ticks(), 10);
+  tvmcrt_cm_text_str(&t, " boot=");
+  tvmcrt_cm_text_uint(&t, tvmcrt_cm_boot_id(), 16);
+  tvmcrt_cm_text_str(&t, "\n");
+  send_text(line);
 }
 
 static void stall(uint32_t ms) {
@@ -56,10 +47,15 @@ static void stall(uint32_t ms) {
   }
 }
 
+static void send_banner(void) {
+  send_text("tvmcrt-echo ready: ");
+  send_text(tvmcrt_board_platform());
+  send_text("\n");
+}
+
 int main(void) {
   tvmcrt_board_init();
-  static const uint8_t banner[] = "tvmcrt-echo ready\n";
-  (void)tvmcrt_board_uart_write(banner, sizeof banner - 1);
+  send_banner();
   for (;;) {
     uint8_t buf[64];
     size_t n = tvmcrt_board_uart_read(buf, sizeof buf);
@@ -68,6 +64,8 @@ int main(void) {
         stall(200);
       } else if (buf[i] == 0x02) {
         send_status();
+      } else if (buf[i] == 0x03) {
+        send_banner();
       } else {
         (void)tvmcrt_board_uart_write(&buf[i], 1);
       }

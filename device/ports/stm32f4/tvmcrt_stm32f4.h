@@ -1,12 +1,13 @@
 /*
- * tvmcrt_stm32f4.h — the STM32F4 port: USART1 with an interrupt-fed receive ring and a
- * tvmcrt_port_t for the agent, on the shared Cortex-M layer (device/ports/cortex_m: start-up, SysTick,
- * reset, the agent's main loop, the board functions tvmcrt_board_*()). No vendor HAL; register level
- * (stm32f4_regs.h).
+ * tvmcrt_stm32f4.h — the STM32F4 port: the board's clock tree, its USART with an interrupt-fed
+ * receive ring, on the shared Cortex-M layer (device/ports/cortex_m: start-up, the tick, reset, the
+ * agent's main loop, the board functions tvmcrt_board_*()). No vendor HAL; register level
+ * (stm32f4_regs.h). Which board: one header in boards/ (tvmcrt_stm32f4_board.h, board_desc.c).
  *
- * Runs unchanged on QEMU `-M netduinoplus2`, Renode `stm32f4_discovery` and STM32F4 silicon
- * (USART1 on PA9/PA10, 115200 8N1). docs/porting.md says how to move it to another board.
- * Depends on board.c, uart.c, vectors.c and device/ports/cortex_m.
+ * Every board's image runs on its silicon and, unchanged, on QEMU `-M netduinoplus2` with its own
+ * USART as the host link (the image's .tvmcrt.board section says which -serial that is).
+ * docs/porting.md says how to add a board. Depends on board.c, uart.c, stm32f4_clock.c,
+ * stm32f4_uart_setup.c, stm32f4_chips.c, vectors.c, one board_desc.c and device/ports/cortex_m.
  */
 #ifndef TVMCRT_STM32F4_H_
 #define TVMCRT_STM32F4_H_
@@ -17,6 +18,7 @@
 
 #include "tvmcrt_cortex_m.h"
 #include "tvmcrt_port.h"
+#include "tvmcrt_stm32f4_board.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,17 +34,11 @@ extern "C" {
 #error "TVMCRT_STM32F4_RX_BUFFER_SIZE must be a power of two, at least 64"
 #endif
 
-/* Core clock after reset on silicon: the 16 MHz HSI (this port does not start the PLL). Boards that
- * configure their own clock tree set this to their HCLK. */
-#ifndef TVMCRT_STM32F4_CORE_HZ
-#define TVMCRT_STM32F4_CORE_HZ 16000000u
-#endif
-/* Core clock QEMU's netduinoplus2 emulates (its SysTick counts at this rate of virtual time). */
+/* Core clock QEMU's netduinoplus2 emulates (its SysTick counts at this rate of virtual time). On
+ * silicon the rate is the board's HCLK (tvmcrt_stm32f4_clocks()). */
 #ifndef TVMCRT_STM32F4_EMULATED_CORE_HZ
 #define TVMCRT_STM32F4_EMULATED_CORE_HZ 168000000u
 #endif
-
-#define TVMCRT_STM32F4_BAUD 115200u
 
 typedef struct tvmcrt_stm32f4_uart_stats {
   uint32_t rx_bytes;     /* bytes received into the ring */
@@ -50,18 +46,19 @@ typedef struct tvmcrt_stm32f4_uart_stats {
   uint32_t rx_overruns;  /* USART overrun errors: a byte arrived before the interrupt ran */
 } tvmcrt_stm32f4_uart_stats_t;
 
-/* The board functions (tvmcrt_cortex_m.h): tvmcrt_board_init() enables clocks and pins (harmless
- * where they are not emulated), starts SysTick and USART1 with its receive interrupt;
- * tvmcrt_board_uart_read/_write() are USART1; the platform is "stm32f4" ("stm32f4-emulated" under
- * QEMU). USART1's counters, main context: */
+/* The board functions (tvmcrt_cortex_m.h): tvmcrt_board_init() starts the board's clock tree
+ * (skipped where the RCC reads 0: QEMU), the tick, and the board's USART with its receive interrupt;
+ * tvmcrt_board_uart_read/_write() are that USART; the platform line names the board, the core
+ * clock and the tick's counter ("stm32f4 nucleo_f446re: STM32F446 at 180 MHz ...", or
+ * "stm32f4-emulated ..." under QEMU). The USART's counters, main context: */
 void tvmcrt_stm32f4_uart_stats(tvmcrt_stm32f4_uart_stats_t *stats);
 
 /* True when the RCC reads 0 (QEMU 7.2 does not emulate it): the tick rate is then
- * TVMCRT_STM32F4_EMULATED_CORE_HZ instead of TVMCRT_STM32F4_CORE_HZ. */
+ * TVMCRT_STM32F4_EMULATED_CORE_HZ instead of the board's HCLK. */
 bool tvmcrt_stm32f4_emulated(void);
 
-/* Private to the port. */
-void tvmcrt_stm32f4_uart_init(void);
+/* Private to the port: the USART of tvmcrt_stm32f4_board at the baud rate for `clocks`. */
+void tvmcrt_stm32f4_uart_init(const tvmcrt_stm32f4_clocks_t *clocks);
 
 #ifdef __cplusplus
 }

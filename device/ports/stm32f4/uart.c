@@ -1,8 +1,9 @@
 /*
- * uart.c — USART1, 115200 8N1: receive by interrupt into a ring, transmit polled.
+ * uart.c — the board's USART, 8N1: receive by interrupt into a ring, transmit polled.
  *
  * The receive interrupt only moves the byte into the ring (tvmcrt_cm_ring_t, shared by the Cortex-M
- * ports); the agent decodes frames from the main loop (tvmcrt_board_uart_read).
+ * ports); the agent decodes frames from the main loop (tvmcrt_board_uart_read). Which USART, its
+ * pins and BRR: stm32f4_uart_setup.c, from the board description.
  */
 #include "stm32f4_regs.h"
 #include "tvmcrt_stm32f4.h"
@@ -10,26 +11,23 @@
 static uint8_t ring_bytes[TVMCRT_STM32F4_RX_BUFFER_SIZE];
 static tvmcrt_cm_ring_t ring = {ring_bytes, TVMCRT_STM32F4_RX_BUFFER_SIZE, 0, 0, 0, 0};
 static volatile uint32_t rx_overruns;
+static uint32_t usart_base; /* the board's USART; set once before its interrupt is enabled */
 
-void USART1_IRQHandler(void);
+void USART_IRQHandler(void);
 
-/* BRR for OVER8 = 0: the APB2 clock over the baud rate, rounded (16 MHz -> 139 = 115108 baud, 0.08 %
- * off). QEMU ignores BRR. */
-#define USART1_BRR_VALUE ((TVMCRT_STM32F4_CORE_HZ + TVMCRT_STM32F4_BAUD / 2u) / TVMCRT_STM32F4_BAUD)
-
-void tvmcrt_stm32f4_uart_init(void) {
-  USART1_CR1 = 0;
-  USART1_BRR = USART1_BRR_VALUE;
-  /* QEMU drops what arrives before UE and RE are set; with -serial ...,wait=on nothing is sent yet. */
-  USART1_CR1 = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
-  tvmcrt_cm_irq_enable(USART1_IRQn, 0x00); /* highest: a byte must be taken within one character time */
+void tvmcrt_stm32f4_uart_init(const tvmcrt_stm32f4_clocks_t *clocks) {
+  const tvmcrt_stm32f4_usart_t *u = tvmcrt_stm32f4_uart_setup(&tvmcrt_stm32f4_board, clocks);
+  if (u == NULL) tvmcrt_cm_reset(); /* board_desc.c refuses to build such a board */
+  usart_base = u->base;
+  tvmcrt_cm_irq_enable(u->irq, 0x00); /* highest: a byte must be taken within one character time */
 }
 
-/* Interrupt context. Reading SR then DR clears RXNE and the ORE/FE/NE flags. */
-void USART1_IRQHandler(void) {
-  uint32_t sr = USART1_SR;
+/* Interrupt context; the vector of every USART points here, only the board's is enabled. Reading
+ * SR then DR clears RXNE and the ORE/FE/NE flags. */
+void USART_IRQHandler(void) {
+  uint32_t sr = STM32_RD(USART_SR(usart_base));
   if ((sr & (USART_SR_RXNE | USART_SR_ORE)) == 0) return;
-  uint8_t byte = (uint8_t)USART1_DR;
+  uint8_t byte = (uint8_t)STM32_RD(USART_DR(usart_base));
   if (sr & USART_SR_ORE) rx_overruns = rx_overruns + 1u;
   tvmcrt_cm_ring_put(&ring, byte);
 }
@@ -40,9 +38,9 @@ size_t tvmcrt_board_uart_read(uint8_t *buf, size_t capacity) {
 
 bool tvmcrt_board_uart_write(const uint8_t *buf, size_t len) {
   for (size_t i = 0; i < len; i++) {
-    while ((USART1_SR & USART_SR_TXE) == 0) {
+    while ((STM32_RD(USART_SR(usart_base)) & USART_SR_TXE) == 0) {
     }
-    USART1_DR = buf[i];
+    STM32_WR(USART_DR(usart_base), buf[i]);
   }
   return true;
 }
