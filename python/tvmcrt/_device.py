@@ -1,6 +1,6 @@
 """tvmcrt.connect() and tvmcrt.Device: a device running the tvmcrt agent, from Python."""
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Tuple, Union
 
 import numpy as np
@@ -72,26 +72,33 @@ class DeviceInfo:
     models: Dict[str, Model]
 
 
-@dataclass(frozen=True)
 class Result:
     """What one Device.execute() returned.
 
-    outputs: name -> ndarray of the model's dtype and shape, in the model's order.
-    times_us: on-device time of TVMExecute() per run (``repeat`` runs); time_us is their median.
-    round_trips_us: the host's Execute round trip per run.
-    emulated: how the times were emulated (QEMU with -icount counts instructions, not a chip's
-    cycles); None on real hardware.
+    outputs: name -> ndarray of the model's dtype and shape, in the model's order; output: the
+    only one. times_us: on-device time of TVMExecute() per run (``repeat`` runs); time_us: their
+    median. round_trips_us: the host's Execute round trip per run. peak_workspace: bytes of the
+    stack workspace used at the peak. emulated: how the times were emulated (QEMU with -icount
+    counts instructions, not a chip's cycles); None on real hardware.
     """
 
-    outputs: Dict[str, np.ndarray]
-    times_us: List[float]
-    round_trips_us: List[float]
-    peak_workspace: int
-    emulated: Optional[str] = None
-    time_us: float = field(init=False)
+    # A plain class with slots: it is made on every execute, and a dataclass costs microseconds.
+    __slots__ = ("outputs", "times_us", "round_trips_us", "peak_workspace", "emulated")
 
-    def __post_init__(self):
-        object.__setattr__(self, "time_us", float(np.median(self.times_us)) if self.times_us else 0.0)
+    def __init__(self, outputs: Dict[str, np.ndarray], times_us: List[float], round_trips_us: List[float],
+                 peak_workspace: int, emulated: Optional[str] = None):
+        self.outputs = outputs
+        self.times_us = times_us
+        self.round_trips_us = round_trips_us
+        self.peak_workspace = peak_workspace
+        self.emulated = emulated
+
+    @property
+    def time_us(self) -> float:
+        """The median on-device time over the runs."""
+        t = sorted(self.times_us)
+        n = len(t)
+        return 0.0 if n == 0 else float(t[n // 2]) if n % 2 else (t[n // 2 - 1] + t[n // 2]) / 2
 
     @property
     def output(self) -> np.ndarray:
@@ -100,6 +107,11 @@ class Result:
             raise UsageError("the model has %d outputs (%s); pick one from .outputs"
                              % (len(self.outputs), ", ".join(self.outputs)))
         return next(iter(self.outputs.values()))
+
+    def __repr__(self) -> str:
+        outs = ", ".join("%s: %s %s" % (k, v.dtype, list(v.shape)) for k, v in self.outputs.items())
+        return "<tvmcrt.Result %s; time %g us over %d run(s)%s>" % (
+            outs, self.time_us, len(self.times_us), " (emulated)" if self.emulated else "")
 
 
 @dataclass(frozen=True)
