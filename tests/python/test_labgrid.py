@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+import yaml
 
 pytest_plugins = ["pytester"]
 
@@ -104,16 +105,12 @@ def test_labgrid_env_with_network_serial_port(protocol, board_behind_ser2net, py
     port = board_behind_ser2net(protocol)
     scheme = "rfc2217" if protocol == "rfc2217" else "socket"
     monkeypatch.setenv("LG_TEST_PORT", "%s://127.0.0.1:%d" % (scheme, port))
+    # The environment file users start from (farms/labgrid), pointed at this board.
+    with open(os.path.join(os.environ["TVMCRT_TEST_SOURCE"], "farms", "labgrid", "tvmcrt.yaml")) as f:
+        config = yaml.safe_load(f)
+    config["targets"]["main"]["resources"]["NetworkSerialPort"].update(host="127.0.0.1", port=port, protocol=protocol)
     env = pytester.path / "env.yaml"
-    env.write_text("targets:\n"
-                   "  main:\n"
-                   "    resources:\n"
-                   "      NetworkSerialPort: {host: 127.0.0.1, port: %d, protocol: %s, speed: 115200}\n"
-                   "    drivers:\n"
-                   "      TvmcrtDriver: {timeout: 30}\n"
-                   "      TvmcrtStrategy: {}\n"
-                   "imports:\n"
-                   "  - tvmcrt.labgrid\n" % (port, protocol))
+    env.write_text(yaml.safe_dump(config))
     pytester.makepyfile(test_inner=INNER)
     r = pytester.runpytest_subprocess("-p", "tvmcrt.pytest_plugin", "-p", "no:cacheprovider", "--lg-env", str(env))
     r.assert_outcomes(passed=3)
