@@ -52,14 +52,25 @@ def free_port():
         return s.getsockname()[1]
 
 
+def listening(port):
+    """True when a socket listens on 127.0.0.1:port. Read from /proc/net/tcp rather than by
+    connecting: a probe connection makes ser2net open (and then tear down) a session to the board,
+    and a client arriving meanwhile is refused as a second user."""
+    with open("/proc/net/tcp") as f:
+        for line in f.readlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            if state == "0A" and local == "0100007F:%04X" % port:
+                return True
+    return False
+
+
 def wait_listening(port, proc, seconds=10):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("ser2net exited: %s" % proc.stderr.read())
-        with socket.socket() as c:
-            if c.connect_ex(("127.0.0.1", port)) == 0:
-                return
+        if listening(port):
+            return
         time.sleep(0.05)
     raise RuntimeError("ser2net did not listen on %d" % port)
 
@@ -78,15 +89,16 @@ def board_behind_ser2net(firmware, tmp_path):
     qemu_port = int(qemu_url.rsplit(":", 1)[1])
     procs = []
 
-    def serve(protocol):
+    def serve(protocol, kickolduser=False):
         port = free_port()
         accepter = ("telnet(rfc2217),tcp(nodelay=true)" if protocol == "rfc2217" else "tcp(nodelay=true)")
-        conf = tmp_path / ("ser2net-%s.yaml" % protocol)
+        conf = tmp_path / ("ser2net-%d.yaml" % port)
         conf.write_text("connection: &board\n"
                         "  accepter: %s,127.0.0.1,%d\n"
                         "  connector: tcp(nodelay=true),127.0.0.1,%d\n"
                         "  options:\n"
-                        "    chardelay: false\n" % (accepter, port, qemu_port))
+                        "    chardelay: false\n"
+                        "    kickolduser: %s\n" % (accepter, port, qemu_port, "true" if kickolduser else "false"))
         p = subprocess.Popen(["ser2net", "-n", "-d", "-c", str(conf)], stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True)
         procs.append(p)
@@ -114,3 +126,26 @@ def test_labgrid_env_with_network_serial_port(protocol, board_behind_ser2net, py
     pytester.makepyfile(test_inner=INNER)
     r = pytester.runpytest_subprocess("-p", "tvmcrt.pytest_plugin", "-p", "no:cacheprovider", "--lg-env", str(env))
     r.assert_outcomes(passed=3)
+
+
+@pytest.mark.parametrize("kickolduser", [False, True], ids=["kickolduser_false", "kickolduser_true"])
+def test_kickolduser_decides_what_a_second_client_does(kickolduser, board_behind_ser2net):
+    """docs/farms.md: with kickolduser false a second client is refused and the running job goes
+    on; with true the newcomer gets the board and the running job's next call fails, naming
+    kickolduser."""
+    import numpy as np
+    import tvmcrt
+
+    port = "rfc2217://127.0.0.1:%d" % board_behind_ser2net("rfc2217", kickolduser)
+    x = np.load(os.path.join(os.environ["TVMCRT_TEST_EXAMPLES"], "digits", "data", "sample_input.npy"))
+    with tvmcrt.connect(port) as running:
+        running.execute("digits", x)
+        if not kickolduser:
+            with pytest.raises(tvmcrt.TransportError, match="the link closed"):
+                tvmcrt.connect(port, retries=1, turnaround=0.3)
+            running.execute("digits", x)
+            return
+        with tvmcrt.connect(port) as newcomer:
+            newcomer.execute("digits", x)
+            with pytest.raises(tvmcrt.TransportError, match="kickolduser: true drops the running client"):
+                running.execute("digits", x)
