@@ -21,8 +21,16 @@ bool restore_pending() {
   return true;
 }
 
+bool finalizing() {
+#if PY_VERSION_HEX >= 0x030D0000
+  return Py_IsFinalizing();
+#else
+  return _Py_IsFinalizing();
+#endif
+}
+
 int poll_python_signals() {
-  if (!Py_IsInitialized() || _Py_IsFinalizing()) return 0;
+  if (!Py_IsInitialized() || finalizing()) return 0;  // taking the GIL then could hang the thread
   const PyGILState_STATE gil = PyGILState_Ensure();
   int sig = 0;
   if (PyErr_CheckSignals() != 0) {  // only the main thread runs handlers; elsewhere it returns 0

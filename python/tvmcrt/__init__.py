@@ -17,6 +17,12 @@ from ._compare import Comparison, compare
 
 __version__ = "0.1.0"
 
+# Public classes are tvmcrt.X wherever they are defined (help(), tracebacks, pickling).
+for _cls in (Device, DeviceInfo, LastError, Model, Pool, Region, Result, Tensor, Comparison, Error, UsageError,
+             TransportError, TimeoutError, ProtocolError, DeviceError, MismatchError, FileError, ResetError):
+    _cls.__module__ = __name__
+del _cls
+
 __all__ = [
     "connect", "Device", "DeviceInfo", "Model", "Tensor", "Pool", "Region", "Result", "LastError",
     "compare", "Comparison", "resolve_port",

@@ -188,9 +188,12 @@ class Device:
 
     @property
     def closed(self) -> bool:
+        """True once close() ran (or a reconnect() failed)."""
         return self._c.closed
 
     def __repr__(self) -> str:
+        if getattr(self, "_c", None) is None:
+            return "<tvmcrt.Device (not connected)>"
         return "<tvmcrt.Device %s%s>" % (self.port, " (closed)" if self.closed else "")
 
     def _call(self, name, *args):

@@ -220,6 +220,6 @@ def test_compare_gives_the_command_lines_figures(native, examples, tmp_path):
 def test_help_reads_well():
     text = pydoc.render_doc(tvmcrt.Device, renderer=pydoc.plaintext)
     for fragment in ("execute(self, model", "Writes the inputs, runs the model", "set_workspaces(self, model",
-                     "last_error(self)", "Ctrl-C raises KeyboardInterrupt", "info(self) -> tvmcrt._device.DeviceInfo"):
+                     "last_error(self)", "Ctrl-C raises KeyboardInterrupt", "info(self) -> tvmcrt.DeviceInfo"):
         assert fragment in text
     assert "port: /dev/ttyACM0" in tvmcrt.connect.__doc__
