@@ -1,6 +1,7 @@
 """labgrid: the emulated board (QEMU, scripts/qemu-board start) behind ser2net as a labgrid
 NetworkSerialPort, raw TCP and RFC 2217, in a local environment file (no coordinator); pytest runs
-with --lg-env and drives it through TvmcrtDriver, TvmcrtStrategy and the tvmcrt_device fixture."""
+with --lg-env and drives it through TvmcrtDriver, TvmcrtStrategy and the tvmcrt_device fixture,
+then with the plugin alone (--tvmcrt-port); and what ser2net's kickolduser does to a running job."""
 import os
 import shutil
 import socket
@@ -126,6 +127,19 @@ def test_labgrid_env_with_network_serial_port(protocol, board_behind_ser2net, py
     pytester.makepyfile(test_inner=INNER)
     r = pytester.runpytest_subprocess("-p", "tvmcrt.pytest_plugin", "-p", "no:cacheprovider", "--lg-env", str(env))
     r.assert_outcomes(passed=3)
+    # The plugin alone on the same port, no labgrid: --tvmcrt-port.
+    pytester.makepyfile(test_inner="""
+import os, numpy as np
+EX = os.path.join(os.environ["TVMCRT_TEST_EXAMPLES"], "digits", "data")
+
+def test_digits(tvmcrt_device, tvmcrt_assert):
+    assert tvmcrt_device.port == os.environ["LG_TEST_PORT"]
+    tvmcrt_assert(tvmcrt_device.execute("digits", np.load(os.path.join(EX, "sample_input.npy"))),
+                  np.load(os.path.join(EX, "sample_output.npy")))
+""")
+    r = pytester.runpytest_subprocess("-p", "tvmcrt.pytest_plugin", "-p", "no:labgrid", "-p", "no:cacheprovider",
+                                      "--tvmcrt-port", os.environ["LG_TEST_PORT"])
+    r.assert_outcomes(passed=1)
 
 
 @pytest.mark.parametrize("kickolduser", [False, True], ids=["kickolduser_false", "kickolduser_true"])
