@@ -2,6 +2,8 @@
 // mode, one connection for a stack of samples.
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -25,6 +27,43 @@ struct ExecuteOptions {
   int repeat = 1;
   double timeout_s = 60;
 };
+
+// An output's values as nested JSON arrays of its shape (a scalar for shape []), so that
+// numpy.array(values, dtype) gives the array back. Integers exactly; floats as doubles (float16
+// converted exactly); NaN and infinities, which JSON cannot hold, as null.
+json values_json(const host::NdArray &a) {
+  std::size_t next = 0;
+  auto element = [&]() -> json {
+    const std::size_t i = next++;
+    const std::uint8_t *p = a.data.data();
+    switch (a.dtype) {
+      case host::DType::boolean: return p[i] != 0;
+      case host::DType::int64: {
+        std::int64_t v;
+        std::memcpy(&v, p + 8 * i, 8);
+        return v;
+      }
+      case host::DType::uint64: {
+        std::uint64_t v;
+        std::memcpy(&v, p + 8 * i, 8);
+        return v;
+      }
+      default: break;
+    }
+    const double v = host::element_as_double(a.dtype, p, i);
+    if (!std::isfinite(v)) return nullptr;
+    if (!host::dtype_is_float(a.dtype)) return static_cast<std::int64_t>(v);
+    return v;
+  };
+  std::function<json(std::size_t)> axis = [&](std::size_t d) -> json {
+    if (d == a.shape.size()) return element();
+    json arr = json::array();
+    for (std::size_t k = 0; k < a.shape[d]; ++k) arr.push_back(axis(d + 1));
+    return arr;
+  };
+  if (a.element_count() * host::dtype_size(a.dtype) != a.data.size()) return nullptr;  // not an array we can read
+  return axis(0);
+}
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -103,6 +142,7 @@ void run_single(const ExecuteOptions &o, Partial &p) {
   for (std::uint32_t i = 0; i < outs.size(); ++i) {
     const auto &t = model.outputs(static_cast<int>(i));
     json oj = tensor_json(t);
+    oj["values"] = values_json(outs[i]);
     text << "output " << t.name() << ": " << host::dtype_name(outs[i].dtype) << " " << outs[i].shape_string();
     if (!o.output_dir.empty()) {
       const std::string path = o.output_dir + "/" + t.name() + ".npy";
@@ -205,10 +245,11 @@ void run_batch(const ExecuteOptions &o, Partial &p) {
         failure += (failure.empty() ? "" : "; ") +
                    ("output '" + model.outputs(static_cast<int>(i)).name() + "': " + comparison_text(c, o.atol, o.rtol));
     }
+    // The prediction (argmax of the first output) in every row; with --labels, the label too.
+    if (!outs.empty()) sj["predicted"] = host::argmax(outs[0]);
     if (!o.labels.empty() && !outs.empty()) {
       const std::size_t predicted = host::argmax(outs[0]);
       const auto label = static_cast<long long>(host::element_as_double(labels.dtype, labels.data.data(), s));
-      sj["predicted"] = predicted;
       sj["label"] = label;
       correct += static_cast<long long>(predicted) == label;
     }

@@ -407,4 +407,9 @@ wire::GetLastErrorResponse Device::last_error() {
   return resp;
 }
 
+void Device::resync() {
+  link_->abandon_all();
+  link_->flush_line();
+}
+
 }  // namespace tvmcrt::host

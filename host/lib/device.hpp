@@ -70,6 +70,11 @@ class Device {
   ExecuteResult execute(std::uint32_t model, double timeout_s);
   std::vector<std::uint8_t> read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress = {});
   wire::GetLastErrorResponse last_error();
+  // After a call cut short (Error(interrupted) in a program that goes on, such as the Python
+  // module): forgets the requests it left in flight, whose answers are then ignored as stale, and
+  // sends a frame delimiter so the device drops a request it received only in part. The next call
+  // then starts clean; a model still running finishes first (its answer is ignored).
+  void resync();
 
  private:
   void connect();
