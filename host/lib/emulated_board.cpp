@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char *kSection = ".tvmcrt.board";
 constexpr std::uint32_t kMaxSection = 4096;  // a few lines of text; anything bigger is not ours
-constexpr unsigned kMaxSerial = 3;           // QEMU's STM32F4 and MPS2 machines have at most 4 UARTs
+constexpr unsigned kMaxSerial = 5;           // netduinoplus2: USART1..3, UART4, UART5, USART6
 
 [[noreturn]] void bad(const std::string &elf, const std::string &what) {
   throw Error(ErrorClass::usage, elf + " is not an ARM ELF image tvmcrt can boot: " + what +

@@ -27,7 +27,7 @@ struct EmulatedBoard {
 };
 
 // Reads the NON-allocated section `.tvmcrt.board` of an ARM ELF image: NUL-terminated ASCII lines
-// "key=value" with keys board, qemu_machine, qemu_serial (0..3), qemu_args; unknown keys are
+// "key=value" with keys board, qemu_machine, qemu_serial (0..5), qemu_args; unknown keys are
 // ignored (newer images). An image without the section is the default above. Throws Error(usage)
 // naming the file when it is not a 32-bit little-endian ARM ELF or the section is malformed.
 EmulatedBoard read_emulated_board(const std::string &elf);

@@ -174,10 +174,18 @@ std::string default_firmware_image() {
   if (env != nullptr && *env != '\0') return env;
   // Next to the binary this code is in (tvmcrt-host, or a program or Python module linking host/lib),
   // never a path compiled in: an installed tree must not point into the build tree it came from.
+  // For the main program dladdr() gives the name it was started by ("tvmcrt-host", found on PATH):
+  // then /proc/self/exe says where it is.
   Dl_info info{};
-  if (::dladdr(reinterpret_cast<void *>(&default_firmware_image), &info) == 0 || info.dli_fname == nullptr) return "";
   char resolved[PATH_MAX];
-  if (::realpath(info.dli_fname, resolved) == nullptr) return "";
+  const bool named = ::dladdr(reinterpret_cast<void *>(&default_firmware_image), &info) != 0 &&
+                     info.dli_fname != nullptr && std::strchr(info.dli_fname, '/') != nullptr &&
+                     ::realpath(info.dli_fname, resolved) != nullptr;
+  if (!named) {
+    const ssize_t n = ::readlink("/proc/self/exe", resolved, sizeof resolved - 1);
+    if (n <= 0) return "";
+    resolved[n] = '\0';
+  }
   const std::string dir = std::string(resolved).substr(0, std::string(resolved).rfind('/'));
   for (const char *rel : {"/../lib/tvmcrt/firmware/tvmcrt-fw.elf",    // an install: <prefix>/bin
                           "/../../firmware/tvmcrt-fw.elf",            // the build tree: <build>/host/cli

@@ -13,7 +13,8 @@ if [[ -n $found ]]; then
 fi
 echo "no installed file names $build or $source ($(find "$prefix" -type f | wc -l) files)"
 
-image=$(env -u TVMCRT_FIRMWARE "$prefix/bin/tvmcrt-host" emulator command --json |
+# Started by its name on PATH, as users do (dladdr() then knows no folder).
+image=$(env -u TVMCRT_FIRMWARE PATH="$prefix/bin:$PATH" tvmcrt-host emulator command --json |
         /usr/bin/python3 -c 'import json, sys; a = json.load(sys.stdin)["argv"]; print(a[a.index("-kernel") + 1])')
 [[ $image == "$prefix/lib/tvmcrt/firmware/tvmcrt-fw.elf" ]] ||
   { echo "FAIL: the installed tvmcrt-host boots $image, not the installed firmware" >&2; exit 1; }

@@ -178,7 +178,7 @@ TEST_F(EmulatedBoardTest, WhatIsNotABootableImageIsNamed) {
   std::string truncated = elf_image({{".tvmcrt.board", kMps2}});
   truncated.resize(truncated.size() - 60);
   EXPECT_NE(board_error(truncated).find("truncated ELF file"), std::string::npos) << board_error(truncated);
-  EXPECT_NE(board_error(elf_image({{".tvmcrt.board", "qemu_serial=7\n"}})).find("qemu_serial=7 is not a UART index 0..3"),
+  EXPECT_NE(board_error(elf_image({{".tvmcrt.board", "qemu_serial=7\n"}})).find("qemu_serial=7 is not a UART index 0..5"),
             std::string::npos);
   EXPECT_NE(board_error(elf_image({{".tvmcrt.board", "just words\n"}})).find("line 'just words' is not key=value"),
             std::string::npos);
