@@ -30,6 +30,7 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME tvmcrt)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION electronics)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "python3")  # scripts/qemu-board and flash (the libraries: shlibdeps)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "qemu-system-arm")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "stlink-tools, openocd, python3-pyocd, ser2net")
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "run TVM-compiled models on microcontrollers and check them from CI

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "interrupt.hpp"
+#include "npz.hpp"
 #include "run_support.hpp"
 
 namespace tvmcrt::cli {
@@ -21,7 +22,7 @@ using host::ErrorClass;
 
 struct ExecuteOptions {
   CommonOptions common;
-  std::string model, output_dir, junit, labels;
+  std::string model, output_dir, output_npz, junit, labels;
   std::vector<std::string> inputs, expects, batch_inputs, batch_expects;
   double atol = 1e-8, rtol = 1e-5;  // numpy.allclose's defaults
   int repeat = 1;
@@ -63,6 +64,14 @@ json values_json(const host::NdArray &a) {
   };
   if (a.element_count() * host::dtype_size(a.dtype) != a.data.size()) return nullptr;  // not an array we can read
   return axis(0);
+}
+
+// Every output in one .npz by name (numpy.load(path)["output"]; what `tvmc run` writes).
+void save_outputs_npz(const std::string &path, const wire::ModelInfoResponse &model,
+                      const std::vector<host::NdArray> &outs) {
+  std::vector<std::pair<std::string, host::NdArray>> named;
+  for (std::size_t i = 0; i < outs.size(); ++i) named.emplace_back(model.outputs(static_cast<int>(i)).name(), outs[i]);
+  host::npz_save(path, named);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -161,6 +170,10 @@ void run_single(const ExecuteOptions &o, Partial &p) {
       }
     }
     result["outputs"].push_back(oj);
+  }
+  if (!o.output_npz.empty()) {
+    save_outputs_npz(o.output_npz, model, outs);
+    result["npz"] = o.output_npz;
   }
   if (!o.junit.empty())
     write_junit(o.junit, "tvmcrt." + model.name(), {JunitCase::ran("execute", seconds_since(start), failures, text.str())});
@@ -261,6 +274,7 @@ void run_batch(const ExecuteOptions &o, Partial &p) {
   }
   for (std::size_t i = 0; i < stacked.size() && !o.output_dir.empty(); ++i)
     host::npy_save(o.output_dir + "/" + model.outputs(static_cast<int>(i)).name() + ".npy", stacked[i]);
+  if (!o.output_npz.empty()) save_outputs_npz(o.output_npz, model, stacked);
   if (!o.junit.empty()) write_junit(o.junit, "tvmcrt." + model.name(), cases);
 
   const bool compared = !refs.empty();
@@ -302,6 +316,7 @@ void add_execute_command(CLI::App &app) {
   cmd->add_option("-m,--model", o->model, "Model name (may be left out when the firmware has one model)");
   cmd->add_option("-i,--input", o->inputs, "Input NAME=FILE.npy (or FILE.npy for a model with one input)");
   cmd->add_option("-o,--output-dir", o->output_dir, "Write every output as DIR/NAME.npy");
+  cmd->add_option("--output-npz", o->output_npz, "Write every output into one FILE.npz, by name (numpy.savez)");
   cmd->add_option("-e,--expect", o->expects, "Reference NAME=FILE.npy (or FILE.npy) to compare an output with");
   cmd->add_option("--atol", o->atol, "Absolute tolerance: pass when |out - ref| <= atol + rtol*|ref|")
       ->capture_default_str()->check(finite_number(0, 1e30, false, ""));
@@ -321,6 +336,7 @@ void add_execute_command(CLI::App &app) {
     if (batch && (!o->inputs.empty() || !o->expects.empty() || o->repeat != 1))
       throw Error(ErrorClass::usage, "--batch-input cannot be combined with --input, --expect or --repeat");
     check_report_path(o->junit);  // before anything is read or sent: a wrong path costs nothing
+    check_output_file(o->output_npz, "--output-npz");
     Partial partial;
     try {
       batch ? run_batch(*o, partial) : run_single(*o, partial);

@@ -241,6 +241,17 @@ void check_report_path(const std::string &path) {
                                       "); pick a writable path for --junit (checked before connecting)");
 }
 
+void check_output_file(const std::string &path, const std::string &flag) {
+  if (path.empty()) return;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorClass::file, path + ": is a directory; give " + flag + " a file name");
+  const std::filesystem::path dir = std::filesystem::absolute(path, ec).parent_path();
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw Error(ErrorClass::file, path + ": cannot write there (" + std::strerror(errno) + "); pick a writable path for " +
+                                      flag + " (checked before connecting)");
+}
+
 void write_junit(const std::string &path, const std::string &suite, const std::vector<JunitCase> &cases) {
   std::size_t failures = 0, errors = 0, skipped = 0;
   double total = 0;

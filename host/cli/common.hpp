@@ -107,6 +107,9 @@ struct JunitCase {
 // Fails with Error(file) unless `path` ("" = no report) can be written: called before connecting,
 // so a wrong --junit costs nothing. Creates the file when it is missing.
 void check_report_path(const std::string &path);
+// Fails with Error(file) unless `path` can be written (its folder exists and is writable, it is no
+// folder itself), without creating it; `flag` names the option in the message.
+void check_output_file(const std::string &path, const std::string &flag);
 // Writes a JUnit XML report (one suite); Error(file) if the file cannot be written.
 void write_junit(const std::string &path, const std::string &suite, const std::vector<JunitCase> &cases);
 

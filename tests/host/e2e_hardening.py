@@ -139,6 +139,15 @@ def case_input_files():
                      "--json")
             check(r.returncode == 0 and all(o["comparison"]["pass"] for o in json.loads(r.stdout)["outputs"]),
                   "inputs and references from %s files" % savez.__name__, r)
+        # ... and every output into one .npz
+        out_npz = os.path.join(ctx.tmp, "outs.npz")
+        r = host("execute", "--port", port, "-m", "multi_io", "--input", inputs, "--output-npz", out_npz)
+        got = np.load(out_npz)
+        check(r.returncode == 0 and sorted(got.files) == ["flags", "scores"] and
+              np.allclose(got["scores"], mio("scores.npy"), atol=1e-5) and (got["flags"] == mio("flags.npy")).all(),
+              "--output-npz holds every output by name", r)
+        expect_error(host("execute", "--port", port, "-m", "multi_io", "--input", inputs, "--output-npz",
+                          "/proc/none/x.npz", "--json"), 8, "file", "cannot write there")
         expect_error(host("execute", "--port", port, "-m", "multi_io", "--input", "features=" + inputs, "--json"), 2,
                      "usage", "a .npz names its arrays itself")
         with open(os.path.join(ctx.tmp, "bad.npz"), "wb") as f:
