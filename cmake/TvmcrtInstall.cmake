@@ -40,14 +40,9 @@ endif()
 foreach(_fw tvmcrt-fw.elf tvmcrt-fw.bin tvmcrt-fw-echo.elf tvmcrt-fw-echo.bin)
   install(FILES ${CMAKE_BINARY_DIR}/firmware/${_fw} DESTINATION lib/tvmcrt/firmware COMPONENT runtime OPTIONAL)
 endforeach()
-if(TARGET tvmcrt-device AND TVMCRT_HELP2MAN)
-  set(_man ${CMAKE_BINARY_DIR}/tvmcrt-device.1)
-  add_custom_command(OUTPUT ${_man} ${_man}.gz
-    COMMAND sh ${_src}/cmake/man-page.sh $<TARGET_FILE:tvmcrt-device> ${_man}
-            "the tvmcrt agent and runtime as a native process"
-    DEPENDS tvmcrt-device ${_src}/cmake/man-page.sh VERBATIM)
-  add_custom_target(tvmcrt-device-man ALL DEPENDS ${_man})
-  install(FILES ${_man}.gz DESTINATION share/man/man1 COMPONENT runtime)
+if(TARGET tvmcrt-device)
+  include(TvmcrtManPage)
+  tvmcrt_man_page(tvmcrt-device "the tvmcrt agent and runtime as a native process")
 endif()
 
 # The host library, for C++ programs that drive devices (device.hpp, npy.hpp, ...): headers in a
