@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "error.hpp"
@@ -33,16 +34,18 @@ std::vector<std::pair<std::string, NdArray>> read_members(zip_t *z, const std::s
     if (name.size() < 5 || name.compare(name.size() - 4, 4, ".npy") != 0)
       fail(member, "a .npz holds NAME.npy members only (numpy.savez); this is not one");
     if (st.size > kMaxNpzMember)
-      fail(member, std::to_string(st.size) + " bytes uncompressed, more than any tensor tvmcrt moves (1 GiB)");
+      fail(member, std::to_string(st.size) + " bytes uncompressed, more than any tensor tvmcrt moves (256 MiB)");
     std::unique_ptr<zip_file_t, int (*)(zip_file_t *)> f(zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0),
                                                           zip_fclose);
     if (!f) fail(member, std::string("cannot open it: ") + zip_strerror(z));
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(st.size));
-    zip_int64_t got = 0;
-    while (got < static_cast<zip_int64_t>(bytes.size())) {
-      const zip_int64_t r = zip_fread(f.get(), bytes.data() + got, bytes.size() - static_cast<std::size_t>(got));
+    // Grown as the data arrives, not sized from the archive's claim: a few bytes of zip that
+    // claim a gigabyte cost a gigabyte only if they really inflate to it.
+    std::vector<std::uint8_t> bytes;
+    std::uint8_t chunk[65536];
+    while (bytes.size() < st.size) {
+      const zip_int64_t r = zip_fread(f.get(), chunk, std::min<zip_uint64_t>(sizeof chunk, st.size - bytes.size()));
       if (r <= 0) fail(member, std::string("truncated or damaged: ") + zip_file_strerror(f.get()));
-      got += r;
+      bytes.insert(bytes.end(), chunk, chunk + r);
     }
     name.resize(name.size() - 4);
     out.emplace_back(name, npy_parse(bytes.data(), bytes.size(), member));

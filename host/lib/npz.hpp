@@ -13,8 +13,8 @@
 namespace tvmcrt::host {
 
 // Members in the archive's order, each named without ".npy". A member larger than
-// kMaxNpzMember (uncompressed) is refused before it is inflated.
-inline constexpr unsigned long long kMaxNpzMember = 1ull << 30;
+// kMaxNpzMember (uncompressed) is refused before it is inflated; memory grows with what inflates.
+inline constexpr unsigned long long kMaxNpzMember = 256ull << 20;
 std::vector<std::pair<std::string, NdArray>> npz_load(const std::string &path);
 // The same from bytes in memory (tests, fuzzing); `what` names them in messages.
 std::vector<std::pair<std::string, NdArray>> npz_parse(const void *bytes, std::size_t len, const std::string &what);
