@@ -1,28 +1,22 @@
 #include "device.hpp"
+#include "device_detail.hpp"
 
 #include <algorithm>
 #include <deque>
 #include <iomanip>
+#include <random>
 #include <sstream>
 
 #include "error.hpp"
+#include "error_text.hpp"
 #include "line_diagnosis.hpp"
 #include "tvmcrt/tvmcrt_errors.h"
 #include "tvmcrt_agent_errors.h"
 
 namespace tvmcrt::host {
-namespace {
+using namespace device_detail;
 
-// Protobuf bytes a WriteInput/ReadOutput message adds around its data (fields, tags, lengths,
-// a Status without detail): chunks are max_frame_payload minus this.
-constexpr std::size_t kWriteOverhead = 32;
-constexpr std::size_t kReadOverhead = 48;
-// Noisy-line chunk sizing (Device::chunk_limit_): the smallest chunk (~100 bytes on the wire, which
-// still arrives whole 40 % of the time at a bit error rate of 1e-3), retransmissions of a larger
-// frame before it is sent again smaller, answers without retransmission before chunks grow again.
-constexpr std::size_t kMinChunk = 64;
-constexpr int kGiveUpAfter = 3;
-constexpr unsigned kCleanAnswersToGrow = 16;
+namespace {
 
 struct CodeInfo {
   std::uint32_t code;
@@ -54,6 +48,8 @@ constexpr CodeInfo kCodes[] = {
                                                                       "pool's alignment"},
     {AGENT_ERR_WORKSPACE_OVERLAP, "AGENT_ERR_WORKSPACE_OVERLAP", "give each pool its own part of the region"},
     {AGENT_ERR_MODEL_FAILED, "AGENT_ERR_MODEL_FAILED", ""},
+    {AGENT_ERR_TENSOR_OVERRUN, "AGENT_ERR_TENSOR_OVERRUN", "the model's outputs (and whatever lies past the buffer) "
+                                                           "cannot be trusted; fix the declaration and rebuild the image"},
     {kTVMCrtErrWorkspaceMissing, "kTVMCrtErrWorkspaceMissing", "place the model's pools with set-workspaces"},
     {kTVMCrtErrWorkspaceTooSmall, "kTVMCrtErrWorkspaceTooSmall", ""},
     {kTVMCrtErrWorkspaceExhausted, "kTVMCrtErrWorkspaceExhausted", "give the workspace pool more bytes"},
@@ -136,16 +132,7 @@ void Device::check(const wire::Status &st, const std::string &what) {
                                        "): its inputs, workspace placements and outputs are gone; run the "
                                        "command again");
   if (st.code() == 0) return;
-  std::string detail = st.detail();
-  if (st.code() != AGENT_ERR_UNSUPPORTED_VERSION && what != "GetLastError" && hello_.model_count() == models_.size()) {
-    // Status.detail is cut to a few dozen bytes on the device; its last-error text is whole.
-    try {
-      const auto e = last_error();
-      if (e.code() == st.code() && e.text().size() > detail.size()) detail = e.text();
-    } catch (const Error &) {
-      // The status already says what failed; a second failure must not hide it.
-    }
-  }
+  const std::string detail = error_text(st.text());  // the device sends numbers; the sentence is written here
   std::string msg = what + " failed on the device at " + port_ + ": " + error_code_name(st.code());
   if (!detail.empty()) msg += ": " + detail;
   const CodeInfo *c = find_code(st.code());
@@ -239,16 +226,22 @@ std::size_t Device::read_size() const {
 }
 
 std::optional<Frame> Device::wait_data(InFlight &in_flight, std::size_t &next) {
-  // Not a structured binding: C++17 does not let the lambda below capture one (clang refuses).
-  const std::size_t oldest = in_flight.front().first, chunk = in_flight.front().second;
+  const std::size_t oldest = in_flight.front().first;
+  std::optional<Frame> f = wait_answer(in_flight.front().second);
+  if (!f) {
+    in_flight.clear();
+    next = oldest;
+  }
+  return f;
+}
+
+std::optional<Frame> Device::wait_answer(std::size_t chunk) {
   const unsigned retransmits = link_->stats().retransmits;
   std::optional<Frame> f = naming_losses([&] { return link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1); });
   if (!f) {
     chunk_limit_ = std::max(kMinChunk, chunk / 4);
     clean_answers_ = 0;
     link_->abandon_all();
-    in_flight.clear();
-    next = oldest;
     return f;
   }
   if (link_->stats().retransmits != retransmits) {
@@ -348,20 +341,36 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
   }
 }
 
+std::uint32_t Device::next_run_id() {
+  // A random start, as for sequence numbers: a device kept running between two sessions must not
+  // take the new session's first run for the old one's last (Hello also forgets it).
+  if (run_id_ == 0) run_id_ = std::random_device{}();
+  if (++run_id_ == 0) run_id_ = 1;
+  return run_id_;
+}
+
 ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {
+  return execute_run(model, next_run_id(), timeout_s);
+}
+
+ExecuteResult Device::execute_run(std::uint32_t model, std::uint32_t run, double timeout_s) {
   wire::ExecuteRequest req;
   req.set_model(model);
-  const std::string name = models_.at(model).name();
+  req.set_run(run);
   const auto resp = call<wire::ExecuteResponse>(wire::MESSAGE_TYPE_EXECUTE, req, "Execute", timeout_s);
-  if (resp.status().boot_id() == hello_.status().boot_id() &&
-      (resp.runtime_code() != 0 || resp.status().code() == AGENT_ERR_MODEL_FAILED)) {
-    const auto err = last_error();
+  return execute_result(model, resp);
+}
+
+ExecuteResult Device::execute_result(std::uint32_t model, const wire::ExecuteResponse &resp) {
+  const std::string name = models_.at(model).name();
+  if (resp.status().boot_id() == hello_.status().boot_id() && resp.status().code() == AGENT_ERR_MODEL_FAILED) {
+    // The status carries the runtime's own error (its TVMGetLastError() sentence, as numbers).
     throw Error(ErrorClass::device, "model '" + name + "' failed on the device at " + port_ + ": TVMExecute returned " +
                                         error_code_name(static_cast<std::uint32_t>(resp.runtime_code())) + ": " +
-                                        (err.text().empty() ? resp.status().detail() : err.text()));
+                                        error_text(resp.status().text()));
   }
   check(resp.status(), "Execute of model '" + name + "'");
-  return ExecuteResult{resp.ticks(), resp.microseconds(), resp.peak_workspace()};
+  return ExecuteResult{resp.ticks(), resp.microseconds(), resp.peak_workspace(), resp.runs()};
 }
 
 std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress) {
@@ -401,9 +410,10 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
 }
 
 wire::GetLastErrorResponse Device::last_error() {
-  const auto resp = call<wire::GetLastErrorResponse>(wire::MESSAGE_TYPE_GET_LAST_ERROR, wire::GetLastErrorRequest(),
-                                                     "GetLastError");
+  auto resp = call<wire::GetLastErrorResponse>(wire::MESSAGE_TYPE_GET_LAST_ERROR, wire::GetLastErrorRequest(),
+                                               "GetLastError");
   check(resp.status(), "GetLastError");
+  if (resp.text().empty()) resp.set_text(error_text(resp.error()));
   return resp;
 }
 

@@ -108,21 +108,19 @@ static bool encode_pools(pb_ostream_t *stream, const pb_field_t *field, void *co
  * Handlers
  *------------------------------------------------------------------------------------------------*/
 
-#define TYPE_HELLO tvmcrt_wire_MessageType_MESSAGE_TYPE_HELLO
-#define TYPE_MODEL_INFO tvmcrt_wire_MessageType_MESSAGE_TYPE_MODEL_INFO
-#define TYPE_GET_LAST_ERROR tvmcrt_wire_MessageType_MESSAGE_TYPE_GET_LAST_ERROR
-
 bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
   tvmcrt_wire_HelloRequest req = tvmcrt_wire_HelloRequest_init_zero;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_HelloRequest_fields, &req, "HelloRequest")) {
-    return agent_send_status(a, TYPE_HELLO, seq, AGENT_ERR_MALFORMED_MESSAGE);
+  bool sent;
+  if (!agent_decode(a, AGENT_TYPE(HELLO), seq, payload, len, tvmcrt_wire_HelloRequest_fields, &req, &sent)) {
+    return sent;
   }
   uint32_t code = 0;
   if (req.protocol_version != TVMCRT_AGENT_PROTOCOL_VERSION) {
-    code = agent_fail(a, AGENT_ERR_UNSUPPORTED_VERSION, AGENT_NO_MODEL,
-                      "host speaks protocol %u, device 1: use a tvmcrt-host that matches the firmware",
-                      req.protocol_version);
+    code = agent_fail(a, AGENT_NO_MODEL, PROTOCOL_VERSION, req.protocol_version,
+                      (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION);
   }
+  /* A new session: its run ids have nothing to do with the runs kept from an earlier one. */
+  a->run.id = 0;
   tvmcrt_wire_HelloResponse r = tvmcrt_wire_HelloResponse_init_zero;
   agent_status(a, &r.status, code);
   r.has_status = true;
@@ -138,17 +136,18 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   r.regions.arg = a;
   r.tick_hz = a->port->tick_hz;
   r.max_read_length = TVMCRT_AGENT_MAX_READ_LENGTH;
-  return agent_send(a, TYPE_HELLO, seq, tvmcrt_wire_HelloResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(HELLO), seq, tvmcrt_wire_HelloResponse_fields, &r);
 }
 
 bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
   tvmcrt_wire_ModelInfoRequest req = tvmcrt_wire_ModelInfoRequest_init_zero;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_ModelInfoRequest_fields, &req,
-                    "ModelInfoRequest")) {
-    return agent_send_status(a, TYPE_MODEL_INFO, seq, AGENT_ERR_MALFORMED_MESSAGE);
+  bool sent;
+  if (!agent_decode(a, AGENT_TYPE(MODEL_INFO), seq, payload, len, tvmcrt_wire_ModelInfoRequest_fields, &req,
+                    &sent)) {
+    return sent;
   }
   const tvmcrt_agent_model_t *entry = agent_model(a, req.model);
-  if (entry == NULL) return agent_send_status(a, TYPE_MODEL_INFO, seq, AGENT_ERR_UNKNOWN_MODEL);
+  if (entry == NULL) return agent_send_status(a, AGENT_TYPE(MODEL_INFO), seq, AGENT_ERR_UNKNOWN_MODEL);
   pools_arg_t pools = {entry->model, &a->state[req.model]};
   tvmcrt_wire_ModelInfoResponse r = tvmcrt_wire_ModelInfoResponse_init_zero;
   agent_status(a, &r.status, 0);
@@ -161,22 +160,23 @@ bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pay
   r.outputs.arg = AGENT_ARG(entry->model);
   r.pools.funcs.encode = encode_pools;
   r.pools.arg = &pools;
-  return agent_send(a, TYPE_MODEL_INFO, seq, tvmcrt_wire_ModelInfoResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(MODEL_INFO), seq, tvmcrt_wire_ModelInfoResponse_fields, &r);
 }
 
 bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
                                  size_t len) {
   tvmcrt_wire_GetLastErrorRequest req = tvmcrt_wire_GetLastErrorRequest_init_zero;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_GetLastErrorRequest_fields, &req,
-                    "GetLastErrorRequest")) {
-    return agent_send_status(a, TYPE_GET_LAST_ERROR, seq, AGENT_ERR_MALFORMED_MESSAGE);
+  bool sent;
+  if (!agent_decode(a, AGENT_TYPE(GET_LAST_ERROR), seq, payload, len, tvmcrt_wire_GetLastErrorRequest_fields,
+                    &req, &sent)) {
+    return sent;
   }
   tvmcrt_wire_GetLastErrorResponse r = tvmcrt_wire_GetLastErrorResponse_init_zero;
   agent_status(a, &r.status, 0);
   r.has_status = true;
-  r.code = a->last_code;
-  r.text.funcs.encode = agent_encode_cstring;
-  r.text.arg = a->last_text;
+  r.code = a->last.code;
   r.model = a->last_model;
-  return agent_send(a, TYPE_GET_LAST_ERROR, seq, tvmcrt_wire_GetLastErrorResponse_fields, &r);
+  r.has_error = a->last.text != 0;
+  agent_error_text(a, &r.error);
+  return agent_send(a, AGENT_TYPE(GET_LAST_ERROR), seq, tvmcrt_wire_GetLastErrorResponse_fields, &r);
 }

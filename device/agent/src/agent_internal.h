@@ -8,6 +8,7 @@
 #include <pb_encode.h>
 
 #include "tvmcrt_agent.h"
+#include "tvmcrt_agent_texts.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AGENT_CHECK_RETURN __attribute__((warn_unused_result))
@@ -21,23 +22,37 @@
 /* A const pointer in a pb_callback_t arg, which is void * for both directions. */
 #define AGENT_ARG(p) ((void *)(uintptr_t)(p))
 
+#define AGENT_TYPE(name) tvmcrt_wire_MessageType_MESSAGE_TYPE_##name
+
 /*--------------------------------------------------------------------------------------------------
  * Errors (agent_text.c)
  *------------------------------------------------------------------------------------------------*/
 
-/* Records the last error (code, model, text) and returns code. The text comes from fmt in the
- * runtime's printf subset (tvmcrt/tvmcrt_text.h: %u takes a uint32_t, so cast every argument, %s a
- * C string). Cut at TVMCRT_AGENT_TEXT_SIZE. State the fact first, name the model and
- * tensor at the end. With TVMCRT_AGENT_ERROR_TEXTS 0 the texts are compiled out. */
-#if TVMCRT_AGENT_ERROR_TEXTS
-#define agent_fail(a, code, model, ...) agent_fail_text((a), (code), (model), __VA_ARGS__)
-#else
-#define agent_fail(a, code, model, ...) agent_fail_text((a), (code), (model), "")
-#endif
-uint32_t agent_fail_text(tvmcrt_agent_t *a, uint32_t code, uint32_t model, const char *fmt, ...);
+/* Records the last error as a row of proto/texts/tvmcrt_agent_texts.h and its arguments (model: the
+ * model it concerns, AGENT_NO_MODEL if none) and returns the row's code. `t` is the row's name
+ * without the AGENT_TEXT_ prefix; the arguments follow the row's kinds (U: cast to uint32_t, S: a
+ * string that outlives the record, such as a name in the model table). The host writes the
+ * sentence; with TVMCRT_AGENT_ERROR_TEXTS the agent writes it too. agent_fail0() for a row without
+ * arguments. */
+#define agent_fail(a, model, t, ...) \
+  agent_fail_text((a), (model), TVMCRT_TEXT_CODE(AGENT_TEXT_##t), TVMCRT_TEXT_ID(AGENT_TEXT_##t), __VA_ARGS__)
+#define agent_fail0(a, model, t) \
+  agent_fail_text((a), (model), TVMCRT_TEXT_CODE(AGENT_TEXT_##t), TVMCRT_TEXT_ID(AGENT_TEXT_##t))
+/* A row's number and arguments, and its code, for call sites that choose the row at run time. */
+#define AGENT_ID(t) TVMCRT_TEXT_ID(AGENT_TEXT_##t)
+#define AGENT_CODE(t) TVMCRT_TEXT_CODE(AGENT_TEXT_##t)
+uint32_t agent_fail_text(tvmcrt_agent_t *a, uint32_t model, uint32_t code, uint32_t text, ...);
 
-/* Status of a response: boot id, code, and for an error the first bytes of the last error text. */
-void agent_status(const tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code);
+/* Takes the runtime's last error (after a TVMExecute() or TVMSetWorkspaces() that failed) as the
+ * agent's, for model m. Returns its code. */
+uint32_t agent_fail_runtime(tvmcrt_agent_t *a, uint32_t m);
+
+/* Status of a response: boot id, code, the port's receive losses and, for an error, the last
+ * error's text as numbers. */
+void agent_status(tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code);
+
+/* Fills an ErrorText from the last error (its strings are encoded from the record). */
+void agent_error_text(tvmcrt_agent_t *a, tvmcrt_wire_ErrorText *out);
 
 /*--------------------------------------------------------------------------------------------------
  * Sending (agent.c). Each returns false only when port->write() failed.
@@ -58,12 +73,14 @@ bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
 bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
                        uint32_t code) AGENT_CHECK_RETURN;
 
-/* Decodes a request payload; on failure records AGENT_ERR_MALFORMED_MESSAGE naming `what`. */
-bool agent_decode(tvmcrt_agent_t *a, const uint8_t *payload, size_t len, const pb_msgdesc_t *fields,
-                  void *msg, const char *what) AGENT_CHECK_RETURN;
+/* Decodes a request payload of message type `type`; on failure records AGENT_ERR_MALFORMED_MESSAGE
+ * naming the message and sends the status-only answer (*sent says whether that write worked).
+ * Returns true when msg was decoded. */
+bool agent_decode(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload, size_t len,
+                  const pb_msgdesc_t *fields, void *msg, bool *sent) AGENT_CHECK_RETURN;
 
 /* Canaries after model m's I/O buffers (agent_guard.c): arm() before a run, check() after it
- * returns 0, or records AGENT_ERR_MODEL_FAILED naming the first tensor written past its end. */
+ * returns 0, or records AGENT_ERR_TENSOR_OVERRUN naming the first tensor written past its end. */
 void agent_guard_arm(tvmcrt_agent_t *a, uint32_t m);
 uint32_t agent_guard_check(tvmcrt_agent_t *a, uint32_t m) AGENT_CHECK_RETURN;
 
