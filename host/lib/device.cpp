@@ -270,7 +270,8 @@ void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPla
 }
 
 std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
-                                 std::size_t next, const Progress &progress, const std::string &label) {
+                                 std::size_t next, const Progress &progress, const std::string &label,
+                                 std::uint32_t upload) {
   InFlight in_flight;
   std::size_t acked = next, resynced_at = next;
   int resyncs = 0;  // in a row at the same offset
@@ -282,6 +283,7 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
       req.set_tensor(tensor);
       req.set_offset(static_cast<std::uint32_t>(next));
       req.set_data(data + next, n);
+      req.set_upload(upload);
       link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
       in_flight.emplace_back(next, n);
       next += n;
@@ -311,6 +313,11 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
 
 void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
                          const Progress &progress) {
+  write_input_as(model, tensor, data, len, progress, 0);
+}
+
+void Device::write_input_as(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                            const Progress &progress, std::uint32_t upload) {
   const std::string label = tensor_label(model, tensor, true);
   const std::size_t size = models_.at(model).inputs(static_cast<int>(tensor)).size_bytes();
   if (len != size)
@@ -318,7 +325,7 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
   std::size_t from = 0;
   for (int round = 0;; ++round) {
     const unsigned retransmits = link_->stats().retransmits;
-    const std::size_t acked = stream_input(model, tensor, data, len, from, progress, label);
+    const std::size_t acked = stream_input(model, tensor, data, len, from, progress, label, upload);
     if (acked != len)
       throw Error(ErrorClass::protocol, "the device on " + port_ + " acknowledged " + std::to_string(acked) +
                                             " of " + std::to_string(len) + " bytes of " + label);
@@ -353,10 +360,11 @@ ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {
   return execute_run(model, next_run_id(), timeout_s);
 }
 
-ExecuteResult Device::execute_run(std::uint32_t model, std::uint32_t run, double timeout_s) {
+ExecuteResult Device::execute_run(std::uint32_t model, std::uint32_t run, double timeout_s, std::uint32_t upload) {
   wire::ExecuteRequest req;
   req.set_model(model);
   req.set_run(run);
+  req.set_upload(upload);
   const auto resp = call<wire::ExecuteResponse>(wire::MESSAGE_TYPE_EXECUTE, req, "Execute", timeout_s);
   return execute_result(model, resp);
 }
@@ -374,11 +382,17 @@ ExecuteResult Device::execute_result(std::uint32_t model, const wire::ExecuteRes
 }
 
 std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress) {
+  std::vector<std::uint8_t> out(models_.at(model).outputs(static_cast<int>(tensor)).size_bytes());
+  read_into(model, tensor, out, 0, progress);
+  return out;
+}
+
+void Device::read_into(std::uint32_t model, std::uint32_t tensor, std::vector<std::uint8_t> &out, std::size_t from,
+                       const Progress &progress) {
   const std::string label = tensor_label(model, tensor, false);
-  const std::size_t len = models_.at(model).outputs(static_cast<int>(tensor)).size_bytes();
-  std::vector<std::uint8_t> out(len);
+  const std::size_t len = out.size();
   InFlight in_flight;
-  std::size_t next = 0, done = 0;
+  std::size_t next = from, done = from;
   while (done < len) {
     while (in_flight.size() < window() && next < len) {
       const std::size_t n = std::min(read_size(), len - next);
@@ -406,7 +420,6 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
     done += n;
     if (progress) progress(done, len);
   }
-  return out;
 }
 
 wire::GetLastErrorResponse Device::last_error() {

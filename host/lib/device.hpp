@@ -104,7 +104,10 @@ class Device {
   void check(const wire::Status &st, const std::string &what);
   // Sends data[next..len) with a window in flight, resuming at write gaps; returns the bytes acked.
   std::size_t stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
-                           std::size_t next, const Progress &progress, const std::string &label);
+                           std::size_t next, const Progress &progress, const std::string &label, std::uint32_t upload);
+  // write_input() under upload id `upload` (WriteInputRequest.upload; 0 for write_input() itself).
+  void write_input_as(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                      const Progress &progress, std::uint32_t upload);
   // Tensor bytes per WriteInput/ReadOutput frame: the device's max payload less the message's
   // overhead, or less on a noisy line (see chunk_limit_).
   std::size_t chunk_size(std::size_t overhead) const;
@@ -119,16 +122,20 @@ class Device {
   // every request in flight is forgotten and `next` goes back to the oldest one's offset, so the
   // caller sends those bytes again.
   std::optional<Frame> wait_data(InFlight &in_flight, std::size_t &next);
-  // The Execute with run id `run`; output_chunk > 0 asks for the outputs after it (Link followers).
-  ExecuteResult execute_run(std::uint32_t model, std::uint32_t run, double timeout_s);
+  // Reads output `tensor` into out (its size) from byte `from` on.
+  void read_into(std::uint32_t model, std::uint32_t tensor, std::vector<std::uint8_t> &out, std::size_t from,
+                 const Progress &progress);
+  // The Execute with run id `run`, on inputs of upload id `upload` (0: as they are).
+  ExecuteResult execute_run(std::uint32_t model, std::uint32_t run, double timeout_s, std::uint32_t upload = 0);
   ExecuteResult execute_result(std::uint32_t model, const wire::ExecuteResponse &resp);
   std::uint32_t next_run_id();
   // run()'s fast path: false when it had to stop (the caller falls back), *executed once its
   // Execute was answered.
   bool run_pipelined(std::uint32_t model, const std::vector<RunInput> &inputs, std::uint32_t run, double timeout_s,
-                     RunResult &out, std::vector<bool> &have, bool &executed, const Progress &progress);
-  // The outputs the device sends after an Execute: into out.outputs, have[] per output whole.
-  void take_followers(std::uint32_t model, std::size_t chunk, RunResult &out, std::vector<bool> &have);
+                     RunResult &out, std::vector<std::size_t> &got, const Progress &progress);
+  // The outputs the device sends after an Execute, into out.outputs; got[t]: the bytes of output t
+  // that came whole, from its start.
+  void take_followers(std::uint32_t model, std::size_t chunk, RunResult &out, std::vector<std::size_t> &got);
   // Waits for the oldest request's answer; see wait_data(). chunk: its tensor bytes (0: not data).
   std::optional<Frame> wait_answer(std::size_t chunk);
   // Runs a wait on the link; a timeout also names the bytes the device's port reported lost.

@@ -2,7 +2,8 @@
 // (device.hpp). The fast path streams every WriteInput and the Execute behind them without waiting
 // (a window in flight) and takes the outputs the device sends after the run; whatever the line
 // spoils is done again the slow way, one request at a time, under the same run id (never a second
-// run: the device answers a known run id from its copy).
+// run: the device answers a known run id from its copy). Inputs and Execute carry the run id as
+// their upload id too: the Execute never runs on an earlier run's inputs when a write was lost.
 #include <algorithm>
 #include <chrono>
 #include <deque>
@@ -48,47 +49,48 @@ RunResult Device::run(std::uint32_t model, const std::vector<RunInput> &inputs, 
     out.outputs.emplace_back(t.size_bytes());
     total += t.size_bytes();
   }
-  std::vector<bool> have(out.outputs.size(), false);
+  std::vector<std::size_t> got(out.outputs.size(), 0);
   const std::uint32_t run = next_run_id();
-  bool executed = false;
   try {
-    if (!run_pipelined(model, inputs, run, timeout_s, out, have, executed, progress)) {
+    if (!run_pipelined(model, inputs, run, timeout_s, out, got, progress)) {
       // Something was lost on the line: each step again with its own recovery. The inputs may be
       // written twice (the same bytes) and the Execute sent twice (the same run id): it runs once.
       std::size_t base = 0;
       for (const RunInput &in : inputs) {
-        write_input(model, in.tensor, in.data, in.len, [&](std::size_t d, std::size_t) {
-          if (progress) progress(base + d, total);
-        });
+        write_input_as(
+            model, in.tensor, in.data, in.len,
+            [&](std::size_t d, std::size_t) {
+              if (progress) progress(base + d, total);
+            },
+            run);
         base += in.len;
       }
       const auto t0 = Clock::now();
-      out.execute = execute_run(model, run, timeout_s);
+      out.execute = execute_run(model, run, timeout_s, run);
       out.execute_round_trip_s = seconds_since(t0);
-      executed = true;
     }
   } catch (const Error &) {
     link_->abandon_all();  // the rest of the window must not be taken for the next call's answers
     link_->end_followers();
     throw;
   }
+  // What the device sent after the run but the line spoiled, read from where it broke off.
   std::size_t done = total;
-  for (std::size_t i = 0; i < have.size(); ++i) done -= have[i] ? 0 : out.outputs[i].size();
-  for (std::size_t i = 0; i < have.size(); ++i) {
-    if (have[i]) continue;
-    const std::size_t base = done;
-    out.outputs[i] = read_output(model, static_cast<std::uint32_t>(i), [&](std::size_t d, std::size_t) {
+  for (std::size_t i = 0; i < got.size(); ++i) done -= out.outputs[i].size() - got[i];
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    if (got[i] == out.outputs[i].size()) continue;
+    const std::size_t base = done - got[i];
+    read_into(model, static_cast<std::uint32_t>(i), out.outputs[i], got[i], [&](std::size_t d, std::size_t) {
       if (progress) progress(base + d, total);
     });
-    done += out.outputs[i].size();
+    done += out.outputs[i].size() - got[i];
   }
   if (progress) progress(total, total);
   return out;
 }
 
 bool Device::run_pipelined(std::uint32_t model, const std::vector<RunInput> &inputs, std::uint32_t run,
-                           double timeout_s, RunResult &out, std::vector<bool> &have, bool &executed,
-                           const Progress &progress) {
+                           double timeout_s, RunResult &out, std::vector<std::size_t> &got, const Progress &progress) {
   std::deque<Item> in_flight;
   std::size_t input = 0, next = 0, acked = 0, total = 0;
   for (const RunInput &in : inputs) total += in.len;
@@ -106,6 +108,7 @@ bool Device::run_pipelined(std::uint32_t model, const std::vector<RunInput> &inp
         req.set_tensor(in.tensor);
         req.set_offset(static_cast<std::uint32_t>(next));
         req.set_data(in.data + next, n);
+        req.set_upload(run);  // the Execute below runs only on inputs of this upload
         link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
         in_flight.push_back(Item{false, input, next, n});
         next += n;
@@ -115,6 +118,7 @@ bool Device::run_pipelined(std::uint32_t model, const std::vector<RunInput> &inp
         req.set_model(model);
         req.set_run(run);
         req.set_output_chunk(static_cast<std::uint32_t>(output_chunk));
+        req.set_upload(run);
         execute_at = Clock::now();
         link_->send(wire::MESSAGE_TYPE_EXECUTE, req.SerializeAsString(), timeout_s, 0, true);
         in_flight.push_back(Item{true, 0, 0, 0});
@@ -143,14 +147,13 @@ bool Device::run_pipelined(std::uint32_t model, const std::vector<RunInput> &inp
     if (resp.status().code() == AGENT_ERR_INPUT_INCOMPLETE && resp.status().boot_id() == hello_.status().boot_id())
       return false;
     out.execute = execute_result(model, resp);
-    executed = true;
-    take_followers(model, output_chunk, out, have);
+    take_followers(model, output_chunk, out, got);
     if (progress) progress(acked, total);
     return true;
   }
 }
 
-void Device::take_followers(std::uint32_t model, std::size_t chunk, RunResult &out, std::vector<bool> &have) {
+void Device::take_followers(std::uint32_t model, std::size_t chunk, RunResult &out, std::vector<std::size_t> &got) {
   const auto &m = models_.at(model);
   std::size_t bytes = 0;
   for (const auto &t : m.outputs()) bytes += t.size_bytes() + (t.size_bytes() / chunk + 1) * kReadOverhead;
@@ -165,9 +168,9 @@ void Device::take_followers(std::uint32_t model, std::size_t chunk, RunResult &o
       const auto r = parse<wire::ReadOutputResponse>(*f, "ReadOutput");
       if (r.status().code() != 0 || r.tensor() != t || r.offset() != at || r.data().size() != n) break;
       std::copy(r.data().begin(), r.data().end(), data.begin() + static_cast<std::ptrdiff_t>(at));
+      got[t] = at + n;
     }
-    if (at < data.size()) break;  // lost on the way: read from here on (run() does)
-    have[t] = true;
+    if (got[t] < data.size()) break;  // lost on the way: read from here on (run() does)
   }
   link_->end_followers();
 }

@@ -127,6 +127,7 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
     if (p.response) break;  // a duplicate (answer to a retransmitted copy)
     if (type != (p.type | TVMCRT_FRAME_RESPONSE_BIT)) break;  // an earlier session's answer: stale
     p.response = Frame{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
+    p.bad_frames_at_response = stats_.bad_frames;
     if (i != 0) out_of_order_ = true;
     return;
   }
@@ -238,6 +239,8 @@ void Link::abandon_all() { pending_.clear(); }
 void Link::end_followers() {
   following_ = false;
   followers_.clear();
+  // A damaged frame seen meanwhile was a follower's, not an answer to the next request.
+  if (stats_.bad_frames != follow_bad_frames_) bad_frame_seen_ = false;
 }
 
 std::optional<Frame> Link::wait_follower(Clock::time_point deadline) {
@@ -318,7 +321,7 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
       if (p.followers) {
         following_ = true;
         follow_seq_ = p.seq;
-        follow_bad_frames_ = stats_.bad_frames;
+        follow_bad_frames_ = p.bad_frames_at_response;
         followers_.assign(std::make_move_iterator(p.follower_frames.begin()),
                           std::make_move_iterator(p.follower_frames.end()));
       }

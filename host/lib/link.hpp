@@ -119,6 +119,7 @@ class Link {
     Clock::duration probe_interval{}, probe_first{};
     bool followers = false;
     std::vector<Frame> follower_frames{};  // arrived after its response, before it was taken
+    unsigned bad_frames_at_response = 0;   // stats_.bad_frames when its response came
   };
 
   void start_read();
@@ -150,7 +151,7 @@ class Link {
   // Followers of the last answer taken (see wait_follower()).
   bool following_ = false;
   std::uint16_t follow_seq_ = 0;
-  unsigned follow_bad_frames_ = 0;  // stats_.bad_frames when that answer was taken
+  unsigned follow_bad_frames_ = 0;  // stats_.bad_frames when that answer came
   std::deque<Frame> followers_;
   bool boot_announced_ = false;  // any Boot frame so far
   bool started_under_us_ = false;  // a Boot (before arm_reset_detection) while a request was in flight

@@ -102,6 +102,10 @@
     "model '%s' has %u inputs and %u pools: raise TVMCRT_AGENT_MAX_INPUTS (%u) or " \
     "TVMCRT_AGENT_MAX_POOLS (%u)")
 
+#define AGENT_TEXT_INPUT_STALE (AGENT_ERR_INPUT_INCOMPLETE, 39, TVMCRT_TEXT_ARGS5(U, U, U, S, S), \
+    "input was last uploaded as upload %u, this Execute is for upload %u: write it again before " \
+    "Execute (input %u '%s', model '%s')")
+
 /* Every row, for readers that need them all (tvmcrt-host, the agent with its texts). */
 #define TVMCRT_AGENT_TEXTS(X) \
   X(AGENT_TEXT_BAD_CRC) \
@@ -141,7 +145,8 @@
   X(AGENT_TEXT_TOO_MANY_MODELS) \
   X(AGENT_TEXT_TOO_MANY_REGIONS) \
   X(AGENT_TEXT_REGION_ALIGNMENT) \
-  X(AGENT_TEXT_MODEL_TOO_LARGE)
+  X(AGENT_TEXT_MODEL_TOO_LARGE) \
+  X(AGENT_TEXT_INPUT_STALE)
 
 /* Names of the request messages, by MessageType: what a T argument is written as. */
 #define TVMCRT_AGENT_REQUEST_NAMES                                                                 \

@@ -174,11 +174,7 @@ TVMCRT_COLD static int32_t model_failure(const TVMModel *model, int32_t rc) {
   if (tvmcrt_run_error != 0) return tvmcrt_run_error;
   if (tvmcrt_model_message_set) {
 #if TVMCRT_ERROR_TEXTS
-    /* The sentence is written over the buffer that holds the model's reason: keep a copy for the
-     * record. */
-    static char reason[TVMCRT_LAST_ERROR_SIZE];
-    strcpy(reason, TVMGetLastError());
-    return tvmcrt_fail(MODEL_FAILED_SAYING, model->name, (uint32_t)rc, reason);
+    return tvmcrt_fail_saying(model->name, rc);
 #else /* TVMGetLastError() keeps the model's own text, the one sentence there is; the record points to it */
     tvmcrt_record(kTVMCrtErrModelFailed, TVMCRT_TEXT_ID(TVMCRT_TEXT_MODEL_FAILED_SAYING), model->name, (uint32_t)rc,
                   TVMGetLastError());

@@ -130,6 +130,19 @@ int32_t tvmcrt_fail_text(int32_t code, uint32_t text, const char *fmt, ...) {
   (void)TVMCrtTextFormat(last_error, sizeof last_error, fmt, &last_numbers, NULL);
   return code;
 }
+
+int32_t tvmcrt_fail_saying(const char *model, int32_t rc) {
+  char reason[TVMCRT_LAST_ERROR_SIZE];
+  size_t head;
+  strcpy(reason, last_error);
+  /* The sentence is written over the reason, so the record points at where the reason lands in
+   * it (no second buffer): first the sentence up to it, then the whole. */
+  (void)tvmcrt_fail(MODEL_FAILED_SAYING, model, (uint32_t)rc, "");
+  head = strlen(last_error);
+  (void)tvmcrt_fail(MODEL_FAILED_SAYING, model, (uint32_t)rc, reason);
+  last_numbers.args[2].s = last_error + head;
+  return kTVMCrtErrModelFailed;
+}
 #else /* the code is all there is to say here; tvmcrt-host writes the sentence from the numbers */
 int32_t tvmcrt_fail_text(int32_t code, uint32_t text, ...) {
   text_t t = {last_error, sizeof last_error, 0};

@@ -34,6 +34,11 @@ int32_t tvmcrt_fail_text(int32_t code, uint32_t text, ...);
                    __VA_ARGS__)
 #define tvmcrt_fail0(t) \
   tvmcrt_fail_text(TVMCRT_TEXT_CODE(TVMCRT_TEXT_##t), TVMCRT_TEXT_ID(TVMCRT_TEXT_##t) TVMCRT_FMT_(TVMCRT_TEXT_##t))
+#if TVMCRT_ERROR_TEXTS
+/* A model's failure with its own reason (TVMAPISetLastError(), in the TVMGetLastError() buffer)
+ * after the runtime's words; returns kTVMCrtErrModelFailed. */
+int32_t tvmcrt_fail_saying(const char *model, int32_t rc);
+#endif
 /* Records only, leaving the TVMGetLastError() text as it is (a model's own, which the record points
  * to). */
 void tvmcrt_record(int32_t code, uint32_t text, ...);

@@ -240,6 +240,34 @@ TEST_F(AgentTest, AnExecuteWithTheLastRunIdIsAnsweredFromTheCopy) {
   EXPECT_EQ(test_model_runs, 6);
 }
 
+TEST_F(AgentTest, AnExecuteForAnUploadRunsOnlyOnThatUpload) {
+  pb::WriteInputRequest w;
+  w.set_data(std::string(8, '\x01'));
+  w.set_upload(5);
+  EXPECT_CODE(call<pb::WriteInputResponse>(kWriteInput, w).status(), 0);
+  pb::ExecuteRequest e;
+  e.set_run(1);
+  e.set_upload(6);  // the upload this run wrote was lost: the whole input is upload 5's
+  auto refused = call<pb::ExecuteResponse>(kExecute, e);
+  EXPECT_CODE(refused.status(), AGENT_ERR_INPUT_INCOMPLETE);
+  EXPECT_EQ(text(refused.status()), "input was last uploaded as upload 5, this Execute is for upload 6: write it "
+                                    "again before Execute (input 0 'x', model 'add_one')");
+  EXPECT_EQ(test_model_runs, 0);
+  w.set_upload(6);
+  w.set_offset(4);  // only a write at offset 0 starts an upload
+  w.set_data(std::string(4, '\x02'));
+  call<pb::WriteInputResponse>(kWriteInput, w);
+  EXPECT_CODE(call<pb::ExecuteResponse>(kExecute, e).status(), AGENT_ERR_INPUT_INCOMPLETE);
+  w.set_offset(0);
+  w.set_data(std::string(8, '\x02'));
+  call<pb::WriteInputResponse>(kWriteInput, w);
+  EXPECT_CODE(call<pb::ExecuteResponse>(kExecute, e).status(), 0);
+  e.set_upload(0);  // no upload named: the inputs as they are
+  e.set_run(2);
+  EXPECT_CODE(call<pb::ExecuteResponse>(kExecute, e).status(), 0);
+  EXPECT_EQ(test_model_runs, 2);
+}
+
 TEST_F(AgentTest, ARefusedExecuteIsNotKeptAndRunsOnceTheInputsAreWhole) {
   write(0, 0, 0, Bytes(4, 1));
   EXPECT_CODE(execute(0, 0, 77).status(), AGENT_ERR_INPUT_INCOMPLETE);

@@ -334,7 +334,7 @@ def case_progress():
         os.close(master)
         text = err.decode(errors="replace")
         check(p.returncode == 0, "execute succeeds with a terminal on stderr")
-        check("input x [" in text and "/1000 bytes" in text and "\x1b[K" in text, "bar drawn and erased: %r" % text[-200:])
+        check("model m [" in text and "/2000 bytes" in text and "\x1b[K" in text, "bar drawn and erased: %r" % text[-200:])
     finally:
         d.stop()
 

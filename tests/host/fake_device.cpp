@@ -17,6 +17,7 @@ namespace tvmcrt::test {
 struct FakeDevice::State {
   std::vector<std::uint8_t> input, output;
   std::uint32_t received = 0;
+  std::uint32_t upload = 0;  // WriteInputRequest.upload of the write at offset 0, as the agent keeps it
   bool output_ready = false;
   std::uint32_t last_run = 0;  // ExecuteRequest.run of the run kept, as the agent does
   std::string last_exec_response;
@@ -199,6 +200,7 @@ std::string FakeDevice::handle(std::uint8_t type, const std::string &payload, in
         status(r.mutable_status(), AGENT_ERR_OUT_OF_RANGE);
       } else {
         std::copy(q.data().begin(), q.data().end(), S.input.begin() + q.offset());
+        if (q.offset() == 0) S.upload = q.upload();
         S.received = std::max<std::uint32_t>(S.received, q.offset() + static_cast<std::uint32_t>(q.data().size()));
         if (q.offset() == 0) S.received = static_cast<std::uint32_t>(q.data().size());
         status(r.mutable_status());
@@ -212,7 +214,7 @@ std::string FakeDevice::handle(std::uint8_t type, const std::string &payload, in
       wire::ExecuteResponse r;
       if (q.run() != 0 && q.run() == S.last_run) {
         r.ParseFromString(S.last_exec_response);  // the same run id: its answer again, no second run
-      } else if (S.received != S.input.size()) {
+      } else if (S.received != S.input.size() || (q.upload() != 0 && q.upload() != S.upload)) {
         status(r.mutable_status(), AGENT_ERR_INPUT_INCOMPLETE);  // refused, not kept
         return ser(r);
       } else {

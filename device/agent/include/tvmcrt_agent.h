@@ -57,6 +57,7 @@ typedef struct tvmcrt_agent_placement {
 typedef struct tvmcrt_agent_model_state {
   tvmcrt_agent_placement_t pools[TVMCRT_AGENT_MAX_POOLS];
   uint32_t received[TVMCRT_AGENT_MAX_INPUTS];  /* contiguous bytes of each input written so far */
+  uint32_t upload[TVMCRT_AGENT_MAX_INPUTS];    /* WriteInputRequest.upload of the write that began them */
   bool outputs_valid;                          /* set by a successful Execute, cleared when one starts */
   bool placed_by_host;                         /* the pools are a SetWorkspaces' (not the boot-time ones) */
 } tvmcrt_agent_model_state_t;

@@ -33,7 +33,7 @@
 #define TVMCRT_AGENT_RECEIVE_WINDOW 2
 #endif
 
-/* Models one image may serve. Each costs 4 + 12 * TVMCRT_AGENT_MAX_POOLS + 4 * TVMCRT_AGENT_MAX_INPUTS
+/* Models one image may serve. Each costs 4 + 12 * TVMCRT_AGENT_MAX_POOLS + 8 * TVMCRT_AGENT_MAX_INPUTS
  * bytes of RAM. */
 #ifndef TVMCRT_AGENT_MAX_MODELS
 #define TVMCRT_AGENT_MAX_MODELS 4

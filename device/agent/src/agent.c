@@ -49,52 +49,38 @@ bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
   return send_frame(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, head_len, tail, tail_len);
 }
 
-static bool encode_and_send(tvmcrt_agent_t *a, uint8_t type, uint16_t seq,
-                            const pb_msgdesc_t *fields, const void *msg) {
+/* A frame of type `type` whose payload is {Status status = 1} for `code` (every response, Nak and
+ * Boot start with it) followed by msg's other fields (msg's has_status stays false; fields NULL:
+ * the status alone). A payload past TVMCRT_AGENT_MAX_PAYLOAD becomes a status-only
+ * AGENT_ERR_RESPONSE_TOO_LARGE. */
+static bool send_message(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, uint32_t code, const pb_msgdesc_t *fields,
+                         const void *msg) {
   pb_ostream_t os = pb_ostream_from_buffer(a->tx + TVMCRT_FRAME_HEADER_SIZE, TVMCRT_AGENT_MAX_PAYLOAD);
-  if (!pb_encode(&os, fields, msg)) return false;
-  return send_frame(a, type, seq, os.bytes_written, NULL, 0);
-}
-
-bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code) {
-  /* SetWorkspacesResponse is exactly {Status status = 1}: the common head of every response. */
-  tvmcrt_wire_SetWorkspacesResponse r;
-  agent_status(a, &r.status, code);
-  r.has_status = true;
-  return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq,
-                         tvmcrt_wire_SetWorkspacesResponse_fields, &r);
-}
-
-bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_msgdesc_t *fields,
-                const void *msg) {
-  pb_ostream_t sizer = PB_OSTREAM_SIZING;
-  if (pb_encode(&sizer, fields, msg) && sizer.bytes_written <= TVMCRT_AGENT_MAX_PAYLOAD) {
-    return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, fields, msg);
+  if (agent_encode_status(a, &os, code) && (fields == NULL || pb_encode(&os, fields, msg))) {
+    return send_frame(a, type, seq, os.bytes_written, NULL, 0);
   }
-  return agent_send_status(a, request_type, seq,
-                           agent_fail(a, AGENT_NO_MODEL, RESPONSE_TOO_LARGE, (uint32_t)request_type,
-                                      (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD));
+  if (fields == NULL) return false; /* cannot happen: a status alone is a few dozen bytes */
+  return send_message(a, type, seq,
+                      agent_fail(a, AGENT_NO_MODEL, RESPONSE_TOO_LARGE, (uint32_t)(type & 0x7Fu),
+                                 (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD),
+                      NULL, NULL);
+}
+
+bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code, const pb_msgdesc_t *fields,
+                const void *msg) {
+  return send_message(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, code, fields, msg);
 }
 
 static bool send_nak(tvmcrt_agent_t *a, uint32_t code) {
-  tvmcrt_wire_Nak nak;
-  memset(&nak, 0, sizeof nak);
-  a->frames_dropped++;
-  agent_status(a, &nak.status, code);
-  nak.has_status = true;
-  nak.frames_dropped = a->frames_dropped;
-  return encode_and_send(a, tvmcrt_wire_MessageType_MESSAGE_TYPE_NAK, 0, tvmcrt_wire_Nak_fields,
-                         &nak);
+  tvmcrt_wire_Nak nak = tvmcrt_wire_Nak_init_zero;
+  nak.frames_dropped = ++a->frames_dropped;
+  return send_message(a, AGENT_TYPE(NAK), 0, code, tvmcrt_wire_Nak_fields, &nak);
 }
 
 static bool send_boot(tvmcrt_agent_t *a) {
-  tvmcrt_wire_Boot boot;
-  memset(&boot, 0, sizeof boot);
-  agent_status(a, &boot.status, 0);
-  boot.has_status = true;
+  tvmcrt_wire_Boot boot = tvmcrt_wire_Boot_init_zero;
   boot.protocol_version = TVMCRT_AGENT_PROTOCOL_VERSION;
-  return encode_and_send(a, tvmcrt_wire_MessageType_MESSAGE_TYPE_BOOT, 0, tvmcrt_wire_Boot_fields,
-                         &boot);
+  return send_message(a, AGENT_TYPE(BOOT), 0, 0, tvmcrt_wire_Boot_fields, &boot);
 }
 
 /*--------------------------------------------------------------------------------------------------
@@ -105,7 +91,7 @@ bool agent_decode(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *
                   const pb_msgdesc_t *fields, void *msg, bool *sent) {
   pb_istream_t is = pb_istream_from_buffer(payload, len);
   if (pb_decode(&is, fields, msg)) return true;
-  *sent = agent_send_status(a, type, seq, agent_fail(a, AGENT_NO_MODEL, MALFORMED, (uint32_t)type, (uint32_t)len));
+  *sent = agent_send(a, type, seq, agent_fail(a, AGENT_NO_MODEL, MALFORMED, (uint32_t)type, (uint32_t)len), NULL, NULL);
   return false;
 }
 
@@ -135,9 +121,9 @@ static bool dispatch(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_
   if (type < sizeof handlers / sizeof handlers[0] && handlers[type] != NULL) {
     return handlers[type](a, seq, payload, len);
   }
-  return agent_send_status(a, type, seq,
-                           agent_fail(a, AGENT_NO_MODEL, UNKNOWN_MESSAGE, (uint32_t)type,
-                                      (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION));
+  return agent_send(a, type, seq,
+                    agent_fail(a, AGENT_NO_MODEL, UNKNOWN_MESSAGE, (uint32_t)type, (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION),
+                    NULL, NULL);
 }
 
 /* A Nak for a frame that could not be taken: text is a row with one number. */

@@ -122,8 +122,6 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   /* A new session: its run ids have nothing to do with the runs kept from an earlier one. */
   a->run.id = 0;
   tvmcrt_wire_HelloResponse r = tvmcrt_wire_HelloResponse_init_zero;
-  agent_status(a, &r.status, code);
-  r.has_status = true;
   r.protocol_version = TVMCRT_AGENT_PROTOCOL_VERSION;
   r.firmware_build_id.funcs.encode = agent_encode_cstring;
   r.firmware_build_id.arg = AGENT_ARG(TVMCRT_AGENT_BUILD_ID);
@@ -136,7 +134,7 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   r.regions.arg = a;
   r.tick_hz = a->port->tick_hz;
   r.max_read_length = TVMCRT_AGENT_MAX_READ_LENGTH;
-  return agent_send(a, AGENT_TYPE(HELLO), seq, tvmcrt_wire_HelloResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(HELLO), seq, code, tvmcrt_wire_HelloResponse_fields, &r);
 }
 
 bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
@@ -150,8 +148,6 @@ bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pay
   if (entry == NULL) return agent_send_status(a, AGENT_TYPE(MODEL_INFO), seq, AGENT_ERR_UNKNOWN_MODEL);
   pools_arg_t pools = {entry->model, &a->state[req.model]};
   tvmcrt_wire_ModelInfoResponse r = tvmcrt_wire_ModelInfoResponse_init_zero;
-  agent_status(a, &r.status, 0);
-  r.has_status = true;
   r.name.funcs.encode = agent_encode_cstring;
   r.name.arg = AGENT_ARG(entry->model->name);
   r.inputs.funcs.encode = encode_inputs;
@@ -160,7 +156,7 @@ bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pay
   r.outputs.arg = AGENT_ARG(entry->model);
   r.pools.funcs.encode = encode_pools;
   r.pools.arg = &pools;
-  return agent_send(a, AGENT_TYPE(MODEL_INFO), seq, tvmcrt_wire_ModelInfoResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(MODEL_INFO), seq, 0, tvmcrt_wire_ModelInfoResponse_fields, &r);
 }
 
 bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
@@ -172,11 +168,9 @@ bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t 
     return sent;
   }
   tvmcrt_wire_GetLastErrorResponse r = tvmcrt_wire_GetLastErrorResponse_init_zero;
-  agent_status(a, &r.status, 0);
-  r.has_status = true;
   r.code = a->last.code;
   r.model = a->last_model;
   r.has_error = a->last.text != 0;
   agent_error_text(a, &r.error);
-  return agent_send(a, AGENT_TYPE(GET_LAST_ERROR), seq, tvmcrt_wire_GetLastErrorResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(GET_LAST_ERROR), seq, 0, tvmcrt_wire_GetLastErrorResponse_fields, &r);
 }

@@ -47,9 +47,9 @@ uint32_t agent_fail_text(tvmcrt_agent_t *a, uint32_t model, uint32_t code, uint3
  * agent's, for model m. Returns its code. */
 uint32_t agent_fail_runtime(tvmcrt_agent_t *a, uint32_t m);
 
-/* Status of a response: boot id, code, the port's receive losses and, for an error, the last
- * error's text as numbers. */
-void agent_status(tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code);
+/* Field 1 of every response, Nak and Boot: the Status with the boot id, code, the port's receive
+ * losses and, for an error, the last error's text as numbers. */
+bool agent_encode_status(tvmcrt_agent_t *a, pb_ostream_t *os, uint32_t code);
 
 /* Fills an ErrorText from the last error (its strings are encoded from the record). */
 void agent_error_text(tvmcrt_agent_t *a, tvmcrt_wire_ErrorText *out);
@@ -58,20 +58,18 @@ void agent_error_text(tvmcrt_agent_t *a, tvmcrt_wire_ErrorText *out);
  * Sending (agent.c). Each returns false only when port->write() failed.
  *------------------------------------------------------------------------------------------------*/
 
-/* Encodes msg as the payload of a response frame (type | 0x80, seq) and sends it. If it does not
- * fit TVMCRT_AGENT_MAX_PAYLOAD, sends a status-only response with AGENT_ERR_RESPONSE_TOO_LARGE. */
-bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_msgdesc_t *fields,
+/* A response frame (request_type | 0x80, seq): the Status for `code` (field 1 of every response),
+ * then msg's other fields, encoded in tx[] (msg's has_status stays false; fields NULL: the status
+ * alone). If it does not fit TVMCRT_AGENT_MAX_PAYLOAD, a status-only AGENT_ERR_RESPONSE_TOO_LARGE. */
+bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code, const pb_msgdesc_t *fields,
                 const void *msg) AGENT_CHECK_RETURN;
+#define agent_send_status(a, request_type, seq, code) agent_send((a), (request_type), (seq), (code), NULL, NULL)
 
 /* A response whose payload is tx[HEADER_SIZE .. + head_len), already encoded, followed by tail_len
  * bytes at tail, sent from where they lie (ReadOutput: the tensor). The frame is never assembled,
  * so it may be longer than the frame buffers. */
 bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, size_t head_len,
                           const uint8_t *tail, size_t tail_len) AGENT_CHECK_RETURN;
-
-/* A response holding only its Status (field 1, which every response starts with). */
-bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
-                       uint32_t code) AGENT_CHECK_RETURN;
 
 /* Decodes a request payload of message type `type`; on failure records AGENT_ERR_MALFORMED_MESSAGE
  * naming the message and sends the status-only answer (*sent says whether that write worked).

@@ -75,10 +75,8 @@ static bool decode_data(pb_istream_t *stream, const pb_field_t *field, void **ar
 static bool send_write_response(tvmcrt_agent_t *a, uint16_t seq, uint32_t code, uint32_t m,
                                 uint32_t i) {
   tvmcrt_wire_WriteInputResponse r = tvmcrt_wire_WriteInputResponse_init_zero;
-  agent_status(a, &r.status, code);
-  r.has_status = true;
   if (m < a->model_count && i < a->models[m].model->num_inputs) r.received = a->state[m].received[i];
-  return agent_send(a, AGENT_TYPE(WRITE_INPUT), seq, tvmcrt_wire_WriteInputResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(WRITE_INPUT), seq, code, tvmcrt_wire_WriteInputResponse_fields, &r);
 }
 
 bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
@@ -108,6 +106,7 @@ bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pa
   if (w.code == 0) {
     uint32_t *received = &a->state[w.model].received[w.tensor];
     uint32_t end = w.offset + w.length;
+    if (w.offset == 0) a->state[w.model].upload[w.tensor] = req.upload;
     if (w.offset == 0 || end > *received) *received = end;  /* offset 0 starts a new upload */
   } else if (w.wrote && a->state[w.model].received[w.tensor] > w.offset) {
     /* Bytes at and after the offset were overwritten by a write that then failed. */
@@ -127,11 +126,9 @@ static bool send_output(tvmcrt_agent_t *a, uint16_t seq, uint32_t m, uint32_t t,
                         uint32_t length) {
   tvmcrt_wire_ReadOutputResponse r = tvmcrt_wire_ReadOutputResponse_init_zero;
   pb_ostream_t os = pb_ostream_from_buffer(a->tx + TVMCRT_FRAME_HEADER_SIZE, TVMCRT_AGENT_MAX_PAYLOAD);
-  agent_status(a, &r.status, 0);
-  r.has_status = true;
   r.offset = offset;
   r.tensor = t;
-  if (!pb_encode(&os, tvmcrt_wire_ReadOutputResponse_fields, &r) ||
+  if (!agent_encode_status(a, &os, 0) || !pb_encode(&os, tvmcrt_wire_ReadOutputResponse_fields, &r) ||
       !pb_encode_tag(&os, PB_WT_STRING, tvmcrt_wire_ReadOutputResponse_data_tag) ||
       !pb_encode_varint(&os, length)) {
     return false; /* cannot happen: the head is a few dozen bytes */
@@ -183,15 +180,20 @@ static uint32_t ticks_to_us(uint32_t ticks, uint32_t hz) {
   return seconds * 1000000u + frac;
 }
 
-/* Everything an Execute needs before the model may run: 0, or the recorded code. */
-static uint32_t check_run(tvmcrt_agent_t *a, uint32_t m) {
+/* Everything an Execute needs before the model may run: 0, or the recorded code. Every input
+ * whole, and of `upload` when one is named: the bytes of an earlier run are whole too, and a new
+ * upload lost on the way must not let them run again in its stead. */
+static uint32_t check_run(tvmcrt_agent_t *a, uint32_t m, uint32_t upload) {
   if (agent_model(a, m) == NULL) return AGENT_ERR_UNKNOWN_MODEL;
   const TVMModel *model = a->models[m].model;
   for (uint8_t i = 0; i < model->num_inputs; i++) {
-    uint32_t have = a->state[m].received[i];
+    uint32_t have = a->state[m].received[i], was = a->state[m].upload[i];
     if (have != model->inputs[i].size_bytes) {
       return agent_fail(a, m, INPUT_INCOMPLETE, have, (uint32_t)model->inputs[i].size_bytes, (uint32_t)i,
                         model->inputs[i].name, model->name);
+    }
+    if (upload != 0 && was != upload) {
+      return agent_fail(a, m, INPUT_STALE, was, upload, (uint32_t)i, model->inputs[i].name, model->name);
     }
   }
   return agent_apply_workspaces(a, m);
@@ -243,19 +245,17 @@ bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payloa
   }
   /* The same run id as the run kept: its answer again, never a second run. */
   if (req.run == 0 || req.run != run->id || req.model != run->model) {
-    uint32_t code = check_run(a, req.model);
+    uint32_t code = check_run(a, req.model, req.upload);
     if (code != 0) return agent_send_status(a, AGENT_TYPE(EXECUTE), seq, code);
     run->id = req.run;
     run->model = req.model;
     run_model(a, req.model);
   }
-  agent_status(a, &r.status, run->code);
-  r.has_status = true;
   r.runtime_code = run->runtime_code;
   r.ticks = run->ticks;
   r.microseconds = run->microseconds;
   r.peak_workspace = run->peak_workspace;
   r.runs = run->runs;
-  if (!agent_send(a, AGENT_TYPE(EXECUTE), seq, tvmcrt_wire_ExecuteResponse_fields, &r)) return false;
+  if (!agent_send(a, AGENT_TYPE(EXECUTE), seq, run->code, tvmcrt_wire_ExecuteResponse_fields, &r)) return false;
   return run->code != 0 || req.output_chunk == 0 || send_outputs(a, seq, req.model, req.output_chunk);
 }

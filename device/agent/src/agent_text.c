@@ -78,15 +78,16 @@ void agent_error_text(tvmcrt_agent_t *a, tvmcrt_wire_ErrorText *out) {
   out->strings.arg = AGENT_ARG(e);
 }
 
-void agent_status(tvmcrt_agent_t *a, tvmcrt_wire_Status *status, uint32_t code) {
-  memset(status, 0, sizeof *status);
-  status->boot_id = a->port->boot_id;
-  status->code = code;
-  status->rx_lost = a->port->rx_lost != NULL ? a->port->rx_lost(a->port->ctx) : 0u;
+bool agent_encode_status(tvmcrt_agent_t *a, pb_ostream_t *os, uint32_t code) {
+  tvmcrt_wire_Status status = tvmcrt_wire_Status_init_zero;
+  status.boot_id = a->port->boot_id;
+  status.code = code;
+  status.rx_lost = a->port->rx_lost != NULL ? a->port->rx_lost(a->port->ctx) : 0u;
   if (code != 0) {
-    status->has_text = true;
-    agent_error_text(a, &status->text);
+    status.has_text = true;
+    agent_error_text(a, &status.text);
   }
+  return pb_encode_tag(os, PB_WT_STRING, 1) && pb_encode_submessage(os, tvmcrt_wire_Status_fields, &status);
 }
 
 const char *tvmcrt_agent_last_error_text(const tvmcrt_agent_t *agent) {
