@@ -237,12 +237,13 @@ def cmd_noise(a):
     return 0 if ok else 1
 
 
-# Requests of one multi_io execute, in order; with --up-latency L the k-th reaches the device at
-# (k + 1) * L (its answer comes back at once), so killing the device at (k + 0.5) * L hits the gap
-# before request k.
-MULTI_IO_REQUESTS = ["Hello", "ModelInfo 0", "ModelInfo 1", "WriteInput features", "WriteInput mask",
-                     "Execute", "ReadOutput scores", "ReadOutput flags"]
-RESET_PHASES = [("input upload", 4), ("Execute", 5), ("output download", 7)]
+# When the requests of one multi_io execute reach the device, with --up-latency L (their answers come
+# back at once), in units of L: killing the device at (k + 0.5) * L hits the gap before arrival k.
+# One execute: Hello 1, ModelInfo 0 2, ModelInfo 1 3, then both WriteInputs and the Execute streamed
+# (the window holds two: the writes at 4, the Execute behind them at 5; the outputs come with it).
+# With --repeat 2 tvmcrt-host asks one request at a time: the writes at 4 and 5, the Executes at 6
+# and 7, the ReadOutputs at 8 and 9.
+RESET_PHASES = [("input upload", 3, []), ("Execute", 4, []), ("output download", 8, ["--repeat", "2"])]
 
 
 def cmd_reset(a):
@@ -255,10 +256,10 @@ def cmd_reset(a):
         for reconnect in (True, False):
             rig = Rig(a, ["--up-latency", repr(L)], a.seed, tmp, reconnect=reconnect)
             try:
-                for phase, k in RESET_PHASES:
+                for phase, k, extra in RESET_PHASES:
                     # One request gap before it: the killed device's replacement must be up.
                     argv = [a.host, "execute", "--port", rig.port, "--model", "multi_io", "--json",
-                            "--output-dir", os.path.join(tmp, "o")] + host_args
+                            "--output-dir", os.path.join(tmp, "o")] + host_args + extra
                     for name, f in sample[0].items():
                         argv += ["--input", "%s=%s" % (name, f)]
                     for attempt in range(3):
