@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <deque>
 #include <iomanip>
-#include <random>
 #include <sstream>
 
 #include "error.hpp"
@@ -283,7 +282,7 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
       req.set_tensor(tensor);
       req.set_offset(static_cast<std::uint32_t>(next));
       req.set_data(data + next, n);
-      req.set_upload(upload);
+      if (next == 0) req.set_upload(upload);  // only the write at offset 0 records it
       link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
       in_flight.emplace_back(next, n);
       next += n;
@@ -349,9 +348,8 @@ void Device::write_input_as(std::uint32_t model, std::uint32_t tensor, const std
 }
 
 std::uint32_t Device::next_run_id() {
-  // A random start, as for sequence numbers: a device kept running between two sessions must not
-  // take the new session's first run for the old one's last (Hello also forgets it).
-  if (run_id_ == 0) run_id_ = std::random_device{}();
+  // From 1 in every session: Hello makes the agent forget the run it kept and the upload ids of its
+  // inputs, so ids of an earlier session never match (and small ids are short varints on the wire).
   if (++run_id_ == 0) run_id_ = 1;
   return run_id_;
 }

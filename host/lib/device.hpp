@@ -155,7 +155,7 @@ class Device {
   std::size_t chunk_limit_ = SIZE_MAX;
   std::uint32_t rx_lost_ = 0;
   unsigned clean_answers_ = 0;
-  std::uint32_t run_id_ = 0;  // ExecuteRequest.run of the last Execute (random start: see next_run_id())
+  std::uint32_t run_id_ = 0;  // ExecuteRequest.run of the last Execute (see next_run_id())
 };
 
 // What a user can do about bytes the device's port lost on receive (Status.rx_lost), for messages.

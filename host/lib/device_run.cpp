@@ -108,7 +108,7 @@ bool Device::run_pipelined(std::uint32_t model, const std::vector<RunInput> &inp
         req.set_tensor(in.tensor);
         req.set_offset(static_cast<std::uint32_t>(next));
         req.set_data(in.data + next, n);
-        req.set_upload(run);  // the Execute below runs only on inputs of this upload
+        if (next == 0) req.set_upload(run);  // the Execute below runs only on inputs of this upload
         link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
         in_flight.push_back(Item{false, input, next, n});
         next += n;

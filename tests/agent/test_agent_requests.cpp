@@ -266,6 +266,11 @@ TEST_F(AgentTest, AnExecuteForAnUploadRunsOnlyOnThatUpload) {
   e.set_run(2);
   EXPECT_CODE(call<pb::ExecuteResponse>(kExecute, e).status(), 0);
   EXPECT_EQ(test_model_runs, 2);
+  hello();  // a new session: the inputs are whole, but no upload of its own wrote them
+  e.set_upload(6);
+  e.set_run(3);
+  EXPECT_CODE(call<pb::ExecuteResponse>(kExecute, e).status(), AGENT_ERR_INPUT_INCOMPLETE);
+  EXPECT_EQ(test_model_runs, 2);
 }
 
 TEST_F(AgentTest, ARefusedExecuteIsNotKeptAndRunsOnceTheInputsAreWhole) {

@@ -169,6 +169,7 @@ std::string FakeDevice::handle(std::uint8_t type, const std::string &payload, in
       reg->set_size(4096);
       reg->set_alignment(16);
       S.input.assign(s_.input_size, 0);
+      S.upload = S.last_run = 0;  // a new session's ids are its own
       return ser(r);
     }
     case wire::MESSAGE_TYPE_MODEL_INFO: {

@@ -119,8 +119,9 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
     code = agent_fail(a, AGENT_NO_MODEL, PROTOCOL_VERSION, req.protocol_version,
                       (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION);
   }
-  /* A new session: its run ids have nothing to do with the runs kept from an earlier one. */
+  /* A new session: its run and upload ids have nothing to do with an earlier one's. */
   a->run.id = 0;
+  for (size_t m = 0; m < a->model_count; m++) memset(a->state[m].upload, 0, sizeof a->state[m].upload);
   tvmcrt_wire_HelloResponse r = tvmcrt_wire_HelloResponse_init_zero;
   r.protocol_version = TVMCRT_AGENT_PROTOCOL_VERSION;
   r.firmware_build_id.funcs.encode = agent_encode_cstring;
