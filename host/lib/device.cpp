@@ -70,6 +70,12 @@ std::string names_of(const google::protobuf::RepeatedPtrField<wire::TensorInfo> 
 
 }  // namespace
 
+std::uint32_t microseconds_of(std::uint32_t ticks, std::uint32_t tick_hz) {
+  if (tick_hz == 0) return 0;
+  const std::uint64_t us = static_cast<std::uint64_t>(ticks) * 1000000u / tick_hz;
+  return us > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(us);
+}
+
 std::string error_code_name(std::uint32_t code) {
   std::ostringstream os;
   const CodeInfo *c = find_code(code);
@@ -376,7 +382,9 @@ ExecuteResult Device::execute_result(std::uint32_t model, const wire::ExecuteRes
                                         error_text(resp.status().text()));
   }
   check(resp.status(), "Execute of model '" + name + "'");
-  return ExecuteResult{resp.ticks(), resp.microseconds(), resp.peak_workspace(), resp.runs()};
+  // Agents of version 2 send ticks only: the division is done here, not on the device.
+  const std::uint32_t us = resp.microseconds() ? resp.microseconds() : microseconds_of(resp.ticks(), hello_.tick_hz());
+  return ExecuteResult{resp.ticks(), us, resp.peak_workspace(), resp.runs()};
 }
 
 std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress) {

@@ -29,10 +29,13 @@ struct DeviceOptions {
 
 struct ExecuteResult {
   std::uint32_t ticks = 0;
-  std::uint32_t microseconds = 0;
+  std::uint32_t microseconds = 0;  // from ticks and HelloResponse.tick_hz
   std::uint32_t peak_workspace = 0;
   std::uint32_t runs = 0;  // models the device has run since it started, this one included
 };
+
+// ticks of a clock of tick_hz as whole microseconds (rounded down; UINT32_MAX past 71 minutes).
+std::uint32_t microseconds_of(std::uint32_t ticks, std::uint32_t tick_hz);
 
 // One input for Device::run(): exactly the tensor's size_bytes, borrowed for the call.
 struct RunInput {

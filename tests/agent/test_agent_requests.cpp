@@ -1,6 +1,7 @@
 // test_agent_requests.cpp — ModelInfo, SetWorkspaces, WriteInput, Execute, ReadOutput and
 // GetLastError against the hand-written models of test_models.c.
 #include "agent_fixture.hpp"
+#include "device.hpp"
 #include "tvmcrt_agent_models.h"
 
 namespace {
@@ -176,7 +177,7 @@ TEST_F(AgentTest, ExecuteRunsAndReadOutputReturnsTheResult) {
   EXPECT_CODE(e.status(), 0);
   EXPECT_EQ(e.runtime_code(), 0);
   EXPECT_EQ(e.ticks(), 250u);         // the fake clock steps 250 per call, across a wrap
-  EXPECT_EQ(e.microseconds(), 250u);
+  EXPECT_EQ(tvmcrt::host::microseconds_of(e.ticks(), 1000000), 250u);
   EXPECT_GE(e.peak_workspace(), 8u);
   auto out = read(0, 0, 0, 8);
   EXPECT_CODE(out.status(), 0);
@@ -187,18 +188,21 @@ TEST_F(AgentTest, ExecuteRunsAndReadOutputReturnsTheResult) {
   EXPECT_EQ(test_model_runs, 1);
 }
 
+// The agent sends ticks; tvmcrt-host turns them into microseconds with Hello's tick_hz.
 TEST_F(AgentTest, ExecuteTimeIsConvertedForAnyTickRate) {
+  using tvmcrt::host::microseconds_of;
   write(0, 0, 0, Bytes(8, 1));
   driver_set_clock(32768, 81920);  // a 32 kHz RTC: 2.5 s
   auto e = execute(0);
   EXPECT_EQ(e.ticks(), 81920u);
-  EXPECT_EQ(e.microseconds(), 2500000u);
+  EXPECT_EQ(e.microseconds(), 0u);
+  EXPECT_EQ(microseconds_of(e.ticks(), 32768), 2500000u);
   driver_set_clock(168000000, 168);  // a 168 MHz cycle counter: 1 us
-  EXPECT_EQ(execute(0).microseconds(), 1u);
+  EXPECT_EQ(microseconds_of(execute(0).ticks(), 168000000), 1u);
   driver_set_clock(1000, 4294968);  // 4294.968 s saturates rather than wrapping
-  EXPECT_EQ(execute(0).microseconds(), 0xFFFFFFFFu);
+  EXPECT_EQ(microseconds_of(execute(0).ticks(), 1000), 0xFFFFFFFFu);
   driver_set_clock(1000, 4294967);
-  EXPECT_EQ(execute(0).microseconds(), 4294967000u);
+  EXPECT_EQ(microseconds_of(execute(0).ticks(), 1000), 4294967000u);
 }
 
 TEST_F(AgentTest, ExecuteNeedsEveryInputComplete) {

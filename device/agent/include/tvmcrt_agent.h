@@ -69,7 +69,7 @@ typedef struct tvmcrt_agent_run {
   uint32_t model;
   uint32_t code;  /* its Status.code */
   int32_t runtime_code;
-  uint32_t ticks, microseconds, peak_workspace, runs;
+  uint32_t ticks, peak_workspace, runs;
 } tvmcrt_agent_run_t;
 
 typedef struct tvmcrt_agent {

@@ -165,21 +165,6 @@ bool agent_handle_read_output(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pa
  * Execute
  *------------------------------------------------------------------------------------------------*/
 
-/* ticks * 10^6 / hz in 32-bit arithmetic (no 64-bit division on Cortex-M0/M3/M4), saturating;
- * hz <= 400 MHz (checked at init). */
-static uint32_t ticks_to_us(uint32_t ticks, uint32_t hz) {
-  uint32_t seconds = ticks / hz;
-  uint32_t rem = ticks % hz;
-  uint32_t frac = 0;
-  for (int digit = 0; digit < 6; digit++) {  /* long division, one decimal digit per step */
-    rem *= 10u;
-    frac = frac * 10u + rem / hz;
-    rem %= hz;
-  }
-  if (seconds > 4294u || (seconds == 4294u && frac > 967295u)) return 0xFFFFFFFFu;
-  return seconds * 1000000u + frac;
-}
-
 /* Everything an Execute needs before the model may run: 0, or the recorded code. Every input
  * whole, and of `upload` when one is named: the bytes of an earlier run are whole too, and a new
  * upload lost on the way must not let them run again in its stead. */
@@ -210,7 +195,6 @@ static void run_model(tvmcrt_agent_t *a, uint32_t m) {
   int32_t rc = TVMExecute(entry->model, entry->inputs, AGENT_ARG(entry->outputs), &a->context);
   run->ticks = a->port->ticks(a->port->ctx) - t0;  /* unsigned: right across one wrap */
   run->runtime_code = rc;
-  run->microseconds = ticks_to_us(run->ticks, a->port->tick_hz);
   run->peak_workspace = (uint32_t)TVMContextPeakWorkspace(&a->context);
   /* An overrun first: it explains whatever else the run did. */
   run->code = agent_guard_check(a, m);
@@ -252,8 +236,7 @@ bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payloa
     run_model(a, req.model);
   }
   r.runtime_code = run->runtime_code;
-  r.ticks = run->ticks;
-  r.microseconds = run->microseconds;
+  r.ticks = run->ticks;  /* the host turns them into microseconds (HelloResponse.tick_hz) */
   r.peak_workspace = run->peak_workspace;
   r.runs = run->runs;
   if (!agent_send(a, AGENT_TYPE(EXECUTE), seq, run->code, tvmcrt_wire_ExecuteResponse_fields, &r)) return false;
