@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "agent_driver.h"
 #include "error_text.hpp"
 #include "test_models.h"
@@ -16,6 +18,20 @@ using wire_util::Frame;
 
 // The sentence of an error as tvmcrt-host writes it from what the agent sent.
 inline std::string text(const pb::Status &s) { return tvmcrt::host::error_text(s.text()); }
+
+// A SetWorkspacesRequest for `model`: {pool, region, offset, size} per placement.
+inline pb::SetWorkspacesRequest placements(uint32_t model, std::initializer_list<std::array<uint32_t, 4>> list) {
+  pb::SetWorkspacesRequest req;
+  req.set_model(model);
+  for (auto &p : list) {
+    auto *pl = req.add_placements();
+    pl->set_pool(p[0]);
+    pl->set_region(p[1]);
+    pl->set_offset(p[2]);
+    pl->set_size(p[3]);
+  }
+  return req;
+}
 
 class AgentTest : public ::testing::Test {
  protected:

@@ -47,21 +47,8 @@ TEST_F(AgentTest, ModelInfoListsTensorsAndDefaultPlacements) {
   expect_alive();
 }
 
-pb::SetWorkspacesRequest placements(std::initializer_list<std::array<uint32_t, 4>> list) {
-  pb::SetWorkspacesRequest req;
-  req.set_model(1);
-  for (auto &p : list) {
-    auto *pl = req.add_placements();
-    pl->set_pool(p[0]);
-    pl->set_region(p[1]);
-    pl->set_offset(p[2]);
-    pl->set_size(p[3]);
-  }
-  return req;
-}
-
 TEST_F(AgentTest, SetWorkspacesMovesPoolsAndExecuteUsesThem) {
-  EXPECT_CODE(set_workspaces(placements({{0, 1, 0, 0}, {1, 1, 64, 300}})).status(), 0);
+  EXPECT_CODE(set_workspaces(placements(1, {{0, 1, 0, 0}, {1, 1, 64, 300}})).status(), 0);
   auto info = model_info(1);
   EXPECT_EQ(info.pools(0).region(), 1u);
   EXPECT_EQ(info.pools(0).assigned_size(), 32u);  // size 0 means the pool's own size
@@ -90,17 +77,17 @@ TEST_F(AgentTest, SetWorkspacesRefusesEachBadPlacementAndKeepsTheOldOnes) {
     uint32_t code;
     const char *text;
   } cases[] = {
-      {placements({{2, 0, 0, 0}}), AGENT_ERR_UNKNOWN_POOL, "pool 2 does not exist"},
-      {placements({{0, 2, 0, 0}}), AGENT_ERR_UNKNOWN_REGION, "region 2 does not exist"},
-      {placements({{1, 1, 0, 100}}), AGENT_ERR_WORKSPACE_TOO_SMALL, "256"},
-      {placements({{1, 1, 4000, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "4096"},
-      {placements({{1, 1, 0xFFFFFFF0u, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
-      {placements({{1, 1, 0x20, 0xFFFFFFF0u}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
-      {placements({{1, 1, 16, 0}}), AGENT_ERR_WORKSPACE_MISALIGNED, "alignment 32"},
-      {placements({{0, 1, 0, 0}, {1, 1, 0, 0}}), AGENT_ERR_WORKSPACE_OVERLAP, "pools 0 and 1"},
-      {placements({{0, 1, 0, 0}, {0, 1, 64, 0}}), AGENT_ERR_DUPLICATE_POOL, "placed twice"},
-      {placements({{0, 1, 0, 0}, {1, 1, 64, 0}, {0, 1, 512, 0}}), AGENT_ERR_UNKNOWN_POOL, "only 2 pools"},
-      {placements({{0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}}),
+      {placements(1, {{2, 0, 0, 0}}), AGENT_ERR_UNKNOWN_POOL, "pool 2 does not exist"},
+      {placements(1, {{0, 2, 0, 0}}), AGENT_ERR_UNKNOWN_REGION, "region 2 does not exist"},
+      {placements(1, {{1, 1, 0, 100}}), AGENT_ERR_WORKSPACE_TOO_SMALL, "256"},
+      {placements(1, {{1, 1, 4000, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "4096"},
+      {placements(1, {{1, 1, 0xFFFFFFF0u, 0}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
+      {placements(1, {{1, 1, 0x20, 0xFFFFFFF0u}}), AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "end of the region"},
+      {placements(1, {{1, 1, 16, 0}}), AGENT_ERR_WORKSPACE_MISALIGNED, "alignment 32"},
+      {placements(1, {{0, 1, 0, 0}, {1, 1, 0, 0}}), AGENT_ERR_WORKSPACE_OVERLAP, "pools 0 and 1"},
+      {placements(1, {{0, 1, 0, 0}, {0, 1, 64, 0}}), AGENT_ERR_DUPLICATE_POOL, "placed twice"},
+      {placements(1, {{0, 1, 0, 0}, {1, 1, 64, 0}, {0, 1, 512, 0}}), AGENT_ERR_UNKNOWN_POOL, "only 2 pools"},
+      {placements(1, {{0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}}),
        AGENT_ERR_UNKNOWN_POOL, "only 2 pools"},
   };
   for (auto &c : cases) {
@@ -113,7 +100,7 @@ TEST_F(AgentTest, SetWorkspacesRefusesEachBadPlacementAndKeepsTheOldOnes) {
   unknown_model.set_model(7);
   EXPECT_CODE(set_workspaces(unknown_model).status(), AGENT_ERR_UNKNOWN_MODEL);
   // Placing only some pools unplaces the others: Execute then names the missing one.
-  EXPECT_CODE(set_workspaces(placements({{0, 1, 0, 0}})).status(), 0);
+  EXPECT_CODE(set_workspaces(placements(1, {{0, 1, 0, 0}})).status(), 0);
   Bytes zeros(4000, 0);
   for (uint32_t off = 0; off < TEST_SUM_SIZE; off += 4000)
     write(1, 0, off, Bytes(zeros.begin(), zeros.begin() + std::min<uint32_t>(4000, TEST_SUM_SIZE - off)));

@@ -59,19 +59,6 @@ const Golden kGoldens[] = {
     {"config_region", 0x2402, "region 1: alignment must be a power of two that its base honours"},
 };
 
-pb::SetWorkspacesRequest placements(uint32_t model, std::initializer_list<std::array<uint32_t, 4>> list) {
-  pb::SetWorkspacesRequest req;
-  req.set_model(model);
-  for (auto &p : list) {
-    auto *pl = req.add_placements();
-    pl->set_pool(p[0]);
-    pl->set_region(p[1]);
-    pl->set_offset(p[2]);
-    pl->set_size(p[3]);
-  }
-  return req;
-}
-
 class ErrorTexts : public AgentTest {
  protected:
   const Golden &golden(const char *name) {

@@ -16,6 +16,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -36,30 +38,33 @@ struct Options {
   double turnaround = 0.2;
 };
 
+constexpr const char *kUsage =
+    "usage: tvmcrt-exactly-once --port P [--model M] [--executes N] [--seed S] [--turnaround S] [--max-errors N]";
+
 [[noreturn]] void usage(const std::string &msg) {
-  std::fprintf(stderr,
-               "tvmcrt-exactly-once: %s\nusage: tvmcrt-exactly-once --port P [--model M] [--executes N] "
-               "[--seed S] [--turnaround S] [--max-errors N]\n",
-               msg.c_str());
+  std::fprintf(stderr, "tvmcrt-exactly-once: %s\n%s\n", msg.c_str(), kUsage);
   std::exit(2);
 }
 
 Options parse(int argc, char **argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (i + 1 >= argc) usage("'" + a + "' needs a value");
-    const std::string v = argv[++i];
+  // Each option sets its field from the text that follows it.
+  const std::map<std::string, std::function<void(const std::string &)>> set = {
+      {"--port", [&](const std::string &v) { o.port = v; }},
+      {"--model", [&](const std::string &v) { o.model = v; }},
+      {"--executes", [&](const std::string &v) { o.executes = std::stol(v); }},
+      {"--seed", [&](const std::string &v) { o.seed = static_cast<unsigned>(std::stoul(v)); }},
+      {"--turnaround", [&](const std::string &v) { o.turnaround = std::stod(v); }},
+      {"--max-errors", [&](const std::string &v) { o.max_errors = std::stol(v); }},
+  };
+  for (int i = 1; i < argc; i += 2) {
+    const auto it = set.find(argv[i]);
+    if (it == set.end()) usage(std::string("unknown option '") + argv[i] + "'");
+    if (i + 1 >= argc) usage(std::string("'") + argv[i] + "' needs a value");
     try {
-      if (a == "--port") o.port = v;
-      else if (a == "--model") o.model = v;
-      else if (a == "--executes") o.executes = std::stol(v);
-      else if (a == "--seed") o.seed = static_cast<unsigned>(std::stoul(v));
-      else if (a == "--turnaround") o.turnaround = std::stod(v);
-      else if (a == "--max-errors") o.max_errors = std::stol(v);
-      else usage("unknown option '" + a + "'");
+      it->second(argv[i + 1]);
     } catch (const std::logic_error &) {
-      usage("'" + a + "' takes a number, got '" + v + "'");
+      usage(std::string("'") + argv[i] + "' takes a number, got '" + argv[i + 1] + "'");
     }
   }
   if (o.port.empty()) usage("--port is required");

@@ -105,21 +105,33 @@ const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index) {
  * Receiving
  *------------------------------------------------------------------------------------------------*/
 
-static const agent_handler_fn handlers[] = {
-    NULL,
-    agent_handle_hello,
-    agent_handle_model_info,
-    agent_handle_set_workspaces,
-    agent_handle_write_input,
-    agent_handle_execute,
-    agent_handle_read_output,
-    agent_handle_get_last_error,
+/* By MessageType: the request's fields when dispatch() decodes it (NULL: the handler does), and its
+ * handler. */
+static const struct {
+  const pb_msgdesc_t *fields;
+  agent_handler_fn handle;
+} requests[] = {
+    {NULL, NULL},
+    {tvmcrt_wire_HelloRequest_fields, agent_handle_hello},
+    {tvmcrt_wire_ModelInfoRequest_fields, agent_handle_model_info},
+    {NULL, agent_handle_set_workspaces},
+    {NULL, agent_handle_write_input},
+    {tvmcrt_wire_ExecuteRequest_fields, agent_handle_execute},
+    {tvmcrt_wire_ReadOutputRequest_fields, agent_handle_read_output},
+    {tvmcrt_wire_GetLastErrorRequest_fields, agent_handle_get_last_error},
 };
 
 static bool dispatch(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload,
                      size_t len) {
-  if (type < sizeof handlers / sizeof handlers[0] && handlers[type] != NULL) {
-    return handlers[type](a, seq, payload, len);
+  if (type < sizeof requests / sizeof requests[0] && requests[type].handle != NULL) {
+    agent_request_t req;
+    bool sent;
+    memset(&req, 0, sizeof req);  /* the messages' init_zero */
+    if (requests[type].fields != NULL &&
+        !agent_decode(a, type, seq, payload, len, requests[type].fields, &req, &sent)) {
+      return sent;
+    }
+    return requests[type].handle(a, seq, payload, len, &req);
   }
   return agent_send(a, type, seq,
                     agent_fail(a, AGENT_NO_MODEL, UNKNOWN_MESSAGE, (uint32_t)type, (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION),

@@ -108,15 +108,12 @@ static bool encode_pools(pb_ostream_t *stream, const pb_field_t *field, void *co
  * Handlers
  *------------------------------------------------------------------------------------------------*/
 
-bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
-  tvmcrt_wire_HelloRequest req = tvmcrt_wire_HelloRequest_init_zero;
-  bool sent;
-  if (!agent_decode(a, AGENT_TYPE(HELLO), seq, payload, len, tvmcrt_wire_HelloRequest_fields, &req, &sent)) {
-    return sent;
-  }
+bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                        const agent_request_t *req) {
   uint32_t code = 0;
-  if (req.protocol_version != TVMCRT_AGENT_PROTOCOL_VERSION) {
-    code = agent_fail(a, AGENT_NO_MODEL, PROTOCOL_VERSION, req.protocol_version,
+  (void)payload, (void)len;
+  if (req->hello.protocol_version != TVMCRT_AGENT_PROTOCOL_VERSION) {
+    code = agent_fail(a, AGENT_NO_MODEL, PROTOCOL_VERSION, req->hello.protocol_version,
                       (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION);
   }
   /* A new session: its run and upload ids have nothing to do with an earlier one's. */
@@ -138,16 +135,13 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   return agent_send(a, AGENT_TYPE(HELLO), seq, code, tvmcrt_wire_HelloResponse_fields, &r);
 }
 
-bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
-  tvmcrt_wire_ModelInfoRequest req = tvmcrt_wire_ModelInfoRequest_init_zero;
-  bool sent;
-  if (!agent_decode(a, AGENT_TYPE(MODEL_INFO), seq, payload, len, tvmcrt_wire_ModelInfoRequest_fields, &req,
-                    &sent)) {
-    return sent;
-  }
-  const tvmcrt_agent_model_t *entry = agent_model(a, req.model);
+bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                             const agent_request_t *req) {
+  const uint32_t m = req->model_info.model;
+  const tvmcrt_agent_model_t *entry = agent_model(a, m);
+  (void)payload, (void)len;
   if (entry == NULL) return agent_send_status(a, AGENT_TYPE(MODEL_INFO), seq, AGENT_ERR_UNKNOWN_MODEL);
-  pools_arg_t pools = {entry->model, &a->state[req.model]};
+  pools_arg_t pools = {entry->model, &a->state[m]};
   tvmcrt_wire_ModelInfoResponse r = tvmcrt_wire_ModelInfoResponse_init_zero;
   r.name.funcs.encode = agent_encode_cstring;
   r.name.arg = AGENT_ARG(entry->model->name);
@@ -160,14 +154,9 @@ bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pay
   return agent_send(a, AGENT_TYPE(MODEL_INFO), seq, 0, tvmcrt_wire_ModelInfoResponse_fields, &r);
 }
 
-bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len) {
-  tvmcrt_wire_GetLastErrorRequest req = tvmcrt_wire_GetLastErrorRequest_init_zero;
-  bool sent;
-  if (!agent_decode(a, AGENT_TYPE(GET_LAST_ERROR), seq, payload, len, tvmcrt_wire_GetLastErrorRequest_fields,
-                    &req, &sent)) {
-    return sent;
-  }
+bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                                 const agent_request_t *req) {
+  (void)payload, (void)len, (void)req;
   tvmcrt_wire_GetLastErrorResponse r = tvmcrt_wire_GetLastErrorResponse_init_zero;
   r.code = a->last.code;
   r.model = a->last_model;

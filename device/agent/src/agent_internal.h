@@ -73,7 +73,7 @@ bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
 
 /* Decodes a request payload of message type `type`; on failure records AGENT_ERR_MALFORMED_MESSAGE
  * naming the message and sends the status-only answer (*sent says whether that write worked).
- * Returns true when msg was decoded. */
+ * Returns true when msg was decoded. dispatch() does it for most requests. */
 bool agent_decode(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload, size_t len,
                   const pb_msgdesc_t *fields, void *msg, bool *sent) AGENT_CHECK_RETURN;
 
@@ -88,18 +88,32 @@ const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index);
 /*--------------------------------------------------------------------------------------------------
  * Handlers: decode the request, act, send the response.
  *------------------------------------------------------------------------------------------------*/
-typedef bool (*agent_handler_fn)(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len);
 
-bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
-bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
-bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len);
-bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
-bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
-bool agent_handle_read_output(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len);
-bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len);
+/* The requests dispatch() decodes before their handler runs (fixed-size fields only). */
+typedef union agent_request {
+  tvmcrt_wire_HelloRequest hello;
+  tvmcrt_wire_ModelInfoRequest model_info;
+  tvmcrt_wire_ExecuteRequest execute;
+  tvmcrt_wire_ReadOutputRequest read_output;
+  tvmcrt_wire_GetLastErrorRequest get_last_error;
+} agent_request_t;
+
+/* req: the decoded request; payload and len: the request as it came, for the handlers that decode
+ * it themselves (WriteInput's data goes straight into the tensor, SetWorkspaces' placements into
+ * a list). */
+typedef bool (*agent_handler_fn)(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                                 const agent_request_t *req);
+
+#define AGENT_HANDLER(name)                                                                  \
+  bool agent_handle_##name(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len, \
+                           const agent_request_t *req)
+AGENT_HANDLER(hello);
+AGENT_HANDLER(model_info);
+AGENT_HANDLER(set_workspaces);
+AGENT_HANDLER(write_input);
+AGENT_HANDLER(execute);
+AGENT_HANDLER(read_output);
+AGENT_HANDLER(get_last_error);
 
 /* nanopb callback that encodes the C string in *arg (NULL encodes nothing). */
 bool agent_encode_cstring(pb_ostream_t *stream, const pb_field_t *field, void *const *arg);

@@ -79,10 +79,11 @@ static bool send_write_response(tvmcrt_agent_t *a, uint16_t seq, uint32_t code, 
   return agent_send(a, AGENT_TYPE(WRITE_INPUT), seq, code, tvmcrt_wire_WriteInputResponse_fields, &r);
 }
 
-bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                              size_t len) {
+bool agent_handle_write_input(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                              const agent_request_t *unused) {
   tvmcrt_wire_WriteInputRequest req = tvmcrt_wire_WriteInputRequest_init_zero;
   write_t w;
+  (void)unused;
   memset(&w, 0, sizeof w);
   w.a = a;
   w.req = &req;
@@ -149,16 +150,13 @@ static uint32_t check_read(tvmcrt_agent_t *a, const tvmcrt_wire_ReadOutputReques
   return 0;
 }
 
-bool agent_handle_read_output(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
-  tvmcrt_wire_ReadOutputRequest req = tvmcrt_wire_ReadOutputRequest_init_zero;
-  bool sent;
-  if (!agent_decode(a, AGENT_TYPE(READ_OUTPUT), seq, payload, len, tvmcrt_wire_ReadOutputRequest_fields, &req,
-                    &sent)) {
-    return sent;
-  }
-  uint32_t code = check_read(a, &req);
+bool agent_handle_read_output(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                              const agent_request_t *req) {
+  const tvmcrt_wire_ReadOutputRequest *r = &req->read_output;
+  uint32_t code = check_read(a, r);
+  (void)payload, (void)len;
   if (code != 0) return agent_send_status(a, AGENT_TYPE(READ_OUTPUT), seq, code);
-  return send_output(a, seq, req.model, req.tensor, req.offset, req.length);
+  return send_output(a, seq, r->model, r->tensor, r->offset, r->length);
 }
 
 /*--------------------------------------------------------------------------------------------------
@@ -219,26 +217,24 @@ static bool send_outputs(tvmcrt_agent_t *a, uint16_t seq, uint32_t m, uint32_t c
   return true;
 }
 
-bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
-  tvmcrt_wire_ExecuteRequest req = tvmcrt_wire_ExecuteRequest_init_zero;
+bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                          const agent_request_t *request) {
+  const tvmcrt_wire_ExecuteRequest *e = &request->execute;
   tvmcrt_wire_ExecuteResponse r = tvmcrt_wire_ExecuteResponse_init_zero;
   tvmcrt_agent_run_t *run = &a->run;
-  bool sent;
-  if (!agent_decode(a, AGENT_TYPE(EXECUTE), seq, payload, len, tvmcrt_wire_ExecuteRequest_fields, &req, &sent)) {
-    return sent;
-  }
+  (void)payload, (void)len;
   /* The same run id as the run kept: its answer again, never a second run. */
-  if (req.run == 0 || req.run != run->id || req.model != run->model) {
-    uint32_t code = check_run(a, req.model, req.upload);
+  if (e->run == 0 || e->run != run->id || e->model != run->model) {
+    uint32_t code = check_run(a, e->model, e->upload);
     if (code != 0) return agent_send_status(a, AGENT_TYPE(EXECUTE), seq, code);
-    run->id = req.run;
-    run->model = req.model;
-    run_model(a, req.model);
+    run->id = e->run;
+    run->model = e->model;
+    run_model(a, e->model);
   }
   r.runtime_code = run->runtime_code;
   r.ticks = run->ticks;  /* the host turns them into microseconds (HelloResponse.tick_hz) */
   r.peak_workspace = run->peak_workspace;
   r.runs = run->runs;
   if (!agent_send(a, AGENT_TYPE(EXECUTE), seq, run->code, tvmcrt_wire_ExecuteResponse_fields, &r)) return false;
-  return run->code != 0 || req.output_chunk == 0 || send_outputs(a, seq, req.model, req.output_chunk);
+  return run->code != 0 || e->output_chunk == 0 || send_outputs(a, seq, e->model, e->output_chunk);
 }

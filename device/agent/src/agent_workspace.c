@@ -121,10 +121,11 @@ static uint32_t check_placements(tvmcrt_agent_t *a, uint32_t m, const placements
   return 0;
 }
 
-bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len) {
+bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                                 const agent_request_t *unused) {
   placements_t p;
   tvmcrt_wire_SetWorkspacesRequest req = tvmcrt_wire_SetWorkspacesRequest_init_zero;
+  (void)unused;
   p.count = 0;
   p.total = 0;
   req.placements.funcs.decode = decode_placement;
