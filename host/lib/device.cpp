@@ -153,12 +153,22 @@ void Device::connect() {
   link_->flush_line();
   wire::HelloRequest req;
   req.set_protocol_version(kProtocolVersion);
-  hello_ = call<wire::HelloResponse>(wire::MESSAGE_TYPE_HELLO, req, "Hello");
-  // A telnet server reached as raw TCP may answer Hello, but it doubles every 0xFF byte of a tensor.
-  if (port_.rfind("socket://", 0) == 0 && is_telnet_negotiation(link_->first_bytes()))
-    throw Error(ErrorClass::transport, "port " + port_ + ": it sent telnet option negotiation, so it is a telnet / "
-                                       "RFC 2217 server (ser2net's telnet(rfc2217) accepter) and would garble every "
-                                       "0xFF byte; use rfc2217://" + port_.substr(9) + " instead of " + port_);
+  // A telnet server reached as raw TCP may answer Hello, but it doubles every 0xFF byte of a tensor;
+  // and a Hello frame that holds a 0xFF itself (its CRC, its sequence number) never gets through
+  // it, so the negotiation it sent names the fix whether Hello was answered or not.
+  const auto telnet = [&] {
+    if (port_.rfind("socket://", 0) == 0 && is_telnet_negotiation(link_->first_bytes()))
+      throw Error(ErrorClass::transport, "port " + port_ + ": it sent telnet option negotiation, so it is a telnet / "
+                                         "RFC 2217 server (ser2net's telnet(rfc2217) accepter) and would garble every "
+                                         "0xFF byte; use rfc2217://" + port_.substr(9) + " instead of " + port_);
+  };
+  try {
+    hello_ = call<wire::HelloResponse>(wire::MESSAGE_TYPE_HELLO, req, "Hello");
+  } catch (const Error &e) {
+    if (e.error_class() == ErrorClass::timeout) telnet();
+    throw;
+  }
+  telnet();
   if (hello_.protocol_version() != kProtocolVersion || hello_.status().code() == AGENT_ERR_UNSUPPORTED_VERSION)
     throw Error(ErrorClass::protocol,
                 "the device on " + port_ + " speaks tvmcrt protocol version " +

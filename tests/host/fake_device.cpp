@@ -76,6 +76,10 @@ void FakeDevice::send_frame(std::uint8_t type, std::uint16_t seq, const std::str
 
 void FakeDevice::run() {
   State &state = *st_;
+  if (s_.telnet_greeting) {  // IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD
+    const std::uint8_t iac[] = {0xFF, 0xFB, 0x01, 0xFF, 0xFB, 0x03};
+    if (::write(fd_, iac, sizeof iac) != static_cast<ssize_t>(sizeof iac)) return;
+  }
   std::vector<std::uint8_t> buf(70000);
   tvmcrt_deframer_t d;
   tvmcrt_deframer_init(&d, buf.data(), buf.size());

@@ -41,6 +41,7 @@ struct FakeScript {
   bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text
   bool no_followers = false;     // Execute never sends the outputs it is asked for after it
   int corrupt_follower = -1;     // the follower frame (0-based, over the session) sent with a bad CRC
+  bool telnet_greeting = false;  // first send telnet option negotiation, as a telnet/RFC 2217 server does
 };
 
 class FakeDevice {
