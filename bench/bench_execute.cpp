@@ -3,10 +3,13 @@
 // how long it took. bench/run drives it for every row of the benchmark table (docs/performance.md).
 //
 //   tvmcrt-bench --port P --model copy_64k [--pattern random|zeros|ones|alt] [--repeat N]
-//                [--line-rate BYTES_PER_S] [--baud B]
+//                [--line-rate BYTES_PER_S] [--baud B] [--api run|calls]
 //
+// --api run (the default, what tvmcrt-host execute does): Device::run(), the inputs and the Execute
+// streamed and the outputs sent by the device after the run. --api calls: write_input(), execute()
+// and read_output() one after another, each waiting for its answers.
 // Bytes are counted at the transport (every byte the host writes or reads, requests, responses
-// and acks alike), per phase, for the first run; times are per run (steady clock), summarised as
+// and acks alike), per phase (run: all in "execute"), for the first run; times are per run (steady clock), summarised as
 // min/median/p99/max. The output of every run is compared with the input (the bench models copy
 // x to y): a wrong byte ends the program with exit code 1 — a figure for a broken transfer would
 // be meaningless. --line-rate only tells the host library the link's speed for its deadlines (a
@@ -57,12 +60,13 @@ struct Options {
   int repeat = 1;
   double line_rate = 0;
   std::uint32_t baud = 115200;
+  bool run = true;
 };
 
 [[noreturn]] void usage(const std::string &msg) {
   std::fprintf(stderr,
                "tvmcrt-bench: %s\nusage: tvmcrt-bench --port P --model NAME [--pattern random|zeros|ones|alt] "
-               "[--repeat N] [--line-rate BYTES_PER_S] [--baud B]\n",
+               "[--repeat N] [--line-rate BYTES_PER_S] [--baud B] [--api run|calls]\n",
                msg.c_str());
   std::exit(2);
 }
@@ -80,6 +84,8 @@ Options parse(int argc, char **argv) {
       else if (a == "--repeat") o.repeat = std::stoi(v);
       else if (a == "--line-rate") o.line_rate = std::stod(v);
       else if (a == "--baud") o.baud = static_cast<std::uint32_t>(std::stoul(v));
+      else if (a == "--api" && (v == "run" || v == "calls")) o.run = v == "run";
+      else if (a == "--api") usage("--api takes run or calls, got '" + v + "'");
       else usage("unknown option '" + a + "'");
     } catch (const std::logic_error &) {
       usage("'" + a + "' takes a number, got '" + v + "'");
@@ -151,14 +157,26 @@ int main(int argc, char **argv) {
       std::size_t mark[4][2];
       mark[0][0] = ct.tx, mark[0][1] = ct.rx;
       const auto t0 = Clock::now();
-      dev.write_input(m, 0, in.data(), in.size());
-      const auto t1 = Clock::now();
-      mark[1][0] = ct.tx, mark[1][1] = ct.rx;
-      device_us = dev.execute(m, 60).microseconds;
-      const auto t2 = Clock::now();
-      mark[2][0] = ct.tx, mark[2][1] = ct.rx;
-      const auto out = dev.read_output(m, 0);
-      const auto t3 = Clock::now();
+      std::vector<std::uint8_t> out;
+      Clock::time_point t1 = t0, t2, t3;
+      if (o.run) {  // one exchange: its Execute round trip stands for the execute phase
+        auto r = dev.run(m, {host::RunInput{0, in.data(), in.size()}}, 60);
+        t3 = Clock::now();
+        t2 = t1 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(r.execute_round_trip_s));
+        device_us = r.execute.microseconds;
+        out = std::move(r.outputs[0]);
+        mark[1][0] = mark[0][0], mark[1][1] = mark[0][1];
+        mark[2][0] = ct.tx, mark[2][1] = ct.rx;
+      } else {
+        dev.write_input(m, 0, in.data(), in.size());
+        t1 = Clock::now();
+        mark[1][0] = ct.tx, mark[1][1] = ct.rx;
+        device_us = dev.execute(m, 60).microseconds;
+        t2 = Clock::now();
+        mark[2][0] = ct.tx, mark[2][1] = ct.rx;
+        out = dev.read_output(m, 0);
+        t3 = Clock::now();
+      }
       mark[3][0] = ct.tx, mark[3][1] = ct.rx;
       if (out != in) {
         std::fprintf(stderr, "tvmcrt-bench: run %d: the output of '%s' differs from its input\n", r, o.model.c_str());
@@ -174,8 +192,8 @@ int main(int argc, char **argv) {
       total.push_back(s(t0, t3));
     }
     const auto &st = dev.link_stats();
-    std::printf("{\n  \"model\": \"%s\", \"pattern\": \"%s\", \"tensor_bytes\": %zu, \"runs\": %d,\n", o.model.c_str(),
-                o.pattern.c_str(), in.size(), o.repeat);
+    std::printf("{\n  \"model\": \"%s\", \"pattern\": \"%s\", \"tensor_bytes\": %zu, \"runs\": %d, \"api\": \"%s\",\n",
+                o.model.c_str(), o.pattern.c_str(), in.size(), o.repeat, o.run ? "run" : "calls");
     std::printf("  \"max_frame_payload\": %u, \"receive_window\": %u,\n", dev.hello().max_frame_payload(),
                 dev.hello().receive_window());
     std::printf("  \"connect_s\": %.6f, \"connect_bytes\": %zu, \"device_us\": %u,\n", connect_s, connect_bytes,

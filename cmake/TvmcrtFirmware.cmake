@@ -35,4 +35,4 @@ set(TVMCRT_FIRMWARE_ENABLED ON)
 # Test images (tvmcrt-fw-test, the on-target tests, tests/real_models) only when tests are built.
 tvmcrt_firmware_external_project(tvmcrt_firmware
   SOURCE_DIR ${CMAKE_CURRENT_LIST_DIR}/.. BINARY_DIR ${TVMCRT_FIRMWARE_BINARY_DIR}
-  CMAKE_ARGS -DTVMCRT_BUILD_TESTS=${TVMCRT_BUILD_TESTS})
+  CMAKE_ARGS -DTVMCRT_BUILD_TESTS=${TVMCRT_BUILD_TESTS} -DTVMCRT_LTO=${TVMCRT_LTO})

@@ -52,4 +52,7 @@ class CMakeBuild(build_ext):
         shutil.copyfile(built[-1], target)
 
 
-setup(ext_modules=[Extension("tvmcrt._tvmcrt", sources=[])], cmdclass={"build_ext": CMakeBuild})
+# The one version of every part of tvmcrt, from the source tree's VERSION file.
+VERSION = (pathlib.Path(os.environ.get("TVMCRT_SOURCE_DIR", HERE.parent)) / "VERSION").read_text().split()[0]
+
+setup(version=VERSION, ext_modules=[Extension("tvmcrt._tvmcrt", sources=[])], cmdclass={"build_ext": CMakeBuild})

@@ -137,10 +137,15 @@ void run_single(const ExecuteOptions &o, Partial &p) {
   p.result["model"] = model.name();
   const auto start = std::chrono::steady_clock::now();
   p.case_start = start;
-  write_inputs(*dev, m, in);
   RunTimes times;
-  for (int r = 0; r < o.repeat; ++r) timed_execute(*dev, m, o.timeout_s, times);
-  const auto outs = read_outputs(*dev, m);
+  std::vector<host::NdArray> outs;
+  if (o.repeat == 1) {
+    outs = run_once(*dev, m, in, o.timeout_s, times);  // inputs, run and outputs in one exchange
+  } else {
+    write_inputs(*dev, m, in);
+    for (int r = 0; r < o.repeat; ++r) timed_execute(*dev, m, o.timeout_s, times);
+    outs = read_outputs(*dev, m);
+  }
 
   json result = {{"ok", true}, {"port", dev->port()}, {"model", model.name()}, {"timing", timing_json(times)},
                  {"outputs", json::array()}, {"link", link_json(*dev)}};
@@ -244,9 +249,7 @@ void run_batch(const ExecuteOptions &o, Partial &p) {
     p.case_start = start;
     std::map<std::uint32_t, host::NdArray> sample;
     for (const auto &[idx, arr] : in) sample.emplace(idx, arr.slice(s));
-    write_inputs(*dev, m, sample);
-    timed_execute(*dev, m, o.timeout_s, times);
-    const auto outs = read_outputs(*dev, m);
+    const auto outs = run_once(*dev, m, sample, o.timeout_s, times);
     json sj = {{"index", s}, {"time_us", times.device_us.back()}};
     std::string failure;
     for (std::uint32_t i = 0; i < outs.size(); ++i) {

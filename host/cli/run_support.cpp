@@ -184,6 +184,27 @@ void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes 
   times.device_us.push_back(device_microseconds(dev, r));
 }
 
+std::vector<host::NdArray> run_once(Device &dev, std::uint32_t model, const std::map<std::uint32_t, host::NdArray> &inputs,
+                                    double timeout_s, RunTimes &times) {
+  if (times.device_us.empty()) times.emulated = time_note_of(dev);
+  std::vector<host::RunInput> in;
+  for (const auto &[index, array] : inputs) in.push_back({index, array.data.data(), array.data.size()});
+  const auto &m = dev.models()[model];
+  ProgressBar bar("model " + m.name(), "bytes");
+  host::RunResult r = dev.run(model, in, timeout_s, bar.callback());
+  times.round_trip_us.push_back(1e6 * r.execute_round_trip_s);
+  times.device_us.push_back(device_microseconds(dev, r.execute));
+  std::vector<host::NdArray> out;
+  for (int i = 0; i < m.outputs().size(); ++i) {
+    host::NdArray a;
+    a.dtype = tensor_dtype(m.outputs(i));
+    a.shape = tensor_shape(m.outputs(i));
+    a.data = std::move(r.outputs[static_cast<std::size_t>(i)]);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 json timing_json(const RunTimes &t) {
   const auto d = spread(t.device_us), rt = spread(t.round_trip_us);
   return {{"runs", t.device_us.size()}, {"min_us", d[0]}, {"median_us", d[1]}, {"max_us", d[2]},

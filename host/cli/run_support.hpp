@@ -55,6 +55,10 @@ struct RunTimes {
 std::string time_note_of(const Device &dev);
 // Runs the model once and records both times.
 void timed_execute(Device &dev, std::uint32_t model, double timeout_s, RunTimes &times);
+// Writes every input, runs the model once and reads every output in one exchange (Device::run():
+// one turnaround on a clean line), with one progress bar for the bytes both ways; records the times.
+std::vector<host::NdArray> run_once(Device &dev, std::uint32_t model, const std::map<std::uint32_t, host::NdArray> &inputs,
+                                    double timeout_s, RunTimes &times);
 json timing_json(const RunTimes &t);
 std::string timing_text(const RunTimes &t);
 

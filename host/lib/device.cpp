@@ -1,4 +1,5 @@
 #include "device.hpp"
+#include "device_detail.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -6,23 +7,15 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "error_text.hpp"
 #include "line_diagnosis.hpp"
 #include "tvmcrt/tvmcrt_errors.h"
 #include "tvmcrt_agent_errors.h"
 
 namespace tvmcrt::host {
-namespace {
+using namespace device_detail;
 
-// Protobuf bytes a WriteInput/ReadOutput message adds around its data (fields, tags, lengths,
-// a Status without detail): chunks are max_frame_payload minus this.
-constexpr std::size_t kWriteOverhead = 32;
-constexpr std::size_t kReadOverhead = 48;
-// Noisy-line chunk sizing (Device::chunk_limit_): the smallest chunk (~100 bytes on the wire, which
-// still arrives whole 40 % of the time at a bit error rate of 1e-3), retransmissions of a larger
-// frame before it is sent again smaller, answers without retransmission before chunks grow again.
-constexpr std::size_t kMinChunk = 64;
-constexpr int kGiveUpAfter = 3;
-constexpr unsigned kCleanAnswersToGrow = 16;
+namespace {
 
 struct CodeInfo {
   std::uint32_t code;
@@ -54,6 +47,8 @@ constexpr CodeInfo kCodes[] = {
                                                                       "pool's alignment"},
     {AGENT_ERR_WORKSPACE_OVERLAP, "AGENT_ERR_WORKSPACE_OVERLAP", "give each pool its own part of the region"},
     {AGENT_ERR_MODEL_FAILED, "AGENT_ERR_MODEL_FAILED", ""},
+    {AGENT_ERR_TENSOR_OVERRUN, "AGENT_ERR_TENSOR_OVERRUN", "the model's outputs (and whatever lies past the buffer) "
+                                                           "cannot be trusted; fix the declaration and rebuild the image"},
     {kTVMCrtErrWorkspaceMissing, "kTVMCrtErrWorkspaceMissing", "place the model's pools with set-workspaces"},
     {kTVMCrtErrWorkspaceTooSmall, "kTVMCrtErrWorkspaceTooSmall", ""},
     {kTVMCrtErrWorkspaceExhausted, "kTVMCrtErrWorkspaceExhausted", "give the workspace pool more bytes"},
@@ -74,6 +69,12 @@ std::string names_of(const google::protobuf::RepeatedPtrField<wire::TensorInfo> 
 }
 
 }  // namespace
+
+std::uint32_t microseconds_of(std::uint32_t ticks, std::uint32_t tick_hz) {
+  if (tick_hz == 0) return 0;
+  const std::uint64_t us = static_cast<std::uint64_t>(ticks) * 1000000u / tick_hz;
+  return us > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(us);
+}
 
 std::string error_code_name(std::uint32_t code) {
   std::ostringstream os;
@@ -136,16 +137,7 @@ void Device::check(const wire::Status &st, const std::string &what) {
                                        "): its inputs, workspace placements and outputs are gone; run the "
                                        "command again");
   if (st.code() == 0) return;
-  std::string detail = st.detail();
-  if (st.code() != AGENT_ERR_UNSUPPORTED_VERSION && what != "GetLastError" && hello_.model_count() == models_.size()) {
-    // Status.detail is cut to a few dozen bytes on the device; its last-error text is whole.
-    try {
-      const auto e = last_error();
-      if (e.code() == st.code() && e.text().size() > detail.size()) detail = e.text();
-    } catch (const Error &) {
-      // The status already says what failed; a second failure must not hide it.
-    }
-  }
+  const std::string detail = error_text(st.text());  // the device sends numbers; the sentence is written here
   std::string msg = what + " failed on the device at " + port_ + ": " + error_code_name(st.code());
   if (!detail.empty()) msg += ": " + detail;
   const CodeInfo *c = find_code(st.code());
@@ -161,12 +153,22 @@ void Device::connect() {
   link_->flush_line();
   wire::HelloRequest req;
   req.set_protocol_version(kProtocolVersion);
-  hello_ = call<wire::HelloResponse>(wire::MESSAGE_TYPE_HELLO, req, "Hello");
-  // A telnet server reached as raw TCP may answer Hello, but it doubles every 0xFF byte of a tensor.
-  if (port_.rfind("socket://", 0) == 0 && is_telnet_negotiation(link_->first_bytes()))
-    throw Error(ErrorClass::transport, "port " + port_ + ": it sent telnet option negotiation, so it is a telnet / "
-                                       "RFC 2217 server (ser2net's telnet(rfc2217) accepter) and would garble every "
-                                       "0xFF byte; use rfc2217://" + port_.substr(9) + " instead of " + port_);
+  // A telnet server reached as raw TCP may answer Hello, but it doubles every 0xFF byte of a tensor;
+  // and a Hello frame that holds a 0xFF itself (its CRC, its sequence number) never gets through
+  // it, so the negotiation it sent names the fix whether Hello was answered or not.
+  const auto telnet = [&] {
+    if (port_.rfind("socket://", 0) == 0 && is_telnet_negotiation(link_->first_bytes()))
+      throw Error(ErrorClass::transport, "port " + port_ + ": it sent telnet option negotiation, so it is a telnet / "
+                                         "RFC 2217 server (ser2net's telnet(rfc2217) accepter) and would garble every "
+                                         "0xFF byte; use rfc2217://" + port_.substr(9) + " instead of " + port_);
+  };
+  try {
+    hello_ = call<wire::HelloResponse>(wire::MESSAGE_TYPE_HELLO, req, "Hello");
+  } catch (const Error &e) {
+    if (e.error_class() == ErrorClass::timeout) telnet();
+    throw;
+  }
+  telnet();
   if (hello_.protocol_version() != kProtocolVersion || hello_.status().code() == AGENT_ERR_UNSUPPORTED_VERSION)
     throw Error(ErrorClass::protocol,
                 "the device on " + port_ + " speaks tvmcrt protocol version " +
@@ -239,16 +241,22 @@ std::size_t Device::read_size() const {
 }
 
 std::optional<Frame> Device::wait_data(InFlight &in_flight, std::size_t &next) {
-  // Not a structured binding: C++17 does not let the lambda below capture one (clang refuses).
-  const std::size_t oldest = in_flight.front().first, chunk = in_flight.front().second;
+  const std::size_t oldest = in_flight.front().first;
+  std::optional<Frame> f = wait_answer(in_flight.front().second);
+  if (!f) {
+    in_flight.clear();
+    next = oldest;
+  }
+  return f;
+}
+
+std::optional<Frame> Device::wait_answer(std::size_t chunk) {
   const unsigned retransmits = link_->stats().retransmits;
   std::optional<Frame> f = naming_losses([&] { return link_->wait_oldest(chunk > kMinChunk ? kGiveUpAfter : -1); });
   if (!f) {
     chunk_limit_ = std::max(kMinChunk, chunk / 4);
     clean_answers_ = 0;
     link_->abandon_all();
-    in_flight.clear();
-    next = oldest;
     return f;
   }
   if (link_->stats().retransmits != retransmits) {
@@ -277,7 +285,8 @@ void Device::set_workspaces(std::uint32_t model, const std::vector<wire::PoolPla
 }
 
 std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
-                                 std::size_t next, const Progress &progress, const std::string &label) {
+                                 std::size_t next, const Progress &progress, const std::string &label,
+                                 std::uint32_t upload) {
   InFlight in_flight;
   std::size_t acked = next, resynced_at = next;
   int resyncs = 0;  // in a row at the same offset
@@ -289,6 +298,7 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
       req.set_tensor(tensor);
       req.set_offset(static_cast<std::uint32_t>(next));
       req.set_data(data + next, n);
+      if (next == 0) req.set_upload(upload);  // only the write at offset 0 records it
       link_->send(wire::MESSAGE_TYPE_WRITE_INPUT, req.SerializeAsString(), 0, kWriteOverhead);
       in_flight.emplace_back(next, n);
       next += n;
@@ -318,6 +328,11 @@ std::size_t Device::stream_input(std::uint32_t model, std::uint32_t tensor, cons
 
 void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
                          const Progress &progress) {
+  write_input_as(model, tensor, data, len, progress, 0);
+}
+
+void Device::write_input_as(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                            const Progress &progress, std::uint32_t upload) {
   const std::string label = tensor_label(model, tensor, true);
   const std::size_t size = models_.at(model).inputs(static_cast<int>(tensor)).size_bytes();
   if (len != size)
@@ -325,7 +340,7 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
   std::size_t from = 0;
   for (int round = 0;; ++round) {
     const unsigned retransmits = link_->stats().retransmits;
-    const std::size_t acked = stream_input(model, tensor, data, len, from, progress, label);
+    const std::size_t acked = stream_input(model, tensor, data, len, from, progress, label, upload);
     if (acked != len)
       throw Error(ErrorClass::protocol, "the device on " + port_ + " acknowledged " + std::to_string(acked) +
                                             " of " + std::to_string(len) + " bytes of " + label);
@@ -348,28 +363,52 @@ void Device::write_input(std::uint32_t model, std::uint32_t tensor, const std::u
   }
 }
 
+std::uint32_t Device::next_run_id() {
+  // From 1 in every session: Hello makes the agent forget the run it kept and the upload ids of its
+  // inputs, so ids of an earlier session never match (and small ids are short varints on the wire).
+  if (++run_id_ == 0) run_id_ = 1;
+  return run_id_;
+}
+
 ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {
+  return execute_run(model, next_run_id(), timeout_s);
+}
+
+ExecuteResult Device::execute_run(std::uint32_t model, std::uint32_t run, double timeout_s, std::uint32_t upload) {
   wire::ExecuteRequest req;
   req.set_model(model);
-  const std::string name = models_.at(model).name();
+  req.set_run(run);
+  req.set_upload(upload);
   const auto resp = call<wire::ExecuteResponse>(wire::MESSAGE_TYPE_EXECUTE, req, "Execute", timeout_s);
-  if (resp.status().boot_id() == hello_.status().boot_id() &&
-      (resp.runtime_code() != 0 || resp.status().code() == AGENT_ERR_MODEL_FAILED)) {
-    const auto err = last_error();
+  return execute_result(model, resp);
+}
+
+ExecuteResult Device::execute_result(std::uint32_t model, const wire::ExecuteResponse &resp) {
+  const std::string name = models_.at(model).name();
+  if (resp.status().boot_id() == hello_.status().boot_id() && resp.status().code() == AGENT_ERR_MODEL_FAILED) {
+    // The status carries the runtime's own error (its TVMGetLastError() sentence, as numbers).
     throw Error(ErrorClass::device, "model '" + name + "' failed on the device at " + port_ + ": TVMExecute returned " +
                                         error_code_name(static_cast<std::uint32_t>(resp.runtime_code())) + ": " +
-                                        (err.text().empty() ? resp.status().detail() : err.text()));
+                                        error_text(resp.status().text()));
   }
   check(resp.status(), "Execute of model '" + name + "'");
-  return ExecuteResult{resp.ticks(), resp.microseconds(), resp.peak_workspace()};
+  // Agents of version 2 send ticks only: the division is done here, not on the device.
+  const std::uint32_t us = resp.microseconds() ? resp.microseconds() : microseconds_of(resp.ticks(), hello_.tick_hz());
+  return ExecuteResult{resp.ticks(), us, resp.peak_workspace(), resp.runs()};
 }
 
 std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress) {
+  std::vector<std::uint8_t> out(models_.at(model).outputs(static_cast<int>(tensor)).size_bytes());
+  read_into(model, tensor, out, 0, progress);
+  return out;
+}
+
+void Device::read_into(std::uint32_t model, std::uint32_t tensor, std::vector<std::uint8_t> &out, std::size_t from,
+                       const Progress &progress) {
   const std::string label = tensor_label(model, tensor, false);
-  const std::size_t len = models_.at(model).outputs(static_cast<int>(tensor)).size_bytes();
-  std::vector<std::uint8_t> out(len);
+  const std::size_t len = out.size();
   InFlight in_flight;
-  std::size_t next = 0, done = 0;
+  std::size_t next = from, done = from;
   while (done < len) {
     while (in_flight.size() < window() && next < len) {
       const std::size_t n = std::min(read_size(), len - next);
@@ -397,13 +436,13 @@ std::vector<std::uint8_t> Device::read_output(std::uint32_t model, std::uint32_t
     done += n;
     if (progress) progress(done, len);
   }
-  return out;
 }
 
 wire::GetLastErrorResponse Device::last_error() {
-  const auto resp = call<wire::GetLastErrorResponse>(wire::MESSAGE_TYPE_GET_LAST_ERROR, wire::GetLastErrorRequest(),
-                                                     "GetLastError");
+  auto resp = call<wire::GetLastErrorResponse>(wire::MESSAGE_TYPE_GET_LAST_ERROR, wire::GetLastErrorRequest(),
+                                               "GetLastError");
   check(resp.status(), "GetLastError");
+  if (resp.text().empty()) resp.set_text(error_text(resp.error()));
   return resp;
 }
 

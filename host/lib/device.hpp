@@ -20,7 +20,7 @@
 
 namespace tvmcrt::host {
 
-constexpr std::uint32_t kProtocolVersion = 1;
+constexpr std::uint32_t kProtocolVersion = 2;
 
 struct DeviceOptions {
   TransportOptions transport;
@@ -29,8 +29,25 @@ struct DeviceOptions {
 
 struct ExecuteResult {
   std::uint32_t ticks = 0;
-  std::uint32_t microseconds = 0;
+  std::uint32_t microseconds = 0;  // from ticks and HelloResponse.tick_hz
   std::uint32_t peak_workspace = 0;
+  std::uint32_t runs = 0;  // models the device has run since it started, this one included
+};
+
+// ticks of a clock of tick_hz as whole microseconds (rounded down; UINT32_MAX past 71 minutes).
+std::uint32_t microseconds_of(std::uint32_t ticks, std::uint32_t tick_hz);
+
+// One input for Device::run(): exactly the tensor's size_bytes, borrowed for the call.
+struct RunInput {
+  std::uint32_t tensor;
+  const std::uint8_t *data;
+  std::size_t len;
+};
+
+struct RunResult {
+  ExecuteResult execute;
+  std::vector<std::vector<std::uint8_t>> outputs;  // every output of the model, in order
+  double execute_round_trip_s = 0;                 // from the Execute request out to its answer in
 };
 
 // Called with bytes done and bytes total while a tensor moves.
@@ -68,6 +85,15 @@ class Device {
   // Runs the model; timeout_s bounds the run itself. A model failure throws Error(device) carrying
   // the device's TVMGetLastError() text.
   ExecuteResult execute(std::uint32_t model, double timeout_s);
+  // write_input() for every input given, execute() and read_output() for every output, in one
+  // exchange: the inputs and the Execute go out without waiting for answers (a window in flight),
+  // and the device sends the outputs after the run unasked, so a clean run costs one turnaround.
+  // Exactly once: the Execute carries a run id the device keeps with its answer, so a retransmitted
+  // (or, after trouble on the line, re-sent) Execute never runs the model twice; the device runs it
+  // only on inputs received whole. Trouble (a lost frame, outputs that did not arrive) falls back to
+  // the one-request-at-a-time calls for what is missing, under the same run id.
+  RunResult run(std::uint32_t model, const std::vector<RunInput> &inputs, double timeout_s,
+                const Progress &progress = {});
   std::vector<std::uint8_t> read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress = {});
   wire::GetLastErrorResponse last_error();
   // After a call cut short (Error(interrupted) in a program that goes on, such as the Python
@@ -86,7 +112,10 @@ class Device {
   void check(const wire::Status &st, const std::string &what);
   // Sends data[next..len) with a window in flight, resuming at write gaps; returns the bytes acked.
   std::size_t stream_input(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
-                           std::size_t next, const Progress &progress, const std::string &label);
+                           std::size_t next, const Progress &progress, const std::string &label, std::uint32_t upload);
+  // write_input() under upload id `upload` (WriteInputRequest.upload; 0 for write_input() itself).
+  void write_input_as(std::uint32_t model, std::uint32_t tensor, const std::uint8_t *data, std::size_t len,
+                      const Progress &progress, std::uint32_t upload);
   // Tensor bytes per WriteInput/ReadOutput frame: the device's max payload less the message's
   // overhead, or less on a noisy line (see chunk_limit_).
   std::size_t chunk_size(std::size_t overhead) const;
@@ -101,6 +130,22 @@ class Device {
   // every request in flight is forgotten and `next` goes back to the oldest one's offset, so the
   // caller sends those bytes again.
   std::optional<Frame> wait_data(InFlight &in_flight, std::size_t &next);
+  // Reads output `tensor` into out (its size) from byte `from` on.
+  void read_into(std::uint32_t model, std::uint32_t tensor, std::vector<std::uint8_t> &out, std::size_t from,
+                 const Progress &progress);
+  // The Execute with run id `run`, on inputs of upload id `upload` (0: as they are).
+  ExecuteResult execute_run(std::uint32_t model, std::uint32_t run, double timeout_s, std::uint32_t upload = 0);
+  ExecuteResult execute_result(std::uint32_t model, const wire::ExecuteResponse &resp);
+  std::uint32_t next_run_id();
+  // run()'s fast path: false when it had to stop (the caller falls back), *executed once its
+  // Execute was answered.
+  bool run_pipelined(std::uint32_t model, const std::vector<RunInput> &inputs, std::uint32_t run, double timeout_s,
+                     RunResult &out, std::vector<std::size_t> &got, const Progress &progress);
+  // The outputs the device sends after an Execute, into out.outputs; got[t]: the bytes of output t
+  // that came whole, from its start.
+  void take_followers(std::uint32_t model, std::size_t chunk, RunResult &out, std::vector<std::size_t> &got);
+  // Waits for the oldest request's answer; see wait_data(). chunk: its tensor bytes (0: not data).
+  std::optional<Frame> wait_answer(std::size_t chunk);
   // Runs a wait on the link; a timeout also names the bytes the device's port reported lost.
   template <typename F>
   auto naming_losses(F &&wait) -> decltype(wait());
@@ -118,6 +163,7 @@ class Device {
   std::size_t chunk_limit_ = SIZE_MAX;
   std::uint32_t rx_lost_ = 0;
   unsigned clean_answers_ = 0;
+  std::uint32_t run_id_ = 0;  // ExecuteRequest.run of the last Execute (see next_run_id())
 };
 
 // What a user can do about bytes the device's port lost on receive (Status.rx_lost), for messages.

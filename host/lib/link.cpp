@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::uint8_t kTypeBoot = 14;
 constexpr std::uint8_t kTypeNak = 15;
+constexpr std::uint8_t kTypeFollower = 6 | TVMCRT_FRAME_RESPONSE_BIT;  // ReadOutputResponse
 
 const char *type_name(std::uint8_t type) {
   static const char *const names[] = {"none",    "Hello",      "ModelInfo",    "SetWorkspaces",
@@ -108,12 +109,25 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
     ++echoed_requests_;  // a request: ours, coming back
     return;
   }
+  if (type == kTypeFollower) {
+    Frame f{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
+    if (following_ && seq == follow_seq_) {
+      followers_.push_back(std::move(f));
+      return;
+    }
+    for (Pending &p : pending_)
+      if (p.seq == seq && p.followers && p.response) {  // before the caller took the answer
+        p.follower_frames.push_back(std::move(f));
+        return;
+      }
+  }
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     Pending &p = pending_[i];
     if (p.seq != seq) continue;
     if (p.response) break;  // a duplicate (answer to a retransmitted copy)
     if (type != (p.type | TVMCRT_FRAME_RESPONSE_BIT)) break;  // an earlier session's answer: stale
     p.response = Frame{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
+    p.bad_frames_at_response = stats_.bad_frames;
     if (i != 0) out_of_order_ = true;
     return;
   }
@@ -161,7 +175,13 @@ Link::Clock::duration Link::budget(bool with_extra) const {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
 }
 
-std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s, std::size_t response_bytes) {
+Link::Clock::duration Link::line_time(std::size_t bytes) const {
+  const double s = opt_.turnaround_s + static_cast<double>(bytes) / transport_->bytes_per_second();
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+}
+
+std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s, std::size_t response_bytes,
+                         bool followers) {
   if (payload.size() > kMaxPayload) throw Error(ErrorClass::usage, "frame payload too large");
   std::vector<std::uint8_t> raw(TVMCRT_FRAME_OVERHEAD + payload.size());
   std::memcpy(raw.data() + TVMCRT_FRAME_HEADER_SIZE, payload.data(), payload.size());
@@ -175,6 +195,7 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s,
   pending_.push_back(Pending{seq, type, std::move(wire), extra_s, response_bytes ? response_bytes : response_bytes_, {},
                             ++tx_counter_, rx_bytes_, 0, 0, std::nullopt});
   Pending &p = pending_.back();
+  p.followers = followers;
   p.deadline = Clock::now() + budget();
   if (extra_s > 0) {
     p.probe_interval = p.probe_first = 2 * budget(false);
@@ -214,6 +235,46 @@ void Link::probe_oldest() {
 }
 
 void Link::abandon_all() { pending_.clear(); }
+
+void Link::end_followers() {
+  following_ = false;
+  followers_.clear();
+  // A damaged frame seen meanwhile was a follower's, not an answer to the next request.
+  if (stats_.bad_frames != follow_bad_frames_) bad_frame_seen_ = false;
+}
+
+std::optional<Frame> Link::wait_follower(Clock::time_point deadline) {
+  while (true) {
+    if (!followers_.empty()) {
+      Frame f = std::move(followers_.front());
+      followers_.pop_front();
+      return f;
+    }
+    if (!following_ || stats_.bad_frames != follow_bad_frames_ || Clock::now() >= deadline) return std::nullopt;
+    throw_if_broken("while waiting for the outputs the device sends");
+    if (io_.stopped()) io_.restart();
+    io_.run_one_until(std::min(deadline, Clock::now() + kInterruptLatency));
+  }
+}
+
+void Link::throw_if_broken(const char *during) {
+  if (boot_seen_)
+    throw Error(ErrorClass::reset, "the device on " + transport_->name() +
+                                       " reset during the command (it sent a Boot frame): its inputs, "
+                                       "workspace placements and outputs are gone; run the command again");
+  if (read_error_ || write_error_) {
+    const boost::system::error_code ec = read_error_ ? read_error_ : write_error_;
+    const std::string why = transport_->closed_reason();
+    const bool remote = transport_->name().find("://") != std::string::npos;
+    throw Error(ErrorClass::transport,
+                "port " + transport_->name() + ": the link closed (" + ec.message() + "); " +
+                    (!why.empty() ? why
+                     : remote     ? "the server closed it: was the device stopped, or did another client take the "
+                                    "port (ser2net with kickolduser: true drops the running client for a new one)?"
+                                  : "was the device unplugged, reset or stopped?"));
+  }
+  if (interrupt_signal() != 0) throw_if_interrupted(during);
+}
 
 void Link::fail_timeout(const Pending &p, bool heard) const {
   std::ostringstream os;
@@ -257,27 +318,20 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
     Pending &p = pending_.front();
     if (p.response) {
       Frame f = std::move(*p.response);
+      if (p.followers) {
+        following_ = true;
+        follow_seq_ = p.seq;
+        follow_bad_frames_ = p.bad_frames_at_response;
+        followers_.assign(std::make_move_iterator(p.follower_frames.begin()),
+                          std::make_move_iterator(p.follower_frames.end()));
+      }
       pending_.pop_front();
       // The next request's clock starts now at the latest: a slow answer to this one (retransmitted,
       // say) must not make its successor look lost.
       if (!pending_.empty()) pending_.front().deadline = std::max(pending_.front().deadline, Clock::now() + budget());
       return f;
     }
-    if (boot_seen_)
-      throw Error(ErrorClass::reset, "the device on " + transport_->name() +
-                                         " reset during the command (it sent a Boot frame): its inputs, "
-                                         "workspace placements and outputs are gone; run the command again");
-    if (read_error_ || write_error_) {
-      const boost::system::error_code ec = read_error_ ? read_error_ : write_error_;
-      const std::string why = transport_->closed_reason();
-      const bool remote = transport_->name().find("://") != std::string::npos;
-      throw Error(ErrorClass::transport,
-                  "port " + transport_->name() + ": the link closed (" + ec.message() + "); " +
-                      (!why.empty() ? why
-                       : remote     ? "the server closed it: was the device stopped, or did another client take the "
-                                      "port (ser2net with kickolduser: true drops the running client for a new one)?"
-                                    : "was the device unplugged, reset or stopped?"));
-    }
+    if (boot_seen_ || read_error_ || write_error_) throw_if_broken("");
     if (started_under_us_) {
       // The device announced its start while our first request was on its way (a board booting
       // as we connect): what it heard of it came before its UART was on. Send it again at once,

@@ -14,6 +14,8 @@
 // recognisably its came at some time): a noisy line then costs time, not the command.
 // Deadlines scale with the bytes ahead of and behind a request at the transport's line rate, plus a
 // turnaround margin, plus any extra time the caller grants (Execute; see Pending::probe_at).
+// Followers: frames a request's answer brings after it unasked (the outputs an Execute sends), with
+// its sequence number; kept from when its answer arrived and handed out by wait_follower().
 #pragma once
 
 #include <chrono>
@@ -62,7 +64,8 @@ class Link {
   // the line and turnaround (Execute's run time). response_bytes: the answer's expected payload
   // size, for its line time (0: the default, set_response_bytes()). The caller keeps in_flight()
   // <= the window.
-  std::uint16_t send(std::uint8_t type, std::string payload, double extra_s = 0, std::size_t response_bytes = 0);
+  std::uint16_t send(std::uint8_t type, std::string payload, double extra_s = 0, std::size_t response_bytes = 0,
+                     bool followers = false);
   // Returns the response to the oldest unanswered request, retransmitting as needed. Throws
   // Error(timeout) after max_retries, Error(reset) for a Boot frame once arm_reset_detection() was
   // called, Error(transport) when the link closes, Error(protocol) for a response of the wrong type.
@@ -73,6 +76,13 @@ class Link {
   std::optional<Frame> wait_oldest(int give_up_after);
   // Forgets every unanswered request (their responses are ignored when they arrive).
   void abandon_all();
+  // After wait_oldest() returned the answer to a request sent with followers: the next frame that
+  // came after it with its sequence number and the follower type (ReadOutput's response), oldest
+  // first. Nothing at `deadline`, or as soon as a damaged frame came since the answer (a follower
+  // was lost). Throws like wait_oldest() for a reset, a closed link or an interrupt.
+  std::optional<Frame> wait_follower(Clock::time_point deadline);
+  // Done with the followers of the last such answer: any still coming are ignored.
+  void end_followers();
   std::size_t in_flight() const { return pending_.size(); }
   // Sends one 0x00 so the device drops any half-received frame (before the first request).
   void flush_line();
@@ -81,6 +91,8 @@ class Link {
   // Waits up to `limit` for the device's Boot frame (a board that starts as we connect); true when
   // it came. Before it, the device may not hear us: a request sent then would be lost or garbled.
   bool wait_boot(Clock::duration limit);
+  // How long `bytes` take at the transport's line rate, plus the turnaround margin.
+  Clock::duration line_time(std::size_t bytes) const;
   // Response bytes the device may send per request when send() is not told (its max payload).
   void set_response_bytes(std::size_t n) { response_bytes_ = n; }
   const Transport &transport() const { return *transport_; }
@@ -105,9 +117,14 @@ class Link {
     // Execute from its copy, so the model does not run twice.
     Clock::time_point probe_at = Clock::time_point::max();
     Clock::duration probe_interval{}, probe_first{};
+    bool followers = false;
+    std::vector<Frame> follower_frames{};  // arrived after its response, before it was taken
+    unsigned bad_frames_at_response = 0;   // stats_.bad_frames when its response came
   };
 
   void start_read();
+  // Throws for a Boot after arm_reset_detection(), a closed link or an interrupt.
+  void throw_if_broken(const char *during);
   void on_frame(const std::uint8_t *raw, std::size_t len);
   void enqueue_write(const std::vector<std::uint8_t> &bytes);
   void start_write();
@@ -131,6 +148,11 @@ class Link {
   std::vector<std::uint8_t> frame_buf_;
   tvmcrt_deframer_t deframer_{};
   bool nak_seen_ = false, out_of_order_ = false, boot_seen_ = false, bad_frame_seen_ = false;
+  // Followers of the last answer taken (see wait_follower()).
+  bool following_ = false;
+  std::uint16_t follow_seq_ = 0;
+  unsigned follow_bad_frames_ = 0;  // stats_.bad_frames when that answer came
+  std::deque<Frame> followers_;
   bool boot_announced_ = false;  // any Boot frame so far
   bool started_under_us_ = false;  // a Boot (before arm_reset_detection) while a request was in flight
   // Evidence that a device is there: bytes heard, and a frame of ours (intact, or damaged with our

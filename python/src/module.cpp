@@ -39,6 +39,9 @@ PYBIND11_MODULE(_tvmcrt, m) {
   m.doc() = "C++ core of tvmcrt (host/lib); use the tvmcrt package, not this module";
   tvmcrt::python::install_error_translator(py::module_::import("tvmcrt._errors"));
   tvmcrt::python::install_signal_poll();
+  // The project's one version (VERSION) and the protocol this host speaks (host/lib/device.hpp).
+  m.attr("VERSION") = TVMCRT_VERSION;
+  m.attr("PROTOCOL_VERSION") = tvmcrt::host::kProtocolVersion;
 
   py::class_<Connection>(m, "Connection", "One open device (tvmcrt.Device wraps it)")
       .def(py::init([](const std::string &port, std::uint32_t baud, double timeout, double turnaround, int retries,

@@ -15,7 +15,7 @@ from ._device import (Device, DeviceInfo, LastError, Model, Pool, Region, Result
                       resolve_port)
 from ._compare import Comparison, compare
 
-__version__ = "0.1.0"
+from ._tvmcrt import PROTOCOL_VERSION, VERSION as __version__
 
 # Public classes are tvmcrt.X wherever they are defined (help(), tracebacks, pickling).
 for _cls in (Device, DeviceInfo, LastError, Model, Pool, Region, Result, Tensor, Comparison, Error, UsageError,
@@ -25,7 +25,7 @@ del _cls
 
 __all__ = [
     "connect", "Device", "DeviceInfo", "Model", "Tensor", "Pool", "Region", "Result", "LastError",
-    "compare", "Comparison", "resolve_port",
+    "compare", "Comparison", "resolve_port", "PROTOCOL_VERSION",
     "Error", "UsageError", "TransportError", "TimeoutError", "ProtocolError", "DeviceError", "MismatchError",
     "FileError", "ResetError",
 ]

@@ -3,6 +3,10 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
+VERSION: str
+PROTOCOL_VERSION: int
+
+
 class Connection:
     def __init__(self, port: str, baud: int, timeout: float, turnaround: float, retries: int,
                  noise_retries: int) -> None: ...

@@ -17,8 +17,7 @@ void TVMCrtPortAbort(int32_t error_code) {
 }
 
 void TVMPlatformAbort(tvm_crt_error_t code) {
-  tvmcrt_fail(kTVMCrtErrModelAborted, "TVMPlatformAbort(0x%x) while running model '%s'", (uint32_t)code,
-              tvmcrt_running_name());
+  tvmcrt_fail(ABORT, (uint32_t)code, tvmcrt_running_name());
   TVMCrtPortAbort((int32_t)code);
 #if defined(__GNUC__) || defined(__clang__)
   __builtin_unreachable();

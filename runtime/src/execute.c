@@ -35,19 +35,17 @@ static int is_aligned(const void *p, size_t alignment) {
 }
 
 static int32_t check_tensors(const TVMModel *model, void *const *buffers, uint8_t count,
-                             const TVMTensorInfo *infos, const char *kind, int32_t missing_code) {
+                             const TVMTensorInfo *infos, int outputs) {
   uint8_t i;
-  (void)infos; /* unused when TVMCRT_ERROR_TEXTS is 0 */
-  (void)kind;
   for (i = 0; i < count; i++) {
     if (buffers[i] == NULL) {
-      return tvmcrt_fail(missing_code, "model '%s': %s '%s' (#%u, %zu bytes) is NULL", model->name,
-                         kind, infos[i].name, (uint32_t)i, infos[i].size_bytes);
+      return outputs ? tvmcrt_fail(OUTPUT_NULL, model->name, infos[i].name, (uint32_t)i, (uint32_t)infos[i].size_bytes)
+                     : tvmcrt_fail(INPUT_NULL, model->name, infos[i].name, (uint32_t)i, (uint32_t)infos[i].size_bytes);
     }
     if (!is_aligned(buffers[i], model->io_alignment)) {
-      return tvmcrt_fail(kTVMCrtErrMisalignedTensor,
-                         "model '%s': %s '%s' at 0x%x is not aligned to %zu bytes", model->name, kind,
-                         infos[i].name, (uint32_t)(uintptr_t)buffers[i], model->io_alignment);
+      const uint32_t at = (uint32_t)(uintptr_t)buffers[i], alignment = (uint32_t)model->io_alignment;
+      return outputs ? tvmcrt_fail(OUTPUT_MISALIGNED, model->name, infos[i].name, at, alignment)
+                     : tvmcrt_fail(INPUT_MISALIGNED, model->name, infos[i].name, at, alignment);
     }
   }
   return kTVMCrtOk;
@@ -55,11 +53,9 @@ static int32_t check_tensors(const TVMModel *model, void *const *buffers, uint8_
 
 /* Both tensor lists, with the text that names the first bad buffer; kTVMCrtOk when all are fine. */
 static int32_t check_buffers(const TVMModel *model, const void *inputs, void *outputs) {
-  int32_t rc = check_tensors(model, (void *const *)inputs, model->num_inputs, model->inputs, "input",
-                             kTVMCrtErrMissingInput);
+  int32_t rc = check_tensors(model, (void *const *)inputs, model->num_inputs, model->inputs, 0);
   return rc != kTVMCrtOk ? rc
-                         : check_tensors(model, (void *const *)outputs, model->num_outputs, model->outputs,
-                                         "output", kTVMCrtErrMissingOutput);
+                         : check_tensors(model, (void *const *)outputs, model->num_outputs, model->outputs, 1);
 }
 
 int32_t TVMCrtRejectBuffers(void *const *inputs, void *const *outputs) {
@@ -67,8 +63,7 @@ int32_t TVMCrtRejectBuffers(void *const *inputs, void *const *outputs) {
   const TVMModel *model = ctx != NULL ? ctx->binding.model : NULL;
   int32_t rc = model != NULL ? check_buffers(model, inputs, (void *)outputs) : kTVMCrtOk;
   return rc != kTVMCrtOk ? rc
-                         : tvmcrt_fail(kTVMCrtErrBadModel, "TVMCrtRejectBuffers: no bad buffer in model '%s' "
-                                       "(regenerate its adapter with tvmcrt-import)", tvmcrt_running_name());
+                         : tvmcrt_fail(NO_BAD_BUFFER, tvmcrt_running_name());
 }
 
 /* Every buffer present: the addresses OR-ed together into *all for one alignment test, or 0 on a NULL. */
@@ -109,29 +104,22 @@ static int32_t bind(const TVMModel *model, TVMContext *ctx) {
   b->stack_base = NULL;
   b->stack_size = 0;
   if (model->num_pools > TVMCRT_MAX_WORKSPACES || model->num_devices > TVMCRT_MAX_DEVICES) {
-    return tvmcrt_fail(kTVMCrtErrBadModel,
-                       "model '%s' has %u pools and %u devices; this build holds %u and %u "
-                       "(raise TVMCRT_MAX_WORKSPACES / TVMCRT_MAX_DEVICES)",
-                       model->name, (uint32_t)model->num_pools, (uint32_t)model->num_devices,
+    return tvmcrt_fail(TOO_MANY_POOLS, model->name, (uint32_t)model->num_pools, (uint32_t)model->num_devices,
                        (uint32_t)TVMCRT_MAX_WORKSPACES, (uint32_t)TVMCRT_MAX_DEVICES);
   }
   for (i = 0; i < model->num_pools; i++) {
     const TVMPoolInfo *pool = &model->pools[i];
     const TVMWorkspace *w = find_workspace(ctx, pool->name);
     if (w == NULL) {
-      return tvmcrt_fail(kTVMCrtErrWorkspaceMissing,
-                         "model '%s' needs workspace '%s' of %zu bytes; none was given (TVMSetWorkspaces)",
-                         model->name, pool->name, pool->size_bytes);
+      return tvmcrt_fail(WORKSPACE_MISSING, model->name, pool->name, (uint32_t)pool->size_bytes);
     }
     if (w->size < pool->size_bytes) {
-      return tvmcrt_fail(kTVMCrtErrWorkspaceTooSmall,
-                         "model '%s': workspace '%s' is %zu bytes; the model needs %zu", model->name,
-                         pool->name, w->size, pool->size_bytes);
+      return tvmcrt_fail(WORKSPACE_TOO_SMALL, model->name, pool->name, (uint32_t)w->size,
+                         (uint32_t)pool->size_bytes);
     }
     if (!is_aligned(w->data, pool->alignment)) {
-      return tvmcrt_fail(kTVMCrtErrWorkspaceMisaligned,
-                         "model '%s': workspace '%s' at 0x%x is not aligned to %zu bytes", model->name,
-                         pool->name, (uint32_t)(uintptr_t)w->data, pool->alignment);
+      return tvmcrt_fail(WORKSPACE_MISALIGNED, model->name, pool->name, (uint32_t)(uintptr_t)w->data,
+                         (uint32_t)pool->alignment);
     }
     if (pool->kind == kTVMPoolStack) {
       b->stack_base = (uint8_t *)w->data;
@@ -147,9 +135,7 @@ static int32_t bind(const TVMModel *model, TVMContext *ctx) {
       if (strcmp(ctx->devices.devices[d].name, model->devices[i]) == 0) b->devices[i] = ctx->devices.devices[d].handle;
     }
     if (b->devices[i] == NULL) {
-      return tvmcrt_fail(kTVMCrtErrMissingDevice,
-                         "model '%s' needs device '%s'; none was given (TVMSetDevices)", model->name,
-                         model->devices[i]);
+      return tvmcrt_fail(DEVICE_MISSING, model->name, model->devices[i]);
     }
   }
   ctx->stack.base = b->stack_base;
@@ -160,30 +146,24 @@ static int32_t bind(const TVMModel *model, TVMContext *ctx) {
 }
 
 static int32_t check_call(const TVMModel *model, const void *inputs, void *outputs, TVMContext *ctx) {
-  if (model == NULL) return tvmcrt_fail(kTVMCrtErrNullModel, "TVMExecute: model is NULL");
+  if (model == NULL) return tvmcrt_fail0(NULL_MODEL);
   if (model->name == NULL || model->entry == NULL || (model->num_inputs > 0 && model->inputs == NULL) ||
       (model->num_outputs > 0 && model->outputs == NULL) || (model->num_pools > 0 && model->pools == NULL) ||
       model->io_alignment == 0 || (model->io_alignment & (model->io_alignment - 1)) != 0) {
-    return tvmcrt_fail(kTVMCrtErrBadModel,
-                       "TVMExecute: model descriptor '%s' is incomplete (regenerate it with tvmcrt-import)",
-                       model->name);
+    return tvmcrt_fail(INCOMPLETE_MODEL, model->name);
   }
   if (ctx == NULL) {
-    return tvmcrt_fail(kTVMCrtErrNullContext, "TVMExecute: context for model '%s' is NULL", model->name);
+    return tvmcrt_fail(NULL_CONTEXT, model->name);
   }
   if (tvmcrt_current_context != NULL) {
     /* The backend calls find their context through one global: one model runs at a time. */
-    return tvmcrt_fail(kTVMCrtErrReentrant, "TVMExecute: called while model '%s' is running",
-                       tvmcrt_running_name());
+    return tvmcrt_fail(REENTRANT, tvmcrt_running_name());
   }
   if (inputs == NULL && model->num_inputs > 0) {
-    return tvmcrt_fail(kTVMCrtErrNullInputs, "TVMExecute: inputs of model '%s' is NULL (%u inputs expected)",
-                       model->name, (uint32_t)model->num_inputs);
+    return tvmcrt_fail(NULL_INPUTS, model->name, (uint32_t)model->num_inputs);
   }
   if (outputs == NULL && model->num_outputs > 0) {
-    return tvmcrt_fail(kTVMCrtErrNullOutputs,
-                       "TVMExecute: outputs of model '%s' is NULL (%u outputs expected)", model->name,
-                       (uint32_t)model->num_outputs);
+    return tvmcrt_fail(NULL_OUTPUTS, model->name, (uint32_t)model->num_outputs);
   }
   return kTVMCrtOk;
 }
@@ -191,20 +171,17 @@ static int32_t check_call(const TVMModel *model, const void *inputs, void *outpu
 /* Turns a failed run into one code: the runtime's own finding first (it has the better text), then
  * the model's TVMAPISetLastError() text, then the bare return value. */
 TVMCRT_COLD static int32_t model_failure(const TVMModel *model, int32_t rc) {
-  (void)model; /* unused when TVMCRT_ERROR_TEXTS is 0 */
-  (void)rc;
   if (tvmcrt_run_error != 0) return tvmcrt_run_error;
   if (tvmcrt_model_message_set) {
-#if !TVMCRT_ERROR_TEXTS
-    return kTVMCrtErrModelFailed; /* the model's own text stays: it is the only one there is */
+#if TVMCRT_ERROR_TEXTS
+    return tvmcrt_fail_saying(model->name, rc);
+#else /* TVMGetLastError() keeps the model's own text, the one sentence there is; the record points to it */
+    tvmcrt_record(kTVMCrtErrModelFailed, TVMCRT_TEXT_ID(TVMCRT_TEXT_MODEL_FAILED_SAYING), model->name, (uint32_t)rc,
+                  TVMGetLastError());
+    return kTVMCrtErrModelFailed;
 #endif
-    char reason[TVMCRT_LAST_ERROR_SIZE];
-    strcpy(reason, TVMGetLastError());
-    return tvmcrt_fail(kTVMCrtErrModelFailed, "model '%s' failed (returned %d): %s", model->name, rc,
-                       reason);
   }
-  return tvmcrt_fail(kTVMCrtErrModelFailed, "model '%s' failed (returned %d, 0x%x)", model->name, rc,
-                     (uint32_t)rc);
+  return tvmcrt_fail(MODEL_FAILED, model->name, (uint32_t)rc, (uint32_t)rc);
 }
 
 /* Everything TVMExecute() checks, one by one, with the text that names the culprit. Runs on the first
@@ -224,8 +201,7 @@ TVMCRT_COLD static int32_t finish_failed_run(TVMContext *ctx, int32_t rc) {
   if (rc != 0) {
     rc = model_failure(model, rc);
   } else if (ctx->stack.depth != 0) {
-    rc = tvmcrt_fail(kTVMCrtErrWorkspaceLeak, "model '%s' returned with %u scratch blocks not freed",
-                     model->name, (uint32_t)ctx->stack.depth);
+    rc = tvmcrt_fail(WORKSPACE_LEAK, model->name, (uint32_t)ctx->stack.depth);
   }
   ctx->stack.top = 0;
   ctx->stack.depth = 0;

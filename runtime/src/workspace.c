@@ -14,25 +14,20 @@
 
 int32_t TVMSetWorkspaces(TVMContext *context, const TVMWorkspaces *workspaces) {
   size_t i, j;
-  if (context == NULL) return tvmcrt_fail(kTVMCrtErrNullContext, "TVMSetWorkspaces: context is NULL");
+  if (context == NULL) return tvmcrt_fail0(SET_WORKSPACES_NO_CONTEXT);
   if (workspaces == NULL || (workspaces->count > 0 && workspaces->list == NULL)) {
-    return tvmcrt_fail(kTVMCrtErrNullWorkspaces, "TVMSetWorkspaces: workspaces (or its list) is NULL");
+    return tvmcrt_fail0(SET_WORKSPACES_NO_LIST);
   }
   if (workspaces->count > TVMCRT_MAX_WORKSPACES) {
-    return tvmcrt_fail(kTVMCrtErrTooManyWorkspaces,
-                       "TVMSetWorkspaces: %zu workspaces given, at most %u fit (TVMCRT_MAX_WORKSPACES)",
-                       workspaces->count, (uint32_t)TVMCRT_MAX_WORKSPACES);
+    return tvmcrt_fail(SET_WORKSPACES_TOO_MANY, (uint32_t)workspaces->count, (uint32_t)TVMCRT_MAX_WORKSPACES);
   }
   for (i = 0; i < workspaces->count; i++) {
     const TVMWorkspace *w = &workspaces->list[i];
-    if (w->name == NULL || w->data == NULL) {
-      return tvmcrt_fail(kTVMCrtErrWorkspaceNullData, "TVMSetWorkspaces: workspace #%zu ('%s') has a NULL %s",
-                         i, w->name, w->name == NULL ? "name" : "data pointer");
-    }
+    if (w->name == NULL) return tvmcrt_fail(SET_WORKSPACES_NULL_NAME, (uint32_t)i, w->name);
+    if (w->data == NULL) return tvmcrt_fail(SET_WORKSPACES_NULL_DATA, (uint32_t)i, w->name);
     for (j = 0; j < i; j++) {
       if (strcmp(workspaces->list[j].name, w->name) == 0) {
-        return tvmcrt_fail(kTVMCrtErrWorkspaceDuplicate,
-                           "TVMSetWorkspaces: workspace '%s' is given twice (#%zu and #%zu)", w->name, j, i);
+        return tvmcrt_fail(SET_WORKSPACES_TWICE, w->name, (uint32_t)j, (uint32_t)i);
       }
     }
   }
@@ -44,19 +39,15 @@ int32_t TVMSetWorkspaces(TVMContext *context, const TVMWorkspaces *workspaces) {
 
 int32_t TVMSetDevices(TVMContext *context, const TVMDevices *devices) {
   size_t i;
-  if (context == NULL) return tvmcrt_fail(kTVMCrtErrNullContext, "TVMSetDevices: context is NULL");
+  if (context == NULL) return tvmcrt_fail0(SET_DEVICES_NO_CONTEXT);
   if (devices == NULL || (devices->count > 0 && devices->list == NULL)) {
-    return tvmcrt_fail(kTVMCrtErrNullWorkspaces, "TVMSetDevices: devices (or its list) is NULL");
+    return tvmcrt_fail0(SET_DEVICES_NO_LIST);
   }
   if (devices->count > TVMCRT_MAX_DEVICES) {
-    return tvmcrt_fail(kTVMCrtErrTooManyDevices,
-                       "TVMSetDevices: %zu devices given, at most %u fit (TVMCRT_MAX_DEVICES)",
-                       devices->count, (uint32_t)TVMCRT_MAX_DEVICES);
+    return tvmcrt_fail(SET_DEVICES_TOO_MANY, (uint32_t)devices->count, (uint32_t)TVMCRT_MAX_DEVICES);
   }
   for (i = 0; i < devices->count; i++) {
-    if (devices->list[i].name == NULL) {
-      return tvmcrt_fail(kTVMCrtErrMissingDevice, "TVMSetDevices: device #%zu has a NULL name", i);
-    }
+    if (devices->list[i].name == NULL) return tvmcrt_fail(SET_DEVICES_NULL_NAME, (uint32_t)i);
     context->devices.devices[i] = devices->list[i];
   }
   context->devices.count = (uint8_t)devices->count;
@@ -82,21 +73,16 @@ void *TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t nbytes, 
   (void)dtype_code_hint;
   (void)dtype_bits_hint;
   if (ctx == NULL) {
-    tvmcrt_fail(kTVMCrtErrWorkspaceMissing, "TVMBackendAllocWorkspace called outside TVMExecute()");
+    tvmcrt_fail0(ALLOC_OUTSIDE);
     return NULL;
   }
   s = &ctx->stack;
   if (s->base == NULL) {
-    tvmcrt_fail(kTVMCrtErrWorkspaceMissing,
-                "model '%s' asked for %u bytes of scratch memory but has no 'workspace' pool "
-                "(regenerate it with its TVMGEN_<M>_WORKSPACE_SIZE)",
-                tvmcrt_running_name(), (uint32_t)nbytes);
+    tvmcrt_fail(ALLOC_NO_POOL, tvmcrt_running_name(), (uint32_t)nbytes);
     return NULL;
   }
   if (s->depth >= TVMCRT_MAX_STACK_ALLOCS) {
-    tvmcrt_fail(kTVMCrtErrWorkspaceExhausted,
-                "model '%s' holds more than %u scratch blocks at once (raise TVMCRT_MAX_STACK_ALLOCS)",
-                tvmcrt_running_name(), (uint32_t)TVMCRT_MAX_STACK_ALLOCS);
+    tvmcrt_fail(ALLOC_TOO_MANY, tvmcrt_running_name(), (uint32_t)TVMCRT_MAX_STACK_ALLOCS);
     return NULL;
   }
   /* Compare before rounding, so that neither the rounding nor the pointer can overflow. */
@@ -105,10 +91,8 @@ void *TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t nbytes, 
   if (nbytes <= (uint64_t)left) rounded += (TVMCRT_STACK_ALIGNMENT - rounded % TVMCRT_STACK_ALIGNMENT) %
                                            TVMCRT_STACK_ALIGNMENT;
   if (nbytes > (uint64_t)left || rounded > left) {
-    tvmcrt_fail(kTVMCrtErrWorkspaceExhausted,
-                "model '%s' asked for %u bytes of scratch memory but workspace 'workspace' has %zu of "
-                "%zu bytes left (give it a larger workspace)",
-                tvmcrt_running_name(), (uint32_t)nbytes, s->size - s->top, s->size);
+    tvmcrt_fail(ALLOC_EXHAUSTED, tvmcrt_running_name(), (uint32_t)nbytes, (uint32_t)(s->size - s->top),
+                (uint32_t)s->size);
     return NULL;
   }
   s->offsets[s->depth++] = s->top;
@@ -123,15 +107,12 @@ int TVMBackendFreeWorkspace(int device_type, int device_id, void *ptr) {
   (void)device_type;
   (void)device_id;
   if (ctx == NULL) {
-    tvmcrt_fail(kTVMCrtErrWorkspaceBadFree, "TVMBackendFreeWorkspace called outside TVMExecute()");
+    tvmcrt_fail0(FREE_OUTSIDE);
     return kTvmErrorPlatformStackAllocBadFree;
   }
   s = &ctx->stack;
   if (s->depth == 0 || (uint8_t *)ptr != s->base + s->offsets[s->depth - 1]) {
-    tvmcrt_fail(kTVMCrtErrWorkspaceBadFree,
-                "model '%s' freed a scratch block out of order (%u live blocks; blocks must be freed "
-                "in reverse order of allocation)",
-                tvmcrt_running_name(), (uint32_t)s->depth);
+    tvmcrt_fail(FREE_OUT_OF_ORDER, tvmcrt_running_name(), (uint32_t)s->depth);
     return kTvmErrorPlatformStackAllocBadFree;
   }
   s->depth--;

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "agent_driver.h"
+#include "error_text.hpp"
 #include "test_models.h"
 #include "tvmcrt_agent_errors.h"
 #include "wire_util.hpp"
@@ -12,6 +15,23 @@
 namespace pb = tvmcrt::wire;
 using wire_util::Bytes;
 using wire_util::Frame;
+
+// The sentence of an error as tvmcrt-host writes it from what the agent sent.
+inline std::string text(const pb::Status &s) { return tvmcrt::host::error_text(s.text()); }
+
+// A SetWorkspacesRequest for `model`: {pool, region, offset, size} per placement.
+inline pb::SetWorkspacesRequest placements(uint32_t model, std::initializer_list<std::array<uint32_t, 4>> list) {
+  pb::SetWorkspacesRequest req;
+  req.set_model(model);
+  for (auto &p : list) {
+    auto *pl = req.add_placements();
+    pl->set_pool(p[0]);
+    pl->set_region(p[1]);
+    pl->set_offset(p[2]);
+    pl->set_size(p[3]);
+  }
+  return req;
+}
 
 class AgentTest : public ::testing::Test {
  protected:
@@ -63,7 +83,7 @@ class AgentTest : public ::testing::Test {
     return r;
   }
 
-  pb::HelloResponse hello(uint32_t version = 1) {
+  pb::HelloResponse hello(uint32_t version = 2) {
     pb::HelloRequest req;
     req.set_protocol_version(version);
     return call<pb::HelloResponse>(kHello, req);
@@ -91,9 +111,11 @@ class AgentTest : public ::testing::Test {
     return call<pb::WriteInputResponse>(kWriteInput, req);
   }
 
-  pb::ExecuteResponse execute(uint32_t model, uint16_t seq = 0) {
+  // A new run id per call unless one is given (a repeat: answered from the agent's copy).
+  pb::ExecuteResponse execute(uint32_t model, uint16_t seq = 0, uint32_t run = 0) {
     pb::ExecuteRequest req;
     req.set_model(model);
+    req.set_run(run != 0 ? run : next_run_++);
     return call<pb::ExecuteResponse>(kExecute, req, seq);
   }
 
@@ -123,13 +145,14 @@ class AgentTest : public ::testing::Test {
     EXPECT_EQ(frames[0].type, pb::MESSAGE_TYPE_NAK);
     EXPECT_EQ(frames[0].seq, 0);
     EXPECT_TRUE(nak.ParseFromString(frames[0].payload));
-    EXPECT_EQ(nak.status().code(), code) << nak.status().detail();
+    EXPECT_EQ(nak.status().code(), code) << text(nak.status());
     EXPECT_EQ(nak.status().boot_id(), kBoot);
     return nak;
   }
 
   std::vector<Frame> boot_;
   uint16_t next_seq_ = 1;
+  uint32_t next_run_ = 1000;
   wire_util::Reader reader_;
 };
 

@@ -4,7 +4,7 @@
 #   cmake -DHEADER=<build>/proto/nanopb/tvmcrt.pb.h -P check_pb_callbacks.cmake
 cmake_minimum_required(VERSION 3.20)
 set(expected
-  "tvmcrt_wire_Status.detail"
+  "tvmcrt_wire_ErrorText.strings"
   "tvmcrt_wire_MemoryRegion.name"
   "tvmcrt_wire_HelloResponse.firmware_build_id"
   "tvmcrt_wire_HelloResponse.platform"

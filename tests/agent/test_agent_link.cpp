@@ -11,13 +11,13 @@ TEST_F(AgentTest, SendsBootAfterInit) {
   pb::Boot boot;
   ASSERT_TRUE(boot.ParseFromString(boot_[0].payload));
   EXPECT_EQ(boot.status().boot_id(), kBoot);
-  EXPECT_EQ(boot.protocol_version(), 1u);
+  EXPECT_EQ(boot.protocol_version(), 2u);
 }
 
 TEST_F(AgentTest, HelloDescribesTheDevice) {
   auto r = hello();
   EXPECT_EQ(r.status().code(), 0u);
-  EXPECT_EQ(r.protocol_version(), 1u);
+  EXPECT_EQ(r.protocol_version(), 2u);
   EXPECT_EQ(r.firmware_build_id().rfind("tvmcrt ", 0), 0u) << r.firmware_build_id();
   EXPECT_EQ(r.platform(), "test");
   EXPECT_EQ(r.max_frame_payload(), 4096u);
@@ -47,17 +47,16 @@ TEST_F(AgentTest, EveryStatusCarriesThePortsReceiveLosses) {
 }
 
 TEST_F(AgentTest, HelloWithAnotherProtocolVersionSaysSo) {
-  auto r = hello(2);
+  auto r = hello(1);  // a host of protocol version 1
   EXPECT_EQ(r.status().code(), static_cast<uint32_t>(AGENT_ERR_UNSUPPORTED_VERSION));
-  EXPECT_NE(r.status().detail().find("host speaks protocol 2"), std::string::npos)
-      << r.status().detail();
-  EXPECT_EQ(r.protocol_version(), 1u);
+  EXPECT_EQ(text(r.status()), "host speaks protocol 1, device 2: use a tvmcrt-host that matches the firmware");
+  EXPECT_EQ(r.protocol_version(), 2u);
   expect_alive();
 }
 
 TEST_F(AgentTest, BadCrcIsNakedAndCounted) {
   pb::HelloRequest req;
-  req.set_protocol_version(1);
+  req.set_protocol_version(2);
   // Build the raw frame, corrupt a payload byte (COBS re-encoded so only the CRC is wrong).
   std::string payload = req.SerializeAsString();
   Bytes raw(payload.size() + 8);
@@ -68,7 +67,7 @@ TEST_F(AgentTest, BadCrcIsNakedAndCounted) {
   wire.resize(tvmcrt_cobs_encode(raw.data(), raw.size(), wire.data(), wire.size()));
   auto nak = expect_nak(wire, AGENT_ERR_BAD_CRC);
   EXPECT_EQ(nak.frames_dropped(), 1u);
-  EXPECT_NE(nak.status().detail().find("CRC mismatch"), std::string::npos);
+  EXPECT_NE(text(nak.status()).find("CRC mismatch"), std::string::npos);
   EXPECT_EQ(expect_nak(wire, AGENT_ERR_BAD_CRC).frames_dropped(), 2u);
   expect_alive();
 }
@@ -76,16 +75,16 @@ TEST_F(AgentTest, BadCrcIsNakedAndCounted) {
 TEST_F(AgentTest, OversizeFrameIsNaked) {
   auto nak = expect_nak(wire_util::encode_frame(kWriteInput, 3, std::string(4097, 'x')),
                         AGENT_ERR_FRAME_TOO_LARGE);
-  EXPECT_NE(nak.status().detail().find("4096"), std::string::npos) << nak.status().detail();
+  EXPECT_NE(text(nak.status()).find("4096"), std::string::npos) << text(nak.status());
   expect_alive();
 }
 
 TEST_F(AgentTest, OtherFramingVersionIsNaked) {
   pb::HelloRequest req;
-  req.set_protocol_version(1);
+  req.set_protocol_version(2);
   auto nak = expect_nak(wire_util::encode_frame(kHello, 3, req.SerializeAsString(), 2),
                         AGENT_ERR_UNSUPPORTED_VERSION);
-  EXPECT_NE(nak.status().detail().find("framing version 2"), std::string::npos);
+  EXPECT_NE(text(nak.status()).find("framing version 2"), std::string::npos);
   expect_alive();
 }
 
@@ -106,7 +105,7 @@ TEST_F(AgentTest, UnknownMessageTypeGetsAStatusOnlyResponse) {
     pb::SetWorkspacesResponse r;  // {Status status = 1}: the head every response shares
     ASSERT_TRUE(r.ParseFromString(call_raw(type, "")));
     EXPECT_EQ(r.status().code(), static_cast<uint32_t>(AGENT_ERR_UNKNOWN_MESSAGE));
-    EXPECT_NE(r.status().detail().find("message type"), std::string::npos);
+    EXPECT_NE(text(r.status()).find("message type"), std::string::npos);
   }
   expect_alive();
 }
@@ -122,7 +121,7 @@ TEST_F(AgentTest, MalformedProtobufIsRefusedForEveryRequest) {
       pb::SetWorkspacesResponse r;
       ASSERT_TRUE(r.ParseFromString(call_raw(type, payload))) << int(type);
       EXPECT_EQ(r.status().code(), static_cast<uint32_t>(AGENT_ERR_MALFORMED_MESSAGE))
-          << "type " << int(type) << ": " << r.status().detail();
+          << "type " << int(type) << ": " << text(r.status());
     }
   }
   expect_alive();
@@ -134,7 +133,7 @@ TEST_F(AgentTest, HugeVarintValuesDoNotIndexAnything) {
   req.set_model(0xFFFFFFFFu);
   auto r = call<pb::ModelInfoResponse>(kModelInfo, req);
   EXPECT_EQ(r.status().code(), static_cast<uint32_t>(AGENT_ERR_UNKNOWN_MODEL));
-  EXPECT_NE(r.status().detail().find("4294967295"), std::string::npos) << r.status().detail();
+  EXPECT_NE(text(r.status()).find("4294967295"), std::string::npos) << text(r.status());
   expect_alive();
 }
 
@@ -161,7 +160,7 @@ TEST_F(AgentTest, PipelinedRequestsAreAnsweredInOrder) {
 
 TEST_F(AgentTest, PollReportsALinkThatIsGone) {
   pb::HelloRequest req;
-  req.set_protocol_version(1);
+  req.set_protocol_version(2);
   Bytes frame = wire_util::encode_frame(kHello, 1, req.SerializeAsString());
   driver_fail_writes(true);
   EXPECT_FALSE(driver_feed(frame.data(), frame.size()));

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <string>
 
+#include "error_text.hpp"
 #include "tvmcrt_agent_errors.h"
 #include "wire_util.hpp"
 
@@ -155,9 +156,9 @@ TEST(AgentDevice, ServesAModelOverAPtyAndExitsOnHangUp) {
   ASSERT_TRUE(link.ok());
 
   pb::HelloRequest hello;
-  hello.set_protocol_version(1);
+  hello.set_protocol_version(2);
   auto h = link.call<pb::HelloResponse>(pb::MESSAGE_TYPE_HELLO, 1, hello);
-  EXPECT_EQ(h.status().code(), 0u) << h.status().detail();
+  EXPECT_EQ(h.status().code(), 0u) << tvmcrt::host::error_text(h.status().text());
   EXPECT_EQ(h.platform(), "posix");
   EXPECT_EQ(h.model_count(), 2u);
   EXPECT_NE(h.status().boot_id(), 0u);
@@ -166,11 +167,11 @@ TEST(AgentDevice, ServesAModelOverAPtyAndExitsOnHangUp) {
   w.set_model(0);
   w.set_data(std::string("\x10\x20\x30\x40\x50\x60\x70\x7e", 8));
   auto wr = link.call<pb::WriteInputResponse>(pb::MESSAGE_TYPE_WRITE_INPUT, 2, w);
-  EXPECT_EQ(wr.received(), 8u) << wr.status().detail();
+  EXPECT_EQ(wr.received(), 8u) << tvmcrt::host::error_text(wr.status().text());
 
   pb::ExecuteRequest e;
   auto er = link.call<pb::ExecuteResponse>(pb::MESSAGE_TYPE_EXECUTE, 3, e);
-  EXPECT_EQ(er.status().code(), 0u) << er.status().detail();
+  EXPECT_EQ(er.status().code(), 0u) << tvmcrt::host::error_text(er.status().text());
   EXPECT_EQ(er.status().boot_id(), h.status().boot_id());
 
   pb::ReadOutputRequest r;
@@ -182,9 +183,9 @@ TEST(AgentDevice, ServesAModelOverAPtyAndExitsOnHangUp) {
   EXPECT_EQ(dev.wait_exit(5000), 0) << "--once: the device must exit when the peer hangs up";
 }
 
-pb::HelloRequest hello_v1() {
+pb::HelloRequest hello_v2() {
   pb::HelloRequest h;
-  h.set_protocol_version(1);
+  h.set_protocol_version(2);
   return h;
 }
 
@@ -202,7 +203,7 @@ TEST(AgentDevice, ServesTcpOnAFreePortAndSendsBootToTheFirstClient) {
   Frame boot;
   ASSERT_TRUE(link.next(boot));
   EXPECT_EQ(boot.type, pb::MESSAGE_TYPE_BOOT);
-  auto h = link.call<pb::HelloResponse>(pb::MESSAGE_TYPE_HELLO, 1, hello_v1());
+  auto h = link.call<pb::HelloResponse>(pb::MESSAGE_TYPE_HELLO, 1, hello_v2());
   EXPECT_EQ(h.status().code(), 0u);
   EXPECT_EQ(h.model_count(), 2u);
   link.close();
@@ -214,7 +215,7 @@ TEST(AgentDevice, ServesStdioUntilEof) {
   ASSERT_EQ(pipe2(in, O_CLOEXEC), 0);  // the child must not hold the write end open
   Device dev({"--stdio"}, in[0]);
   ::close(in[0]);
-  Bytes req = wire_util::encode_frame(pb::MESSAGE_TYPE_HELLO, 9, hello_v1().SerializeAsString());
+  Bytes req = wire_util::encode_frame(pb::MESSAGE_TYPE_HELLO, 9, hello_v2().SerializeAsString());
   ASSERT_EQ(write(in[1], req.data(), req.size()), static_cast<ssize_t>(req.size()));
   ::close(in[1]);  // EOF after the request: the device answers, then exits
   EXPECT_EQ(dev.wait_exit(5000), 0);

@@ -29,11 +29,15 @@ def resp(msg):
     return bytes([0, len(b)]) + b
 
 
-def st(code=0, detail=""):
-    return w.Status(boot_id=BOOT, code=code, detail=detail)
+def st(code=0, text=0, numbers=(), strings=()):
+    """A Status; an error carries its sentence as a row number and arguments (proto/texts)."""
+    if not code:
+        return w.Status(boot_id=BOOT)
+    return w.Status(boot_id=BOOT, code=code,
+                    text=w.ErrorText(text=text, numbers=list(numbers), strings=list(strings)))
 
 
-hello = w.HelloResponse(status=st(), protocol_version=1, firmware_build_id="tvmcrt fuzz", platform="posix",
+hello = w.HelloResponse(status=st(), protocol_version=2, firmware_build_id="tvmcrt fuzz", platform="posix",
                         max_frame_payload=128, receive_window=2, model_count=1, tick_hz=1000000,
                         max_read_length=64, regions=[w.MemoryRegion(name="sram", size=4096, alignment=16)])
 info = w.ModelInfoResponse(status=st(), name="m",
@@ -50,12 +54,15 @@ def read(offset, n):
     return resp(w.ReadOutputResponse(status=st(), offset=offset, data=bytes(range(n))))
 
 
-ok_exec = resp(w.ExecuteResponse(status=st(), ticks=10, microseconds=10))
+ok_exec = resp(w.ExecuteResponse(status=st(), ticks=10, microseconds=10, runs=1))
 session = resp(hello) + resp(info) + write(96) + write(100) + ok_exec + read(0, 64) + read(64, 6)
-gap = (resp(hello) + resp(info) + resp(w.WriteInputResponse(status=st(0x2104, "expected offset 0"), received=0))
+# WRITE_GAP's row (19: three numbers, two strings); the runtime's "model failed saying" (116).
+gap_text = dict(text=19 | 5 << 8 | 1 << 18 | 1 << 20, numbers=(0, 96, 0), strings=("x", "m"))
+failed_text = dict(text=116 | 3 << 8 | 1 << 12 | 1 << 16, numbers=(0xFFFFFFFF,), strings=("m", "operator failed"))
+gap = (resp(hello) + resp(info) + resp(w.WriteInputResponse(status=st(0x2104, **gap_text), received=0))
        + bytes([2 | (15 << 2), 0]) + write(96) + write(100) + write(100)
-       + resp(w.ExecuteResponse(status=st(0x2301), runtime_code=0x1201))
-       + resp(w.GetLastErrorResponse(status=st(), code=0x1201, text="model failed")))
+       + resp(w.ExecuteResponse(status=st(0x2301, **failed_text), runtime_code=0x1201))
+       + resp(w.GetLastErrorResponse(status=st(), code=0x1201, error=w.ErrorText(**failed_text))))
 reset = resp(hello) + resp(info) + bytes([2 | (14 << 2), 0]) + write(96)
 noise = resp(hello) + bytes([1, 5, 0, 1, 2, 0, 9]) + bytes([3 | (1 << 2), 2, 8, 1]) + resp(info)
 

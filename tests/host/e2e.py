@@ -33,7 +33,7 @@ def case_info(kind):
         r = host("info", "--port", port, "--json")
         check(r.returncode == 0 and r.stderr == "", "info succeeds quietly", r)
         j = json.loads(r.stdout)["device"]
-        check(j["port"] == port and j["platform"] == "posix" and j["protocol_version"] == 1, "device fields", r)
+        check(j["port"] == port and j["platform"] == "posix" and j["protocol_version"] == 2, "device fields", r)
         check(j["max_frame_payload"] >= 256 and j["receive_window"] >= 1 and j["boot_id"] > 0, "link fields", r)
         models = {m["name"]: m for m in j["models"]}
         check(set(models) >= {"digits", "multi_io"}, "both example models listed", r)
@@ -281,10 +281,10 @@ def case_silent():
 
 
 def case_wrong_version():
-    d, port = fake("--version", "2")
+    d, port = fake("--version", "1")  # firmware of the version before this host's
     try:
         expect_error(host("info", "--port", port, "--json"), 5, "protocol",
-                     "speaks tvmcrt protocol version 2, this tvmcrt-host speaks version 1")
+                     "speaks tvmcrt protocol version 1, this tvmcrt-host speaks version 2")
     finally:
         d.stop()
 
@@ -335,7 +335,7 @@ def case_progress():
         os.close(master)
         text = err.decode(errors="replace")
         check(p.returncode == 0, "execute succeeds with a terminal on stderr")
-        check("input x [" in text and "/1000 bytes" in text and "\x1b[K" in text, "bar drawn and erased: %r" % text[-200:])
+        check("model m [" in text and "/2000 bytes" in text and "\x1b[K" in text, "bar drawn and erased: %r" % text[-200:])
     finally:
         d.stop()
 

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "tvmcrt.pb.h"
-#include "tvmcrt_agent_errors.h"
+#include "tvmcrt/tvmcrt_error_texts.h"
+#include "tvmcrt_agent_texts.h"
 #include "tvmcrt_frame.h"
 
 namespace tvmcrt::test {
@@ -16,8 +17,9 @@ namespace tvmcrt::test {
 struct FakeDevice::State {
   std::vector<std::uint8_t> input, output;
   std::uint32_t received = 0;
+  std::uint32_t upload = 0;  // WriteInputRequest.upload of the write at offset 0, as the agent keeps it
   bool output_ready = false;
-  int last_exec_seq = -1;
+  std::uint32_t last_run = 0;  // ExecuteRequest.run of the run kept, as the agent does
   std::string last_exec_response;
   std::uint32_t boot_id = 0;
 };
@@ -30,6 +32,19 @@ template <typename M>
 std::string ser(const M &m) {
   return m.SerializeAsString();
 }
+
+// An error's sentence as the agent sends it: a row's number and its arguments.
+wire::ErrorText error_text(std::uint32_t id, std::initializer_list<std::uint32_t> numbers,
+                           std::initializer_list<const char *> strings) {
+  wire::ErrorText t;
+  t.set_text(id);
+  for (std::uint32_t n : numbers) t.add_numbers(n);
+  for (const char *s : strings) t.add_strings(s);
+  return t;
+}
+
+const wire::ErrorText kModelFailure = error_text(TVMCRT_TEXT_ID(TVMCRT_TEXT_MODEL_FAILED_SAYING), {0xFFFFFFFFu},
+                                                 {"m", "operator fused_add failed: injected by the fake device"});
 }  // namespace
 
 FakeDevice::FakeDevice(int fd, FakeScript script)
@@ -61,6 +76,10 @@ void FakeDevice::send_frame(std::uint8_t type, std::uint16_t seq, const std::str
 
 void FakeDevice::run() {
   State &state = *st_;
+  if (s_.telnet_greeting) {  // IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD
+    const std::uint8_t iac[] = {0xFF, 0xFB, 0x01, 0xFF, 0xFB, 0x03};
+    if (::write(fd_, iac, sizeof iac) != static_cast<ssize_t>(sizeof iac)) return;
+  }
   std::vector<std::uint8_t> buf(70000);
   tvmcrt_deframer_t d;
   tvmcrt_deframer_init(&d, buf.data(), buf.size());
@@ -101,7 +120,7 @@ void FakeDevice::run() {
       if (index == s_.boot_frame_at) {
         wire::Boot boot;
         boot.mutable_status()->set_boot_id(++state.boot_id);
-        boot.set_protocol_version(1);
+        boot.set_protocol_version(s_.protocol_version);
         send_frame(wire::MESSAGE_TYPE_BOOT, 0, ser(boot), false);
         continue;
       }
@@ -113,28 +132,34 @@ void FakeDevice::run() {
           send_frame(wire::MESSAGE_TYPE_WRITE_INPUT | TVMCRT_FRAME_RESPONSE_BIT, static_cast<std::uint16_t>(seq + k),
                      ser(stale), false);
       }
-      const std::string resp = handle(type, seq, std::string(reinterpret_cast<const char *>(payload), len), index);
+      std::vector<std::string> followers;
+      const std::string resp =
+          handle(type, std::string(reinterpret_cast<const char *>(payload), len), index, followers);
       if (s_.delay_ms) ::usleep(static_cast<useconds_t>(s_.delay_ms) * 1000);
       if (!s_.drop_response.count(index))
         send_frame(static_cast<std::uint8_t>(type | TVMCRT_FRAME_RESPONSE_BIT), seq, resp,
                    s_.corrupt_response.count(index) > 0 ||
                        (s_.damage_responses_over && resp.size() > s_.damage_responses_over));
+      for (const std::string &f : followers)  // the outputs an Execute sends after its answer
+        send_frame(wire::MESSAGE_TYPE_READ_OUTPUT | TVMCRT_FRAME_RESPONSE_BIT, seq, f,
+                   followers_sent_++ == s_.corrupt_follower);
     }
   }
 }
 
-std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::string &payload, int index) {
+std::string FakeDevice::handle(std::uint8_t type, const std::string &payload, int index,
+                               std::vector<std::string> &followers) {
   State &S = *st_;
-  auto status = [&](wire::Status *s, std::uint32_t code = 0, const std::string &detail = "") {
+  auto status = [&](wire::Status *s, std::uint32_t code = 0, const wire::ErrorText &text = {}) {
     s->set_boot_id(S.boot_id);
     s->set_code(code);
-    s->set_detail(detail);
+    if (code) *s->mutable_text() = text;
     if (index >= s_.rx_lost_from) s->set_rx_lost(s_.rx_lost);
   };
   switch (type) {
     case wire::MESSAGE_TYPE_HELLO: {
       wire::HelloResponse r;
-      status(r.mutable_status(), s_.protocol_version == 1 ? 0 : AGENT_ERR_UNSUPPORTED_VERSION);
+      status(r.mutable_status(), s_.protocol_version == 2 ? 0 : AGENT_ERR_UNSUPPORTED_VERSION);
       r.set_protocol_version(s_.protocol_version);
       r.set_firmware_build_id("fake 1.0");
       r.set_platform("fake");
@@ -148,6 +173,7 @@ std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::
       reg->set_size(4096);
       reg->set_alignment(16);
       S.input.assign(s_.input_size, 0);
+      S.upload = S.last_run = 0;  // a new session's ids are its own
       return ser(r);
     }
     case wire::MESSAGE_TYPE_MODEL_INFO: {
@@ -172,13 +198,14 @@ std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::
       wire::WriteInputRequest q;
       q.ParseFromString(payload);
       wire::WriteInputResponse r;
-      S.last_exec_seq = -1;
       if (q.offset() > S.received) {
-        status(r.mutable_status(), AGENT_ERR_WRITE_GAP, "expected offset " + std::to_string(S.received));
+        status(r.mutable_status(), AGENT_ERR_WRITE_GAP,
+               error_text(TVMCRT_TEXT_ID(AGENT_TEXT_WRITE_GAP), {S.received, q.offset(), 0}, {"x", "m"}));
       } else if (q.offset() + q.data().size() > S.input.size()) {
         status(r.mutable_status(), AGENT_ERR_OUT_OF_RANGE);
       } else {
         std::copy(q.data().begin(), q.data().end(), S.input.begin() + q.offset());
+        if (q.offset() == 0) S.upload = q.upload();
         S.received = std::max<std::uint32_t>(S.received, q.offset() + static_cast<std::uint32_t>(q.data().size()));
         if (q.offset() == 0) S.received = static_cast<std::uint32_t>(q.data().size());
         status(r.mutable_status());
@@ -187,24 +214,39 @@ std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::
       return ser(r);
     }
     case wire::MESSAGE_TYPE_EXECUTE: {
-      if (seq == S.last_exec_seq) return S.last_exec_response;  // a retransmission: do not run twice
+      wire::ExecuteRequest q;
+      q.ParseFromString(payload);
       wire::ExecuteResponse r;
-      ++executes_;
-      if (s_.model_fails) {
-        status(r.mutable_status(), AGENT_ERR_MODEL_FAILED);
-        r.set_runtime_code(0x1201);
-      } else if (S.received != S.input.size()) {
-        status(r.mutable_status(), AGENT_ERR_INPUT_INCOMPLETE);
+      if (q.run() != 0 && q.run() == S.last_run) {
+        r.ParseFromString(S.last_exec_response);  // the same run id: its answer again, no second run
+      } else if (S.received != S.input.size() || (q.upload() != 0 && q.upload() != S.upload)) {
+        status(r.mutable_status(), AGENT_ERR_INPUT_INCOMPLETE);  // refused, not kept
+        return ser(r);
       } else {
-        status(r.mutable_status());
-        S.output = S.input;
-        for (auto &b : S.output) ++b;
-        S.output_ready = true;
-        r.set_microseconds(42);
+        ++executes_;
+        r.set_runs(static_cast<std::uint32_t>(executes_.load()));
+        if (s_.model_fails) {
+          status(r.mutable_status(), AGENT_ERR_MODEL_FAILED, kModelFailure);
+          r.set_runtime_code(0x1201);
+        } else {
+          status(r.mutable_status());
+          S.output = S.input;
+          for (auto &b : S.output) ++b;
+          S.output_ready = true;
+          r.set_microseconds(42);
+        }
+        S.last_run = q.run();
+        S.last_exec_response = ser(r);
       }
-      S.last_exec_seq = seq;
-      S.last_exec_response = ser(r);
-      return S.last_exec_response;
+      if (r.status().code() == 0 && q.output_chunk() != 0 && !s_.no_followers)
+        for (std::uint32_t at = 0; at < S.output.size(); at += q.output_chunk()) {
+          wire::ReadOutputResponse o;
+          status(o.mutable_status());
+          o.set_offset(at);
+          o.set_data(S.output.data() + at, std::min<std::size_t>(q.output_chunk(), S.output.size() - at));
+          followers.push_back(ser(o));
+        }
+      return ser(r);
     }
     case wire::MESSAGE_TYPE_READ_OUTPUT: {
       wire::ReadOutputRequest q;
@@ -225,7 +267,7 @@ std::string FakeDevice::handle(std::uint8_t type, std::uint16_t seq, const std::
       status(r.mutable_status());
       if (s_.model_fails) {
         r.set_code(0x1201);
-        r.set_text("model m: operator fused_add failed: injected by the fake device");
+        *r.mutable_error() = kModelFailure;
       }
       return ser(r);
     }

@@ -12,11 +12,12 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace tvmcrt::test {
 
 struct FakeScript {
-  std::uint32_t protocol_version = 1;
+  std::uint32_t protocol_version = 2;
   std::uint32_t boot_id = 7;
   std::uint32_t max_payload = 256;
   std::uint32_t max_read_length = 0;  // HelloResponse.max_read_length; 0 = not announced
@@ -38,6 +39,9 @@ struct FakeScript {
   int rx_lost_from = 0;
   bool garbage = false;          // answer every request with bytes that are no frame (wrong baud rate)
   bool model_fails = false;      // Execute fails: runtime code 0x1201 and a last-error text
+  bool no_followers = false;     // Execute never sends the outputs it is asked for after it
+  int corrupt_follower = -1;     // the follower frame (0-based, over the session) sent with a bad CRC
+  bool telnet_greeting = false;  // first send telnet option negotiation, as a telnet/RFC 2217 server does
 };
 
 class FakeDevice {
@@ -50,7 +54,8 @@ class FakeDevice {
 
  private:
   void run();
-  std::string handle(std::uint8_t type, std::uint16_t seq, const std::string &payload, int index);
+  std::string handle(std::uint8_t type, const std::string &payload, int index,
+                     std::vector<std::string> &followers);
   void send_frame(std::uint8_t type, std::uint16_t seq, const std::string &payload, bool corrupt);
 
   struct State;
@@ -59,6 +64,7 @@ class FakeDevice {
   FakeScript s_;
   std::atomic<bool> stop_{false};
   std::atomic<int> requests_{0}, executes_{0}, reads_{0};
+  int followers_sent_ = 0;
   std::thread thread_;
 };
 

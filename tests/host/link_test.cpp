@@ -155,12 +155,37 @@ TEST(Link, BootFrameIsDeviceReset) {
   EXPECT_NE(msg.find("sent a Boot frame"), std::string::npos) << msg;
 }
 
-TEST(Link, WrongProtocolVersionNamesBoth) {
+// A telnet server reached as raw TCP mangles a Hello frame that holds a 0xFF byte (in its CRC or
+// sequence number, by chance): Hello then never gets through, and the negotiation it sent still names
+// the fix instead of a "noisy line".
+TEST(Link, ATelnetServerIsNamedEvenWhenHelloNeverGetsThrough) {
+  int sv[2];
+  ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
   FakeScript s;
-  s.protocol_version = 2;
+  s.telnet_greeting = true;
+  for (int i = 0; i < 64; ++i) s.nak_request.insert(i);
+  FakeDevice fake(sv[1], s);
+  auto io = std::make_unique<boost::asio::io_context>();
+  auto t = transport_from_fd(*io, sv[0], "socket://127.0.0.1:2000", 50000);
+  DeviceOptions opt;
+  opt.link.turnaround_s = 0.05;
+  opt.link.max_noisy_retries = 3;
   std::string msg;
-  EXPECT_EQ(class_of([&] { connect(s); }, &msg), ErrorClass::protocol);
-  EXPECT_NE(msg.find("speaks tvmcrt protocol version 2, this tvmcrt-host speaks version 1"), std::string::npos) << msg;
+  EXPECT_EQ(class_of([&] { Device dev(std::move(io), std::move(t), opt); }, &msg), ErrorClass::transport);
+  EXPECT_NE(msg.find("use rfc2217://127.0.0.1:2000 instead of socket://127.0.0.1:2000"), std::string::npos) << msg;
+}
+
+TEST(Link, WrongProtocolVersionNamesBoth) {
+  for (std::uint32_t device : {1u, 3u}) {  // firmware older and newer than this host
+    FakeScript s;
+    s.protocol_version = device;
+    std::string msg;
+    EXPECT_EQ(class_of([&] { connect(s); }, &msg), ErrorClass::protocol);
+    EXPECT_NE(msg.find("speaks tvmcrt protocol version " + std::to_string(device) +
+                       ", this tvmcrt-host speaks version 2; flash firmware from the same tvmcrt release"),
+              std::string::npos)
+        << msg;
+  }
 }
 
 TEST(Link, ModelFailureCarriesTheDeviceText) {

@@ -21,7 +21,7 @@ def test_info_lists_models_tensors_pools_and_regions(native):
     _, port = native
     with tvmcrt.connect(port) as dev:
         info = dev.info()
-    assert info.port == port and info.platform == "posix" and info.protocol_version == 1 and info.emulation is None
+    assert info.port == port and info.platform == "posix" and info.protocol_version == tvmcrt.PROTOCOL_VERSION and info.emulation is None
     digits = info.models["digits"]
     assert list(digits.inputs) == ["input"] and list(digits.outputs) == ["output"]
     t = digits.inputs["input"]
@@ -128,6 +128,13 @@ def test_set_workspaces_places_a_pool_and_the_model_still_runs(native, examples)
         assert dev.last_error().code == e.value.code != 0
 
 
+def test_one_version_everywhere():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, "VERSION")) as f:
+        assert tvmcrt.__version__ == f.read().split()[0]
+    assert isinstance(tvmcrt.PROTOCOL_VERSION, int) and tvmcrt.PROTOCOL_VERSION >= 2
+
+
 def test_errors_are_classes_with_the_command_lines_messages(fake, silent_pty, tmp_path):
     with pytest.raises(tvmcrt.TransportError) as e:
         tvmcrt.connect("/dev/tvmcrt-no-such-port")
@@ -137,15 +144,16 @@ def test_errors_are_classes_with_the_command_lines_messages(fake, silent_pty, tm
         tvmcrt.connect(silent_pty, turnaround=0.3, retries=1)
     assert time.monotonic() - t0 < 5 and isinstance(e.value, builtins.TimeoutError) and e.value.exit_code == 4
     assert "no response from the device on " + silent_pty + " to Hello" in str(e.value)
-    with pytest.raises(tvmcrt.ProtocolError, match="speaks tvmcrt protocol version 2, this tvmcrt-host speaks "
-                                                   "version 1"):
-        tvmcrt.connect(fake("--version", "2"))
+    newer = tvmcrt.PROTOCOL_VERSION + 1
+    with pytest.raises(tvmcrt.ProtocolError, match="speaks tvmcrt protocol version %d, this tvmcrt-host speaks "
+                                                   "version %d" % (newer, tvmcrt.PROTOCOL_VERSION)):
+        tvmcrt.connect(fake("--version", str(newer)))
     port = fake("--model-fails")
     with tvmcrt.connect(port) as dev:
         with pytest.raises(tvmcrt.DeviceError) as e:
             dev.execute(None, np.arange(1000, dtype=np.uint8))
         assert str(e.value).startswith("model 'm' failed on the device at " + port)
-        assert e.value.last_error == "model m: operator fused_add failed: injected by the fake device"
+        assert e.value.last_error == "model 'm' failed (returned -1): operator fused_add failed: injected by the fake device"
         assert dev.last_error().text == e.value.last_error
     for cls in (tvmcrt.UsageError, tvmcrt.TransportError, tvmcrt.TimeoutError, tvmcrt.ProtocolError,
                 tvmcrt.DeviceError, tvmcrt.ResetError, tvmcrt.FileError):

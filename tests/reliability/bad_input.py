@@ -102,12 +102,12 @@ def expect(link, want_type, want_code, what, seq=None):
     msg.ParseFromString(payload)
     if t != want_type or msg.status.code != want_code or (seq is not None and s != seq):
         raise SystemExit("FAIL %s: got type 0x%02x seq %d code 0x%04x (%r), expected type 0x%02x code 0x%04x"
-                         % (what, t, s, msg.status.code, msg.status.detail, want_type, want_code))
+                         % (what, t, s, msg.status.code, str(msg.status.text).replace("\n", " "), want_type, want_code))
     return msg.status
 
 
 def alive(link, boot_id, what):
-    link.send(frame(HELLO, 9999, w.HelloRequest(protocol_version=1).SerializeToString()))
+    link.send(frame(HELLO, 9999, w.HelloRequest(protocol_version=2).SerializeToString()))
     f = link.recv()
     while f is not None and f[0] != HELLO | 0x80:
         f = link.recv()
@@ -186,7 +186,7 @@ def main():
     a = ap.parse_args()
     p, link = open_link(a.link, a.device)
     try:
-        link.send(b"\0" + frame(HELLO, 1, w.HelloRequest(protocol_version=1).SerializeToString()))
+        link.send(b"\0" + frame(HELLO, 1, w.HelloRequest(protocol_version=2).SerializeToString()))
         boot_id = expect(link, HELLO | 0x80, 0, "first Hello").boot_id
         for what, data, rtype, code in cases():
             link.send(data)

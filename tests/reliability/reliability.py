@@ -16,6 +16,10 @@
       board resets): tvmcrt-host must fail with "reset" (exit 9) or a transport error naming the
       port, within its timeout, and the next command must work.
 
+  reliability.py exactly-once --tool tvmcrt-exactly-once --model M --executes N [--ber P] ...
+      N runs with Device::run() over one connection of tvmcrt-linksim (exactly_once.cpp): each output
+      checked against its own input, the device's run counter against one step per run.
+
 Exits 1 when a figure misses its target (any SILENT/unclear/hang, or too few correct)."""
 import argparse
 import json
@@ -237,12 +241,13 @@ def cmd_noise(a):
     return 0 if ok else 1
 
 
-# Requests of one multi_io execute, in order; with --up-latency L the k-th reaches the device at
-# (k + 1) * L (its answer comes back at once), so killing the device at (k + 0.5) * L hits the gap
-# before request k.
-MULTI_IO_REQUESTS = ["Hello", "ModelInfo 0", "ModelInfo 1", "WriteInput features", "WriteInput mask",
-                     "Execute", "ReadOutput scores", "ReadOutput flags"]
-RESET_PHASES = [("input upload", 4), ("Execute", 5), ("output download", 7)]
+# When the requests of one multi_io execute reach the device, with --up-latency L (their answers come
+# back at once), in units of L: killing the device at (k + 0.5) * L hits the gap before arrival k.
+# One execute: Hello 1, ModelInfo 0 2, ModelInfo 1 3, then both WriteInputs and the Execute streamed
+# (the window holds two: the writes at 4, the Execute behind them at 5; the outputs come with it).
+# With --repeat 2 tvmcrt-host asks one request at a time: the writes at 4 and 5, the Executes at 6
+# and 7, the ReadOutputs at 8 and 9.
+RESET_PHASES = [("input upload", 3, []), ("Execute", 4, []), ("output download", 8, ["--repeat", "2"])]
 
 
 def cmd_reset(a):
@@ -255,10 +260,10 @@ def cmd_reset(a):
         for reconnect in (True, False):
             rig = Rig(a, ["--up-latency", repr(L)], a.seed, tmp, reconnect=reconnect)
             try:
-                for phase, k in RESET_PHASES:
+                for phase, k, extra in RESET_PHASES:
                     # One request gap before it: the killed device's replacement must be up.
                     argv = [a.host, "execute", "--port", rig.port, "--model", "multi_io", "--json",
-                            "--output-dir", os.path.join(tmp, "o")] + host_args
+                            "--output-dir", os.path.join(tmp, "o")] + host_args + extra
                     for name, f in sample[0].items():
                         argv += ["--input", "%s=%s" % (name, f)]
                     for attempt in range(3):
@@ -305,6 +310,47 @@ def cmd_reset(a):
     return 0 if ok else 1
 
 
+def cmd_exactly_once(a):
+    """tvmcrt-exactly-once through tvmcrt-linksim with the faults given: every run once, on its own input."""
+    faults = []
+    for name in ("baud", "latency", "ber", "drop", "dup"):
+        v = getattr(a, name)
+        if v:
+            faults += ["--" + name, repr(v)]
+    tmp = tempfile.mkdtemp(prefix="tvmcrt-once-")
+    rig = Rig(a, faults, a.seed, tmp)
+    try:
+        r = subprocess.run([a.tool, "--port", rig.port, "--model", a.model, "--executes", str(a.executes),
+                            "--seed", str(a.seed), "--turnaround", str(a.turnaround)],
+                           capture_output=True, text=True, timeout=a.hang_after + 3600)
+    finally:
+        rig.stop()
+        counters = rig.counters()
+        shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        j = json.loads(r.stdout)
+    except ValueError:
+        print("tvmcrt-exactly-once printed no result (exit %d): %s" % (r.returncode, r.stderr.strip()[-300:]))
+        return 1
+    print("exactly once, %s, %d runs of %s (faults: %s): %d correct, %d silently wrong, %d run twice, %d lost, "
+          "%d errors; the device ran %s models; %s retransmissions, %s probes, %s frames damaged; %.1f s, "
+          "median run %.2f ms" % ("PASS" if r.returncode == 0 else "FAIL", j.get("executes", 0), a.model,
+                                  " ".join(faults) or "none", j.get("correct", 0), j.get("silent_corruptions", 0),
+                                  j.get("double_runs", 0), j.get("lost_runs", 0), j.get("errors", 0),
+                                  j.get("device_runs"), j.get("retransmits"), j.get("probes"), j.get("bad_frames"),
+                                  j.get("seconds", 0), j.get("median_run_ms", 0)))
+    if counters:
+        up, down = counters.get("up", {}), counters.get("down", {})
+        print("  line: %d bits flipped, %d bytes dropped, %d duplicated (host to device %d bytes, back %d)"
+              % (up.get("bits_flipped", 0) + down.get("bits_flipped", 0), up.get("dropped", 0) + down.get("dropped", 0),
+                 up.get("duplicated", 0) + down.get("duplicated", 0), up.get("bytes_in", 0), down.get("bytes_in", 0)))
+    for k in ("fatal", "first_error", "first_problem"):
+        if j.get(k):
+            print("  %s: %s" % (k, j[k]))
+    sys.stdout.flush()
+    return r.returncode
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--host", required=True, help="tvmcrt-host")
@@ -327,10 +373,16 @@ def main():
     n.add_argument("--errors-name-link", action="store_true", help="every error must name the port")
     r = sub.add_parser("reset")
     r.add_argument("--latency", type=float, default=0.25, help="up-link latency that spaces the requests")
+    x = sub.add_parser("exactly-once")
+    x.add_argument("--tool", required=True, help="tvmcrt-exactly-once")
+    x.add_argument("--model", default="add_one", help="copy_<size> (bench device), add_one or sum_bytes")
+    x.add_argument("--executes", type=int, default=10000)
+    for name in ("baud", "latency", "ber", "drop", "dup"):
+        x.add_argument("--" + name, type=float, default=0.0, help="tvmcrt-linksim --" + name)
     a = ap.parse_args()
     if not a.device and not a.qemu:
         ap.error("give --device or --qemu")
-    return cmd_noise(a) if a.cmd == "noise" else cmd_reset(a)
+    return {"noise": cmd_noise, "reset": cmd_reset, "exactly-once": cmd_exactly_once}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "host_text.hpp"
 #include "toy_models.h"
 #include "tvm/runtime/c_backend_api.h"
 #include "tvmcrt/tvmcrt.h"
@@ -23,7 +24,13 @@ extern "C" void TVMCrtPortAbort(int32_t error_code) {
 
 namespace {
 
-std::string last_error() { return TVMGetLastError(); }
+// TVMGetLastError(); and for every error a test provokes, tvmcrt-host's sentence from the numbers
+// the agent would send must be the same.
+std::string last_error() {
+  const std::string text = TVMGetLastError();
+  EXPECT_EQ(host_text(*TVMCrtLastErrorText()), text) << "tvmcrt-host would say otherwise";
+  return text;
+}
 
 class ToyTest : public ::testing::Test {
  protected:

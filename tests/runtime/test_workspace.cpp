@@ -3,12 +3,19 @@
 
 #include <string>
 
+#include "host_text.hpp"
 #include "toy_models.h"
 #include "tvmcrt/tvmcrt.h"
 
 namespace {
 
-std::string last_error() { return TVMGetLastError(); }
+// TVMGetLastError(); and for every error a test provokes, tvmcrt-host's sentence from the numbers
+// the agent would send must be the same.
+std::string last_error() {
+  const std::string text = TVMGetLastError();
+  EXPECT_EQ(host_text(*TVMCrtLastErrorText()), text) << "tvmcrt-host would say otherwise";
+  return text;
+}
 
 TEST(SetWorkspaces, RefusesBadLists) {
   TVMContext ctx;

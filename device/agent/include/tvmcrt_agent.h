@@ -4,7 +4,7 @@
  * tvmcrt_agent_t, normally static. Depends on device/agent/src, the frame codec (proto/frame),
  * nanopb and the runtime.
  *
- *   static tvmcrt_agent_t agent;               // about 2 * (TVMCRT_AGENT_MAX_PAYLOAD + 8) + 1 KiB
+ *   static tvmcrt_agent_t agent;               // about 2 * (TVMCRT_AGENT_MAX_PAYLOAD + 8) + 0.7 KiB
  *   tvmcrt_region_t sram = {"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16};  // in main()
  *   if (tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count, &sram, 1))
  *     halt(tvmcrt_agent_last_error_text(&agent));
@@ -20,6 +20,9 @@
  *                                                                ▼ the input tensor
  *   port->write ◄── COBS stream ◄── tx[] ◄── seal ◄── nanopb encode of the response
  *   (chunks)        (no second buffer)                (ReadOutput data straight from the tensor)
+ *
+ * Errors go out as numbers (a row of proto/texts/tvmcrt_agent_texts.h and its arguments): the host
+ * writes the sentences, so the image carries none unless TVMCRT_AGENT_ERROR_TEXTS asks for them.
  */
 #ifndef TVMCRT_AGENT_H_
 #define TVMCRT_AGENT_H_
@@ -30,6 +33,7 @@
 
 #include "tvmcrt.pb.h"
 #include "tvmcrt/tvmcrt.h"
+#include "tvmcrt/tvmcrt_text.h"
 #include "tvmcrt_agent_config.h"
 #include "tvmcrt_agent_errors.h"
 #include "tvmcrt_agent_models.h"
@@ -40,7 +44,7 @@
 extern "C" {
 #endif
 
-#define TVMCRT_AGENT_PROTOCOL_VERSION 1
+#define TVMCRT_AGENT_PROTOCOL_VERSION 2
 
 /* Where one pool of a model lives: [regions[region].base + offset, + size). */
 typedef struct tvmcrt_agent_placement {
@@ -53,9 +57,20 @@ typedef struct tvmcrt_agent_placement {
 typedef struct tvmcrt_agent_model_state {
   tvmcrt_agent_placement_t pools[TVMCRT_AGENT_MAX_POOLS];
   uint32_t received[TVMCRT_AGENT_MAX_INPUTS];  /* contiguous bytes of each input written so far */
+  uint32_t upload[TVMCRT_AGENT_MAX_INPUTS];    /* WriteInputRequest.upload of the write that began them */
   bool outputs_valid;                          /* set by a successful Execute, cleared when one starts */
   bool placed_by_host;                         /* the pools are a SetWorkspaces' (not the boot-time ones) */
 } tvmcrt_agent_model_state_t;
+
+/* The response of the last Execute that ran, kept so that the same run id is answered again
+ * without running the model twice (exactly once on a lossy line). */
+typedef struct tvmcrt_agent_run {
+  uint32_t id;  /* ExecuteRequest.run; 0: none kept */
+  uint32_t model;
+  uint32_t code;  /* its Status.code */
+  int32_t runtime_code;
+  uint32_t ticks, peak_workspace, runs;
+} tvmcrt_agent_run_t;
 
 typedef struct tvmcrt_agent {
   const tvmcrt_port_t *port;
@@ -66,17 +81,15 @@ typedef struct tvmcrt_agent {
 
   tvmcrt_deframer_t deframer;
   uint32_t frames_dropped;      /* Nak.frames_dropped */
-  uint32_t executions;          /* TVMExecute() calls since init */
+  uint32_t executions;          /* TVMExecute() calls since init (ExecuteResponse.runs) */
+  tvmcrt_agent_run_t run;
 
-  /* Last Execute's response and its frame sequence number, for retransmitted Executes. */
-  bool exec_cached;
-  uint16_t exec_seq;
-  tvmcrt_wire_ExecuteResponse exec_response;
-
-  /* Last error reported (GetLastError). */
-  uint32_t last_code;
+  /* Last error reported (GetLastError), as numbers; its sentence too with TVMCRT_AGENT_ERROR_TEXTS. */
+  TVMCrtErrorText last;
   uint32_t last_model;
+#if TVMCRT_AGENT_ERROR_TEXTS
   char last_text[TVMCRT_AGENT_TEXT_SIZE];
+#endif
 
   TVMContext context;
   tvmcrt_agent_model_state_t state[TVMCRT_AGENT_MAX_MODELS];
@@ -104,7 +117,9 @@ bool tvmcrt_agent_poll(tvmcrt_agent_t *agent);
  * a fuzzer) rather than asked. Same return value as tvmcrt_agent_poll(). */
 bool tvmcrt_agent_receive(tvmcrt_agent_t *agent, const uint8_t *bytes, size_t len);
 
-/* Text of the last error the agent reported (also what GetLastError returns). Never NULL. */
+/* Text of the last error the agent reported: its sentence with TVMCRT_AGENT_ERROR_TEXTS, else
+ * "tvmcrt agent error 0x<code> (text <n>)" (tvmcrt-host writes the sentence from what the agent sends;
+ * tvmcrt_agent_texts.h has it by number). Never NULL. */
 const char *tvmcrt_agent_last_error_text(const tvmcrt_agent_t *agent);
 
 #ifdef __cplusplus

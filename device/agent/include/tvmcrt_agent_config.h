@@ -33,7 +33,7 @@
 #define TVMCRT_AGENT_RECEIVE_WINDOW 2
 #endif
 
-/* Models one image may serve. Each costs 4 + 12 * TVMCRT_AGENT_MAX_POOLS + 4 * TVMCRT_AGENT_MAX_INPUTS
+/* Models one image may serve. Each costs 4 + 12 * TVMCRT_AGENT_MAX_POOLS + 8 * TVMCRT_AGENT_MAX_INPUTS
  * bytes of RAM. */
 #ifndef TVMCRT_AGENT_MAX_MODELS
 #define TVMCRT_AGENT_MAX_MODELS 4
@@ -49,7 +49,7 @@
 #define TVMCRT_AGENT_MAX_POOLS TVMCRT_MAX_WORKSPACES
 #endif
 
-/* Length of the agent's last-error text (GetLastErrorResponse.text), NUL included. */
+/* Length of the agent's own last-error text (TVMCRT_AGENT_ERROR_TEXTS), NUL included. */
 #ifndef TVMCRT_AGENT_TEXT_SIZE
 #define TVMCRT_AGENT_TEXT_SIZE TVMCRT_LAST_ERROR_SIZE
 #endif
@@ -65,11 +65,12 @@
 #define TVMCRT_AGENT_WRITE_CHUNK 64
 #endif
 
-/* 1: every error carries a text naming the model, tensor or pool, the numbers involved and the fix
- * (Status.detail, GetLastError). 0: errors carry codes only (the runtime's own TVMGetLastError()
- * text is still kept after a model failure); saves about 2.5 KiB of flash (scripts/size-report). */
+/* Errors always go out as numbers that tvmcrt-host writes as the full sentence (naming the model,
+ * tensor or pool, the numbers involved and the fix). 1: the agent also writes each sentence itself,
+ * for tvmcrt_agent_last_error_text() (a port's log, a debugger): the sentences then cost flash
+ * (scripts/size-report) and TVMCRT_AGENT_TEXT_SIZE bytes of RAM. Native builds turn it on. */
 #ifndef TVMCRT_AGENT_ERROR_TEXTS
-#define TVMCRT_AGENT_ERROR_TEXTS 1
+#define TVMCRT_AGENT_ERROR_TEXTS 0
 #endif
 
 /* HelloResponse.firmware_build_id. The build sets it to "tvmcrt <version> g<commit> <platform>". */

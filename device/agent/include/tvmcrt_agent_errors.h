@@ -2,7 +2,7 @@
  * tvmcrt_agent_errors.h — the device agent's error codes, (category << 8) | code, as carried in
  * Status.code, Nak and GetLastErrorResponse.code. Categories 0x20–0x2F belong to the agent (the
  * runtime's are 0x10–0x1F, tvmcrt_errors.h). docs/protocol.md has the table with what each means
- * and what the host should do; keep the two in step. Never renumber: these are wire values.
+ * and what the host should do; keep the two in step. The sentences are in proto/texts. Never renumber: these are wire values.
  */
 #ifndef TVMCRT_AGENT_ERRORS_H_
 #define TVMCRT_AGENT_ERRORS_H_
@@ -44,6 +44,8 @@
 
 /* Execution: ExecuteResponse.runtime_code holds TVMExecute()'s code, GetLastError its text. */
 #define AGENT_ERR_MODEL_FAILED AGENT_ERR(AGENT_ERR_CATEGORY_EXECUTION, 0x01)
+/* The model wrote past the end of an input or output buffer (its canaries, agent_guard.c). */
+#define AGENT_ERR_TENSOR_OVERRUN AGENT_ERR(AGENT_ERR_CATEGORY_EXECUTION, 0x02)
 
 /* Configuration (tvmcrt_agent_init() only; never on the wire) */
 #define AGENT_ERR_CONFIG_LIMIT AGENT_ERR(AGENT_ERR_CATEGORY_CONFIG, 0x01)

@@ -49,76 +49,55 @@ bool agent_send_with_tail(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq,
   return send_frame(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, head_len, tail, tail_len);
 }
 
-static bool encode_and_send(tvmcrt_agent_t *a, uint8_t type, uint16_t seq,
-                            const pb_msgdesc_t *fields, const void *msg) {
+/* A frame of type `type` whose payload is {Status status = 1} for `code` (every response, Nak and
+ * Boot start with it) followed by msg's other fields (msg's has_status stays false; fields NULL:
+ * the status alone). A payload past TVMCRT_AGENT_MAX_PAYLOAD becomes a status-only
+ * AGENT_ERR_RESPONSE_TOO_LARGE. */
+static bool send_message(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, uint32_t code, const pb_msgdesc_t *fields,
+                         const void *msg) {
   pb_ostream_t os = pb_ostream_from_buffer(a->tx + TVMCRT_FRAME_HEADER_SIZE, TVMCRT_AGENT_MAX_PAYLOAD);
-  if (!pb_encode(&os, fields, msg)) return false;
-  return send_frame(a, type, seq, os.bytes_written, NULL, 0);
-}
-
-bool agent_send_status(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code) {
-  /* SetWorkspacesResponse is exactly {Status status = 1}: the common head of every response. */
-  tvmcrt_wire_SetWorkspacesResponse r;
-  agent_status(a, &r.status, code);
-  r.has_status = true;
-  return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq,
-                         tvmcrt_wire_SetWorkspacesResponse_fields, &r);
-}
-
-bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, const pb_msgdesc_t *fields,
-                const void *msg) {
-  pb_ostream_t sizer = PB_OSTREAM_SIZING;
-  if (pb_encode(&sizer, fields, msg) && sizer.bytes_written <= TVMCRT_AGENT_MAX_PAYLOAD) {
-    return encode_and_send(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, fields, msg);
+  if (agent_encode_status(a, &os, code) && (fields == NULL || pb_encode(&os, fields, msg))) {
+    return send_frame(a, type, seq, os.bytes_written, NULL, 0);
   }
-  agent_fail(a, AGENT_ERR_RESPONSE_TOO_LARGE, AGENT_NO_MODEL,
-             "response to message type %u exceeds the max payload of %u bytes: rebuild the firmware "
-             "with a larger TVMCRT_AGENT_MAX_PAYLOAD",
-             (uint32_t)request_type, (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD);
-  return agent_send_status(a, request_type, seq, AGENT_ERR_RESPONSE_TOO_LARGE);
+  if (fields == NULL) return false; /* cannot happen: a status alone is a few dozen bytes */
+  return send_message(a, type, seq,
+                      agent_fail(a, AGENT_NO_MODEL, RESPONSE_TOO_LARGE, (uint32_t)(type & 0x7Fu),
+                                 (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD),
+                      NULL, NULL);
+}
+
+bool agent_send(tvmcrt_agent_t *a, uint8_t request_type, uint16_t seq, uint32_t code, const pb_msgdesc_t *fields,
+                const void *msg) {
+  return send_message(a, (uint8_t)(request_type | TVMCRT_FRAME_RESPONSE_BIT), seq, code, fields, msg);
 }
 
 static bool send_nak(tvmcrt_agent_t *a, uint32_t code) {
-  tvmcrt_wire_Nak nak;
-  memset(&nak, 0, sizeof nak);
-  a->frames_dropped++;
-  agent_status(a, &nak.status, code);
-  nak.has_status = true;
-  nak.frames_dropped = a->frames_dropped;
-  return encode_and_send(a, tvmcrt_wire_MessageType_MESSAGE_TYPE_NAK, 0, tvmcrt_wire_Nak_fields,
-                         &nak);
+  tvmcrt_wire_Nak nak = tvmcrt_wire_Nak_init_zero;
+  nak.frames_dropped = ++a->frames_dropped;
+  return send_message(a, AGENT_TYPE(NAK), 0, code, tvmcrt_wire_Nak_fields, &nak);
 }
 
 static bool send_boot(tvmcrt_agent_t *a) {
-  tvmcrt_wire_Boot boot;
-  memset(&boot, 0, sizeof boot);
-  agent_status(a, &boot.status, 0);
-  boot.has_status = true;
+  tvmcrt_wire_Boot boot = tvmcrt_wire_Boot_init_zero;
   boot.protocol_version = TVMCRT_AGENT_PROTOCOL_VERSION;
-  return encode_and_send(a, tvmcrt_wire_MessageType_MESSAGE_TYPE_BOOT, 0, tvmcrt_wire_Boot_fields,
-                         &boot);
+  return send_message(a, AGENT_TYPE(BOOT), 0, 0, tvmcrt_wire_Boot_fields, &boot);
 }
 
 /*--------------------------------------------------------------------------------------------------
  * Helpers for handlers
  *------------------------------------------------------------------------------------------------*/
 
-bool agent_decode(tvmcrt_agent_t *a, const uint8_t *payload, size_t len, const pb_msgdesc_t *fields,
-                  void *msg, const char *what) {
-  (void)what;  /* unused when TVMCRT_AGENT_ERROR_TEXTS is 0 */
+bool agent_decode(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload, size_t len,
+                  const pb_msgdesc_t *fields, void *msg, bool *sent) {
   pb_istream_t is = pb_istream_from_buffer(payload, len);
   if (pb_decode(&is, fields, msg)) return true;
-  agent_fail(a, AGENT_ERR_MALFORMED_MESSAGE, AGENT_NO_MODEL,
-             "%s is not a valid protobuf message (%u bytes): host and device disagree on tvmcrt.proto",
-             what, (uint32_t)len);
+  *sent = agent_send(a, type, seq, agent_fail(a, AGENT_NO_MODEL, MALFORMED, (uint32_t)type, (uint32_t)len), NULL, NULL);
   return false;
 }
 
 const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index) {
   if (index < a->model_count) return &a->models[index];
-  agent_fail(a, AGENT_ERR_UNKNOWN_MODEL, index,
-             "model %u does not exist: this image has %u (Hello model_count)", index,
-             (uint32_t)a->model_count);
+  agent_fail(a, index, UNKNOWN_MODEL, index, (uint32_t)a->model_count);
   return NULL;
 }
 
@@ -126,33 +105,44 @@ const tvmcrt_agent_model_t *agent_model(tvmcrt_agent_t *a, uint32_t index) {
  * Receiving
  *------------------------------------------------------------------------------------------------*/
 
-static const agent_handler_fn handlers[] = {
-    NULL,
-    agent_handle_hello,
-    agent_handle_model_info,
-    agent_handle_set_workspaces,
-    agent_handle_write_input,
-    agent_handle_execute,
-    agent_handle_read_output,
-    agent_handle_get_last_error,
+/* By MessageType: the request's fields when dispatch() decodes it (NULL: the handler does), and its
+ * handler. */
+static const struct {
+  const pb_msgdesc_t *fields;
+  agent_handler_fn handle;
+} requests[] = {
+    {NULL, NULL},
+    {tvmcrt_wire_HelloRequest_fields, agent_handle_hello},
+    {tvmcrt_wire_ModelInfoRequest_fields, agent_handle_model_info},
+    {NULL, agent_handle_set_workspaces},
+    {NULL, agent_handle_write_input},
+    {tvmcrt_wire_ExecuteRequest_fields, agent_handle_execute},
+    {tvmcrt_wire_ReadOutputRequest_fields, agent_handle_read_output},
+    {tvmcrt_wire_GetLastErrorRequest_fields, agent_handle_get_last_error},
 };
 
 static bool dispatch(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload,
                      size_t len) {
-  if (type < sizeof handlers / sizeof handlers[0] && handlers[type] != NULL) {
-    return handlers[type](a, seq, payload, len);
+  if (type < sizeof requests / sizeof requests[0] && requests[type].handle != NULL) {
+    agent_request_t req;
+    bool sent;
+    memset(&req, 0, sizeof req);  /* the messages' init_zero */
+    if (requests[type].fields != NULL &&
+        !agent_decode(a, type, seq, payload, len, requests[type].fields, &req, &sent)) {
+      return sent;
+    }
+    return requests[type].handle(a, seq, payload, len, &req);
   }
-  agent_fail(a, AGENT_ERR_UNKNOWN_MESSAGE, AGENT_NO_MODEL,
-             "message type %u is not a request of protocol version 1", (uint32_t)type);
-  return agent_send_status(a, type, seq, AGENT_ERR_UNKNOWN_MESSAGE);
+  return agent_send(a, type, seq,
+                    agent_fail(a, AGENT_NO_MODEL, UNKNOWN_MESSAGE, (uint32_t)type, (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION),
+                    NULL, NULL);
 }
 
-/* fmt takes one %u. */
-static bool nak_with(tvmcrt_agent_t *a, uint32_t code, const char *fmt, uint32_t n) {
-  (void)fmt;  /* unused when TVMCRT_AGENT_ERROR_TEXTS is 0 */
-  (void)n;
-  return send_nak(a, agent_fail(a, code, AGENT_NO_MODEL, fmt, n));
+/* A Nak for a frame that could not be taken: text is a row with one number. */
+static bool nak_with(tvmcrt_agent_t *a, uint32_t code, uint32_t text, uint32_t n) {
+  return send_nak(a, agent_fail_text(a, AGENT_NO_MODEL, code, text, n));
 }
+#define NAK(a, t, n) nak_with((a), AGENT_CODE(t), AGENT_ID(t), (n))
 
 static bool handle_raw_frame(tvmcrt_agent_t *a, const uint8_t *raw, size_t raw_len) {
   uint8_t type = 0;
@@ -163,18 +153,12 @@ static bool handle_raw_frame(tvmcrt_agent_t *a, const uint8_t *raw, size_t raw_l
     case TVMCRT_FRAME_OK:
       return dispatch(a, type, seq, payload, len);
     case TVMCRT_FRAME_SHORT:
-      return nak_with(a, AGENT_ERR_BAD_FRAMING,
-                      "frame of %u bytes is shorter than header and CRC (8): bytes were lost",
-                      (uint32_t)raw_len);
+      return NAK(a, SHORT_FRAME, (uint32_t)raw_len);
     case TVMCRT_FRAME_BAD_CRC:
-      return nak_with(a, AGENT_ERR_BAD_CRC,
-                      "CRC mismatch in a frame of %u bytes: bytes were corrupted or lost",
-                      (uint32_t)raw_len);
+      return NAK(a, BAD_CRC, (uint32_t)raw_len);
     case TVMCRT_FRAME_BAD_VERSION:
     default:
-      return nak_with(a, AGENT_ERR_UNSUPPORTED_VERSION,
-                      "framing version %u is not supported: this device speaks framing version 1",
-                      (uint32_t)raw[0]);
+      return NAK(a, FRAMING_VERSION, (uint32_t)raw[0]);
   }
 }
 
@@ -188,15 +172,11 @@ bool tvmcrt_agent_receive(tvmcrt_agent_t *a, const uint8_t *bytes, size_t len) {
         ok = handle_raw_frame(a, a->deframer.buf, a->deframer.len);
         break;
       case TVMCRT_DEFRAME_OVERSIZE:
-        ok = nak_with(a, AGENT_ERR_FRAME_TOO_LARGE,
-                      "frame over the max payload of %u bytes (Hello max_frame_payload): split it",
-                      (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD);
+        ok = NAK(a, FRAME_TOO_LARGE, (uint32_t)TVMCRT_AGENT_MAX_PAYLOAD);
         break;
       case TVMCRT_DEFRAME_BAD_COBS:
       default:
-        ok = nak_with(a, AGENT_ERR_BAD_FRAMING,
-                      "COBS block cut short after %u bytes of a frame: bytes were lost",
-                      (uint32_t)a->deframer.len);
+        ok = NAK(a, COBS_CUT, (uint32_t)a->deframer.len);
         break;
     }
     if (!ok) return false;
@@ -222,33 +202,24 @@ static uint32_t check_config(tvmcrt_agent_t *a) {
   const uint32_t none = AGENT_NO_MODEL;
   if (a->port == NULL || a->port->read == NULL || a->port->write == NULL ||
       a->port->ticks == NULL || a->port->tick_hz == 0 || a->port->tick_hz > 400000000u) {
-    return agent_fail(a, AGENT_ERR_CONFIG_ARGUMENT, none,
-                      "port incomplete: read, write, ticks and tick_hz (1..400 MHz) are needed");
+    return agent_fail0(a, none, PORT_INCOMPLETE);
   }
   if (a->model_count > TVMCRT_AGENT_MAX_MODELS || (a->model_count != 0 && a->models == NULL)) {
-    return agent_fail(a, AGENT_ERR_CONFIG_LIMIT, none,
-                      "model table holds %u models: raise TVMCRT_AGENT_MAX_MODELS (%u)",
-                      (uint32_t)a->model_count, (uint32_t)TVMCRT_AGENT_MAX_MODELS);
+    return agent_fail(a, none, TOO_MANY_MODELS, (uint32_t)a->model_count, (uint32_t)TVMCRT_AGENT_MAX_MODELS);
   }
   if (a->region_count > 255 || (a->region_count != 0 && a->regions == NULL)) {
-    return agent_fail(a, AGENT_ERR_CONFIG_LIMIT, none, "%u regions given: at most 255",
-                      (uint32_t)a->region_count);
+    return agent_fail(a, none, TOO_MANY_REGIONS, (uint32_t)a->region_count);
   }
   for (size_t r = 0; r < a->region_count; r++) {
     uint32_t al = a->regions[r].alignment;
     if (al == 0 || (al & (al - 1)) != 0 || ((uintptr_t)a->regions[r].base & (al - 1)) != 0) {
-      return agent_fail(a, AGENT_ERR_CONFIG_ARGUMENT, none,
-                        "region %u: alignment must be a power of two that its base honours",
-                        (uint32_t)r);
+      return agent_fail(a, none, REGION_ALIGNMENT, (uint32_t)r);
     }
   }
   for (size_t m = 0; m < a->model_count; m++) {
     const TVMModel *model = a->models[m].model;
     if (model->num_inputs > TVMCRT_AGENT_MAX_INPUTS || model->num_pools > TVMCRT_AGENT_MAX_POOLS) {
-      return agent_fail(a, AGENT_ERR_CONFIG_LIMIT, (uint32_t)m,
-                        "model '%s' has %u inputs and %u pools: raise TVMCRT_AGENT_MAX_INPUTS (%u) "
-                        "or TVMCRT_AGENT_MAX_POOLS (%u)",
-                        model->name, (uint32_t)model->num_inputs, (uint32_t)model->num_pools,
+      return agent_fail(a, (uint32_t)m, MODEL_TOO_LARGE, model->name, (uint32_t)model->num_inputs, (uint32_t)model->num_pools,
                         (uint32_t)TVMCRT_AGENT_MAX_INPUTS, (uint32_t)TVMCRT_AGENT_MAX_POOLS);
     }
   }

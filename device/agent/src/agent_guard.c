@@ -44,19 +44,16 @@ void agent_guard_arm(tvmcrt_agent_t *a, uint32_t m) {
 uint32_t agent_guard_check(tvmcrt_agent_t *a, uint32_t m) {
   const tvmcrt_agent_model_t *e = &a->models[m];
   const TVMModel *model = e->model;
-  const char *kind = "output";
+  uint32_t text = AGENT_ID(OUTPUT_OVERRUN);
   const TVMTensorInfo *infos = model->outputs;
   uint8_t t = first_broken(e->outputs, model->outputs, model->num_outputs, e->guard_size);
   if (t == model->num_outputs) {
-    kind = "input";
+    text = AGENT_ID(INPUT_OVERRUN);
     infos = model->inputs;
     t = first_broken(e->inputs, model->inputs, model->num_inputs, e->guard_size);
     if (t == model->num_inputs) return 0;
   }
   agent_guard_arm(a, m);  /* the next run checks afresh */
-  (void)kind, (void)infos; /* unused when TVMCRT_AGENT_ERROR_TEXTS is 0 */
-  return agent_fail(a, AGENT_ERR_MODEL_FAILED, m,
-                    "model '%s' wrote past the end of %s %u '%s' (%u B): its sidecar or metadata "
-                    "declares a smaller shape or dtype than the model writes",
-                    model->name, kind, (uint32_t)t, infos[t].name, (uint32_t)infos[t].size_bytes);
+  return agent_fail_text(a, m, AGENT_ERR_TENSOR_OVERRUN, text, model->name, (uint32_t)t, infos[t].name,
+                         (uint32_t)infos[t].size_bytes);
 }

@@ -108,24 +108,18 @@ static bool encode_pools(pb_ostream_t *stream, const pb_field_t *field, void *co
  * Handlers
  *------------------------------------------------------------------------------------------------*/
 
-#define TYPE_HELLO tvmcrt_wire_MessageType_MESSAGE_TYPE_HELLO
-#define TYPE_MODEL_INFO tvmcrt_wire_MessageType_MESSAGE_TYPE_MODEL_INFO
-#define TYPE_GET_LAST_ERROR tvmcrt_wire_MessageType_MESSAGE_TYPE_GET_LAST_ERROR
-
-bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
-  tvmcrt_wire_HelloRequest req = tvmcrt_wire_HelloRequest_init_zero;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_HelloRequest_fields, &req, "HelloRequest")) {
-    return agent_send_status(a, TYPE_HELLO, seq, AGENT_ERR_MALFORMED_MESSAGE);
-  }
+bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                        const agent_request_t *req) {
   uint32_t code = 0;
-  if (req.protocol_version != TVMCRT_AGENT_PROTOCOL_VERSION) {
-    code = agent_fail(a, AGENT_ERR_UNSUPPORTED_VERSION, AGENT_NO_MODEL,
-                      "host speaks protocol %u, device 1: use a tvmcrt-host that matches the firmware",
-                      req.protocol_version);
+  (void)payload, (void)len;
+  if (req->hello.protocol_version != TVMCRT_AGENT_PROTOCOL_VERSION) {
+    code = agent_fail(a, AGENT_NO_MODEL, PROTOCOL_VERSION, req->hello.protocol_version,
+                      (uint32_t)TVMCRT_AGENT_PROTOCOL_VERSION);
   }
+  /* A new session: its run and upload ids have nothing to do with an earlier one's. */
+  a->run.id = 0;
+  for (size_t m = 0; m < a->model_count; m++) memset(a->state[m].upload, 0, sizeof a->state[m].upload);
   tvmcrt_wire_HelloResponse r = tvmcrt_wire_HelloResponse_init_zero;
-  agent_status(a, &r.status, code);
-  r.has_status = true;
   r.protocol_version = TVMCRT_AGENT_PROTOCOL_VERSION;
   r.firmware_build_id.funcs.encode = agent_encode_cstring;
   r.firmware_build_id.arg = AGENT_ARG(TVMCRT_AGENT_BUILD_ID);
@@ -138,21 +132,17 @@ bool agent_handle_hello(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
   r.regions.arg = a;
   r.tick_hz = a->port->tick_hz;
   r.max_read_length = TVMCRT_AGENT_MAX_READ_LENGTH;
-  return agent_send(a, TYPE_HELLO, seq, tvmcrt_wire_HelloResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(HELLO), seq, code, tvmcrt_wire_HelloResponse_fields, &r);
 }
 
-bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len) {
-  tvmcrt_wire_ModelInfoRequest req = tvmcrt_wire_ModelInfoRequest_init_zero;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_ModelInfoRequest_fields, &req,
-                    "ModelInfoRequest")) {
-    return agent_send_status(a, TYPE_MODEL_INFO, seq, AGENT_ERR_MALFORMED_MESSAGE);
-  }
-  const tvmcrt_agent_model_t *entry = agent_model(a, req.model);
-  if (entry == NULL) return agent_send_status(a, TYPE_MODEL_INFO, seq, AGENT_ERR_UNKNOWN_MODEL);
-  pools_arg_t pools = {entry->model, &a->state[req.model]};
+bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                             const agent_request_t *req) {
+  const uint32_t m = req->model_info.model;
+  const tvmcrt_agent_model_t *entry = agent_model(a, m);
+  (void)payload, (void)len;
+  if (entry == NULL) return agent_send_status(a, AGENT_TYPE(MODEL_INFO), seq, AGENT_ERR_UNKNOWN_MODEL);
+  pools_arg_t pools = {entry->model, &a->state[m]};
   tvmcrt_wire_ModelInfoResponse r = tvmcrt_wire_ModelInfoResponse_init_zero;
-  agent_status(a, &r.status, 0);
-  r.has_status = true;
   r.name.funcs.encode = agent_encode_cstring;
   r.name.arg = AGENT_ARG(entry->model->name);
   r.inputs.funcs.encode = encode_inputs;
@@ -161,22 +151,16 @@ bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pay
   r.outputs.arg = AGENT_ARG(entry->model);
   r.pools.funcs.encode = encode_pools;
   r.pools.arg = &pools;
-  return agent_send(a, TYPE_MODEL_INFO, seq, tvmcrt_wire_ModelInfoResponse_fields, &r);
+  return agent_send(a, AGENT_TYPE(MODEL_INFO), seq, 0, tvmcrt_wire_ModelInfoResponse_fields, &r);
 }
 
-bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len) {
-  tvmcrt_wire_GetLastErrorRequest req = tvmcrt_wire_GetLastErrorRequest_init_zero;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_GetLastErrorRequest_fields, &req,
-                    "GetLastErrorRequest")) {
-    return agent_send_status(a, TYPE_GET_LAST_ERROR, seq, AGENT_ERR_MALFORMED_MESSAGE);
-  }
+bool agent_handle_get_last_error(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                                 const agent_request_t *req) {
+  (void)payload, (void)len, (void)req;
   tvmcrt_wire_GetLastErrorResponse r = tvmcrt_wire_GetLastErrorResponse_init_zero;
-  agent_status(a, &r.status, 0);
-  r.has_status = true;
-  r.code = a->last_code;
-  r.text.funcs.encode = agent_encode_cstring;
-  r.text.arg = a->last_text;
+  r.code = a->last.code;
   r.model = a->last_model;
-  return agent_send(a, TYPE_GET_LAST_ERROR, seq, tvmcrt_wire_GetLastErrorResponse_fields, &r);
+  r.has_error = a->last.text != 0;
+  agent_error_text(a, &r.error);
+  return agent_send(a, AGENT_TYPE(GET_LAST_ERROR), seq, 0, tvmcrt_wire_GetLastErrorResponse_fields, &r);
 }

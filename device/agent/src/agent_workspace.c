@@ -6,7 +6,6 @@
 
 #include "agent_internal.h"
 
-#define TYPE_SET_WORKSPACES tvmcrt_wire_MessageType_MESSAGE_TYPE_SET_WORKSPACES
 #define DEFAULT_ALIGNMENT 16u
 
 static uint32_t pool_alignment(const TVMPoolInfo *p) {
@@ -66,47 +65,29 @@ static bool decode_placement(pb_istream_t *stream, const pb_field_t *field, void
   return true;
 }
 
-/* fmt ends with " (placement %u, model '%s')", filled from i and m after the caller's %u. */
-#define PLACEMENT_SUFFIX " (placement %u, model '%s')"
-
 /* Checks placement i against the model's pools and the regions; fills out. */
 static uint32_t check_placement(tvmcrt_agent_t *a, uint32_t m, const placements_t *p, size_t i,
                                 tvmcrt_agent_placement_t *out) {
   const TVMModel *model = a->models[m].model;
   const tvmcrt_wire_PoolPlacement *pl = &p->list[i];
-  if (pl->pool >= model->num_pools) {
-    return agent_fail(a, AGENT_ERR_UNKNOWN_POOL, m,
-                      "pool %u does not exist (see ModelInfo pools)" PLACEMENT_SUFFIX, pl->pool,
-                      (uint32_t)i, model->name);
-  }
+  if (pl->pool >= model->num_pools) return agent_fail(a, m, UNKNOWN_POOL, pl->pool, (uint32_t)i, model->name);
   if (pl->region >= a->region_count) {
-    return agent_fail(a, AGENT_ERR_UNKNOWN_REGION, m,
-                      "region %u does not exist (see Hello regions)" PLACEMENT_SUFFIX, pl->region,
-                      (uint32_t)i, model->name);
+    return agent_fail(a, m, UNKNOWN_REGION, pl->region, (uint32_t)i, model->name);
   }
   const TVMPoolInfo *pool = &model->pools[pl->pool];
   const tvmcrt_region_t *r = &a->regions[pl->region];
   uint32_t size = pl->size != 0 ? pl->size : (uint32_t)pool->size_bytes;
   if (size < pool->size_bytes) {
-    return agent_fail(a, AGENT_ERR_WORKSPACE_TOO_SMALL, m,
-                      "size is below the pool's %u bytes" PLACEMENT_SUFFIX,
-                      (uint32_t)pool->size_bytes, (uint32_t)i, model->name);
+    return agent_fail(a, m, POOL_TOO_SMALL, (uint32_t)pool->size_bytes, (uint32_t)i, model->name);
   }
   if (pl->offset > r->size || size > r->size - pl->offset) {
-    return agent_fail(a, AGENT_ERR_WORKSPACE_OUTSIDE_REGION, m,
-                      "offset + size pass the end of the region (%u bytes)" PLACEMENT_SUFFIX,
-                      r->size, (uint32_t)i, model->name);
+    return agent_fail(a, m, OUTSIDE_REGION, r->size, (uint32_t)i, model->name);
   }
   if ((((uintptr_t)r->base + pl->offset) & (pool_alignment(pool) - 1u)) != 0) {
-    return agent_fail(a, AGENT_ERR_WORKSPACE_MISALIGNED, m,
-                      "the pool needs alignment %u: move its offset" PLACEMENT_SUFFIX,
-                      pool_alignment(pool), (uint32_t)i, model->name);
+    return agent_fail(a, m, POOL_MISALIGNED, pool_alignment(pool), (uint32_t)i, model->name);
   }
   for (size_t j = 0; j < i; j++) {
-    if (p->list[j].pool == pl->pool) {
-      return agent_fail(a, AGENT_ERR_DUPLICATE_POOL, m, "pool %u is placed twice" PLACEMENT_SUFFIX,
-                        pl->pool, (uint32_t)i, model->name);
-    }
+    if (p->list[j].pool == pl->pool) return agent_fail(a, m, POOL_TWICE, pl->pool, (uint32_t)i, model->name);
   }
   out->offset = pl->offset;
   out->size = size;
@@ -124,9 +105,7 @@ static uint32_t check_placements(tvmcrt_agent_t *a, uint32_t m, const placements
                                  tvmcrt_agent_placement_t *out) {
   const TVMModel *model = a->models[m].model;
   if (p->total > model->num_pools) {
-    return agent_fail(a, AGENT_ERR_UNKNOWN_POOL, m,
-                      "%u placements, but the model has only %u pools (model '%s')",
-                      (uint32_t)p->total, (uint32_t)model->num_pools, model->name);
+    return agent_fail(a, m, TOO_MANY_PLACEMENTS, (uint32_t)p->total, (uint32_t)model->num_pools, model->name);
   }
   for (size_t i = 0; i < p->count; i++) {
     uint32_t err = check_placement(a, m, p, i, &out[p->list[i].pool]);
@@ -135,38 +114,35 @@ static uint32_t check_placements(tvmcrt_agent_t *a, uint32_t m, const placements
   for (size_t i = 0; i < model->num_pools; i++) {
     for (size_t j = i + 1; j < model->num_pools; j++) {
       if (out[i].assigned && out[j].assigned && overlaps(&out[i], &out[j])) {
-        return agent_fail(a, AGENT_ERR_WORKSPACE_OVERLAP, m,
-                          "pools %u and %u of model '%s' overlap", (uint32_t)i, (uint32_t)j,
-                          model->name);
+        return agent_fail(a, m, POOLS_OVERLAP, (uint32_t)i, (uint32_t)j, model->name);
       }
     }
   }
   return 0;
 }
 
-bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload,
-                                 size_t len) {
+bool agent_handle_set_workspaces(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payload, size_t len,
+                                 const agent_request_t *unused) {
   placements_t p;
   tvmcrt_wire_SetWorkspacesRequest req = tvmcrt_wire_SetWorkspacesRequest_init_zero;
+  (void)unused;
   p.count = 0;
   p.total = 0;
   req.placements.funcs.decode = decode_placement;
   req.placements.arg = &p;
-  if (!agent_decode(a, payload, len, tvmcrt_wire_SetWorkspacesRequest_fields, &req,
-                    "SetWorkspacesRequest")) {
-    return agent_send_status(a, TYPE_SET_WORKSPACES, seq, AGENT_ERR_MALFORMED_MESSAGE);
-  }
-  if (agent_model(a, req.model) == NULL) {
-    return agent_send_status(a, TYPE_SET_WORKSPACES, seq, AGENT_ERR_UNKNOWN_MODEL);
+  bool sent;
+  if (!agent_decode(a, AGENT_TYPE(SET_WORKSPACES), seq, payload, len, tvmcrt_wire_SetWorkspacesRequest_fields,
+                    &req, &sent)) {
+    return sent;
   }
   tvmcrt_agent_placement_t next[TVMCRT_AGENT_MAX_POOLS];
   memset(next, 0, sizeof next);
-  uint32_t err = check_placements(a, req.model, &p, next);
-  if (err != 0) return agent_send_status(a, TYPE_SET_WORKSPACES, seq, err);
-  memcpy(a->state[req.model].pools, next, sizeof next);
-  a->state[req.model].placed_by_host = true;
-  a->exec_cached = false;
-  return agent_send_status(a, TYPE_SET_WORKSPACES, seq, 0);
+  uint32_t err = agent_model(a, req.model) == NULL ? AGENT_ERR_UNKNOWN_MODEL : check_placements(a, req.model, &p, next);
+  if (err == 0) {
+    memcpy(a->state[req.model].pools, next, sizeof next);
+    a->state[req.model].placed_by_host = true;
+  }
+  return agent_send_status(a, AGENT_TYPE(SET_WORKSPACES), seq, err);
 }
 
 /*--------------------------------------------------------------------------------------------------
@@ -178,18 +154,11 @@ uint32_t agent_apply_workspaces(tvmcrt_agent_t *a, uint32_t m) {
   TVMWorkspace list[TVMCRT_AGENT_MAX_POOLS];
   for (uint8_t i = 0; i < model->num_pools; i++) {
     const tvmcrt_agent_placement_t *at = &a->state[m].pools[i];
-    if (!at->assigned && a->state[m].placed_by_host) {
-      /* A SetWorkspaces replaces every placement of the model: this one left the pool out. */
-      return agent_fail(a, AGENT_ERR_WORKSPACE_NOT_SET, m,
-                        "pool '%s' of model '%s' has no placement: the last SetWorkspaces left it out "
-                        "(it replaces all of the model's placements); send one that places every pool",
-                        model->pools[i].name, model->name);
-    }
     if (!at->assigned) {
-      return agent_fail(a, AGENT_ERR_WORKSPACE_NOT_SET, m,
-                        "pool '%s' of model '%s' has no placement (region 0 was too small at boot): "
-                        "send SetWorkspaces",
-                        model->pools[i].name, model->name);
+      /* A SetWorkspaces replaces every placement of the model: it may have left this one out. */
+      return agent_fail_text(a, m, AGENT_ERR_WORKSPACE_NOT_SET,
+                             a->state[m].placed_by_host ? AGENT_ID(POOL_LEFT_OUT) : AGENT_ID(POOL_UNPLACED),
+                             model->pools[i].name, model->name);
     }
     list[i].name = model->pools[i].name;
     list[i].data = a->regions[at->region].base + at->offset;
@@ -197,6 +166,6 @@ uint32_t agent_apply_workspaces(tvmcrt_agent_t *a, uint32_t m) {
   }
   TVMWorkspaces ws = {list, model->num_pools};
   int32_t rc = TVMSetWorkspaces(&a->context, &ws);
-  if (rc != 0) return agent_fail_text(a, (uint32_t)rc, m, "%s", TVMGetLastError());
+  if (rc != 0) return agent_fail_runtime(a, m);
   return 0;
 }
