@@ -35,7 +35,7 @@ def compile_all(work, extra):
     sources += [nanopb / f for f in ("pb_common.c", "pb_encode.c", "pb_decode.c")]
     for i, src in enumerate(sources):
         subprocess.run(["arm-none-eabi-gcc", "-Os", "-mthumb", "-mcpu=cortex-m4", "-std=c99", "-ffunction-sections",
-                        "-DPB_WITHOUT_64BIT", "-DPB_NO_ERRMSG", "-DPB_BUFFER_ONLY", *extra, f"-I{HERE / 'proto/frame'}", f"-I{HERE / 'proto/texts'}",
+                        "-DPB_WITHOUT_64BIT", "-DPB_NO_ERRMSG", "-DPB_BUFFER_ONLY", *extra, f"-I{HERE / 'proto/frame'}", f"-I{HERE / 'proto/errors'}",
                         f"-I{HERE / 'device/agent/include'}", f"-I{HERE / 'runtime/include'}", f"-I{nanopb}",
                         f"-I{pb}", "-fcallgraph-info=su", "-c", str(src), "-o", str(work / f"{i}.o")],
                        check=True, cwd=work)

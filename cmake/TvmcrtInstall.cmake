@@ -23,7 +23,7 @@ include(CMakePackageConfigHelpers)
 set(_src ${CMAKE_CURRENT_LIST_DIR}/..)
 set(_share share/tvmcrt/source)
 
-install(TARGETS tvmcrt_runtime tvmcrt_frame tvmcrt_nanopb tvmcrt_texts tvmcrt_agent tvmcrt_posix_port
+install(TARGETS tvmcrt_runtime tvmcrt_frame tvmcrt_nanopb tvmcrt_errors tvmcrt_agent tvmcrt_posix_port
         EXPORT tvmcrtTargets ARCHIVE DESTINATION lib COMPONENT dev)
 install(EXPORT tvmcrtTargets NAMESPACE tvmcrt:: DESTINATION lib/cmake/tvmcrt COMPONENT dev)
 install(TARGETS tvmcrt-import RUNTIME DESTINATION bin COMPONENT runtime)
@@ -58,7 +58,7 @@ endif()
 
 # Headers of the native libraries.
 install(DIRECTORY ${_src}/runtime/include/ DESTINATION include/tvmcrt/runtime COMPONENT dev)
-install(DIRECTORY ${_src}/device/agent/include/ ${_src}/proto/texts/ DESTINATION include/tvmcrt/agent COMPONENT dev)
+install(DIRECTORY ${_src}/device/agent/include/ ${_src}/proto/errors/ DESTINATION include/tvmcrt/agent COMPONENT dev)
 install(FILES ${_src}/proto/frame/tvmcrt_frame.h DESTINATION include/tvmcrt/frame COMPONENT dev)
 install(FILES ${_src}/device/ports/posix/tvmcrt_posix.h DESTINATION include/tvmcrt/posix COMPONENT dev)
 file(GLOB _nanopb_headers ${TVMCRT_NANOPB_DIR}/*.h)
@@ -73,7 +73,7 @@ install(DIRECTORY ${_src}/runtime DESTINATION ${_share} COMPONENT dev)
 install(DIRECTORY ${_src}/device/agent ${_src}/device/ports DESTINATION ${_share}/device COMPONENT dev)
 install(FILES ${_src}/proto/CMakeLists.txt ${_src}/proto/tvmcrt.proto ${_src}/proto/tvmcrt.options
         DESTINATION ${_share}/proto COMPONENT dev)
-install(DIRECTORY ${_src}/proto/frame ${_src}/proto/texts DESTINATION ${_share}/proto COMPONENT dev)
+install(DIRECTORY ${_src}/proto/frame ${_src}/proto/errors DESTINATION ${_share}/proto COMPONENT dev)
 file(GLOB _nanopb_all ${TVMCRT_NANOPB_DIR}/*.c ${TVMCRT_NANOPB_DIR}/*.h ${TVMCRT_NANOPB_DIR}/LICENSE*)
 install(FILES ${_nanopb_all} DESTINATION ${_share}/nanopb COMPONENT dev)
 install(FILES ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.c ${TVMCRT_NANOPB_OUT}/tvmcrt.pb.h DESTINATION ${_share}/nanopb-generated

@@ -1,5 +1,5 @@
 // test_error_texts.cpp — the sentences of the agent's errors, now written by tvmcrt-host from the
-// numbers the agent sends (proto/texts/tvmcrt_agent_texts.h), against the sentences the agent itself
+// numbers the agent sends (proto/errors/tvmcrt_agent_texts.h), against the sentences the agent itself
 // sent before (commit dd855e0, protocol version 1): every error the agent tests provoke, one by one.
 // The texts are today's word for word; only the two that name the protocol version say 2 now.
 // Each is also checked as the agent's own sentence (TVMCRT_AGENT_ERROR_TEXTS, on in native builds)

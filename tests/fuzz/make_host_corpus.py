@@ -30,7 +30,7 @@ def resp(msg):
 
 
 def st(code=0, text=0, numbers=(), strings=()):
-    """A Status; an error carries its sentence as a row number and arguments (proto/texts)."""
+    """A Status; an error carries its sentence as a row number and arguments (proto/errors)."""
     if not code:
         return w.Status(boot_id=BOOT)
     return w.Status(boot_id=BOOT, code=code,

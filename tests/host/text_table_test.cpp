@@ -1,5 +1,5 @@
 // text_table_test.cpp — the error sentence tables the device and tvmcrt-host share
-// (proto/texts/tvmcrt_agent_texts.h, runtime/include/tvmcrt/tvmcrt_error_texts.h): every row's
+// (proto/errors/tvmcrt_agent_texts.h, runtime/include/tvmcrt/tvmcrt_error_texts.h): every row's
 // arguments match its format, the numbers run on without gaps, and the host writes every row
 // exactly as the device's own formatter (TVMCrtTextFormat) does from the same numbers.
 #include <gtest/gtest.h>

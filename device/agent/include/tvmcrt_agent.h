@@ -21,7 +21,7 @@
  *   port->write ◄── COBS stream ◄── tx[] ◄── seal ◄── nanopb encode of the response
  *   (chunks)        (no second buffer)                (ReadOutput data straight from the tensor)
  *
- * Errors go out as numbers (a row of proto/texts/tvmcrt_agent_texts.h and its arguments): the host
+ * Errors go out as numbers (a row of proto/errors/tvmcrt_agent_texts.h and its arguments): the host
  * writes the sentences, so the image carries none unless TVMCRT_AGENT_ERROR_TEXTS asks for them.
  */
 #ifndef TVMCRT_AGENT_H_

@@ -28,7 +28,7 @@
  * Errors (agent_text.c)
  *------------------------------------------------------------------------------------------------*/
 
-/* Records the last error as a row of proto/texts/tvmcrt_agent_texts.h and its arguments (model: the
+/* Records the last error as a row of proto/errors/tvmcrt_agent_texts.h and its arguments (model: the
  * model it concerns, AGENT_NO_MODEL if none) and returns the row's code. `t` is the row's name
  * without the AGENT_TEXT_ prefix; the arguments follow the row's kinds (U: cast to uint32_t, S: a
  * string that outlives the record, such as a name in the model table). The host writes the

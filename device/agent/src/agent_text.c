@@ -1,6 +1,6 @@
 /*
  * agent_text.c — the last error the agent reported, kept as numbers (a row of
- * proto/texts/tvmcrt_agent_texts.h and its arguments) for the Status of the response and for
+ * proto/errors/tvmcrt_agent_texts.h and its arguments) for the Status of the response and for
  * GetLastError. tvmcrt-host writes the sentence; with TVMCRT_AGENT_ERROR_TEXTS the agent writes it
  * too, with the runtime's formatter.
  */

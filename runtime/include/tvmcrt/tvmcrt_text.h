@@ -4,7 +4,7 @@
  * values of the sentence's conversions. The sentence is written only when someone reads it: by
  * TVMGetLastError() on the device when the runtime keeps its texts (TVMCRT_ERROR_TEXTS), or by
  * tvmcrt-host from the numbers the agent sends, so firmware need not carry the sentences at all.
- * Tables: the runtime's in tvmcrt/tvmcrt_error_texts.h, the agent's in proto/texts. Depends on
+ * Tables: the runtime's in tvmcrt/tvmcrt_error_texts.h, the agent's in proto/errors. Depends on
  * runtime/src/last_error.c.
  *
  * A table row is a macro holding (code, number, arguments, "format"); `arguments` is TVMCRT_TEXT_ARGS<n>(...)

@@ -11,7 +11,7 @@
  * request message types, written as their names (HelloRequest, ...). Sentences state the fact
  * first and name the model and tensor at the end. TVMCRT_AGENT_TEXTS lists every row. tests/host
  * checks that every row's arguments match its format and that the numbers run on without gaps.
- * Needs tvmcrt_agent_errors.h (device/agent/include) on the include path.
+ * The codes are in tvmcrt_agent_errors.h beside it (both are protocol: host and device use them).
  */
 #ifndef TVMCRT_AGENT_TEXTS_H_
 #define TVMCRT_AGENT_TEXTS_H_

@@ -2,7 +2,7 @@
  * tvmcrt_agent_errors.h — the device agent's error codes, (category << 8) | code, as carried in
  * Status.code, Nak and GetLastErrorResponse.code. Categories 0x20–0x2F belong to the agent (the
  * runtime's are 0x10–0x1F, tvmcrt_errors.h). docs/protocol.md has the table with what each means
- * and what the host should do; keep the two in step. The sentences are in proto/texts. Never renumber: these are wire values.
+ * and what the host should do; keep the two in step. The sentences are in proto/errors. Never renumber: these are wire values.
  */
 #ifndef TVMCRT_AGENT_ERRORS_H_
 #define TVMCRT_AGENT_ERRORS_H_
