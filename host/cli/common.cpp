@@ -45,6 +45,7 @@ CLI::Validator finite_number(double lo, double hi, bool lo_open, const std::stri
 
 namespace {
 bool g_quiet = false;
+bool g_verbose = false;
 std::ostream g_null(nullptr);  // no buffer: every write is dropped
 }  // namespace
 
@@ -76,6 +77,9 @@ void add_common_options(CLI::App *cmd, CommonOptions &opt) {
   cmd->add_flag("--json", opt.json, "Print one JSON object on stdout (errors too)");
   cmd->add_flag_function("-q,--quiet", [](std::int64_t count) { set_quiet(count > 0); },
                          "No notes on stderr (errors are still printed)");
+  cmd->add_flag_function("-v,--verbose", [](std::int64_t count) { g_verbose = count > 0; },
+                         "Trace the link on stderr: every frame out and in, retransmissions and why, damaged "
+                         "frames, Naks and Boots, with times (docs/cli.md)");
 }
 
 namespace {
@@ -106,6 +110,7 @@ std::unique_ptr<Device> open_device(const CommonOptions &opt) {
   d.link.turnaround_s = opt.turnaround_s;
   d.link.max_retries = opt.retries;
   d.link.max_noisy_retries = opt.noise_retries;
+  if (g_verbose) d.link.trace = [](const std::string &line) { std::cerr << "tvmcrt-host: link: " << line << '\n'; };
   return std::make_unique<Device>(chosen_port(opt), d);
 }
 

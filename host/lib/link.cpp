@@ -18,17 +18,10 @@ constexpr std::uint8_t kTypeBoot = 14;
 constexpr std::uint8_t kTypeNak = 15;
 constexpr std::uint8_t kTypeFollower = 6 | TVMCRT_FRAME_RESPONSE_BIT;  // ReadOutputResponse
 
-const char *type_name(std::uint8_t type) {
-  static const char *const names[] = {"none",    "Hello",      "ModelInfo",    "SetWorkspaces",
-                                      "WriteInput", "Execute", "ReadOutput", "GetLastError"};
-  type &= 0x7f;
-  return type < sizeof names / sizeof names[0] ? names[type] : "unknown";
-}
-
 }  // namespace
 
 Link::Link(asio::io_context &io, std::unique_ptr<Transport> transport, LinkOptions opt)
-    : io_(io), transport_(std::move(transport)), opt_(opt), read_buf_(4096),
+    : io_(io), transport_(std::move(transport)), opt_(opt), trace_(opt_.trace), read_buf_(4096),
       frame_buf_(kMaxPayload + TVMCRT_FRAME_OVERHEAD) {
   tvmcrt_deframer_init(&deframer_, frame_buf_.data(), frame_buf_.size());
   // A random first sequence number: responses still on their way to an earlier session that was
@@ -62,6 +55,7 @@ void Link::start_read() {
         case TVMCRT_DEFRAME_BAD_COBS:
           ++stats_.bad_frames;
           bad_frame_seen_ = true;
+          trace_.event("< damaged bytes (not a frame: bad COBS or longer than any frame), dropped");
           break;
         case TVMCRT_DEFRAME_MORE: break;
       }
@@ -82,6 +76,7 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
   if (tvmcrt_frame_open(raw, len, &type, &seq, &payload, &payload_len) != TVMCRT_FRAME_OK) {
     ++stats_.bad_frames;  // lost like any other frame: a retransmission recovers it
     bad_frame_seen_ = true;
+    trace_.event("< damaged frame, " + std::to_string(len) + " B (bad CRC or header), dropped");
     // A damaged answer whose header still names one of our requests shows a device speaking our
     // protocol at our baud rate, as an intact frame does (garbage at a wrong rate almost never
     // matches a 16-bit sequence number).
@@ -96,9 +91,11 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
   if (base == kTypeNak) {
     ++stats_.naks;
     nak_seen_ = true;
+    trace_.event("< Nak: the device received a damaged frame");
     return;
   }
   if (base == kTypeBoot) {
+    trace_.event(boot_is_reset_ ? "< Boot: the device reset" : "< Boot: the device started");
     boot_announced_ = true;
     boot_seen_ = boot_is_reset_;  // a Boot before we armed detection is the device starting up
     if (!boot_is_reset_ && !pending_.empty()) started_under_us_ = true;
@@ -107,16 +104,20 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
   if (!(type & TVMCRT_FRAME_RESPONSE_BIT)) {
     ++stats_.bad_frames;
     ++echoed_requests_;  // a request: ours, coming back
+    trace_.event(std::string("< ") + LinkTrace::type_name(type) + " request seq " + std::to_string(seq) +
+                 ": a request, not an answer (an echo of ours?), dropped");
     return;
   }
   if (type == kTypeFollower) {
     Frame f{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
     if (following_ && seq == follow_seq_) {
+      trace_.response(type, seq, payload_len, {}, "sent after the answer, unasked");
       followers_.push_back(std::move(f));
       return;
     }
     for (Pending &p : pending_)
       if (p.seq == seq && p.followers && p.response) {  // before the caller took the answer
+        trace_.response(type, seq, payload_len, {}, "sent after the answer, unasked");
         p.follower_frames.push_back(std::move(f));
         return;
       }
@@ -124,13 +125,22 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     Pending &p = pending_[i];
     if (p.seq != seq) continue;
-    if (p.response) break;  // a duplicate (answer to a retransmitted copy)
+    if (p.response) {  // a duplicate (answer to a retransmitted copy)
+      trace_.response(type, seq, payload_len, {}, "a duplicate (the answer to a copy sent again), ignored");
+      ++stats_.stale_responses;
+      return;
+    }
     if (type != (p.type | TVMCRT_FRAME_RESPONSE_BIT)) break;  // an earlier session's answer: stale
+    trace_.response(type, seq, payload_len, Clock::now() - p.tx_at, nullptr);
     p.response = Frame{type, seq, std::string(reinterpret_cast<const char *>(payload), payload_len)};
     p.bad_frames_at_response = stats_.bad_frames;
     if (i != 0) out_of_order_ = true;
     return;
   }
+  const bool duplicate = std::find(answered_.begin(), answered_.end(), seq) != answered_.end();
+  trace_.response(type, seq, payload_len, {},
+                  duplicate ? "a duplicate (the answer to a copy sent again), ignored"
+                            : "stale (answers no request in flight: an earlier session's?), ignored");
   ++stats_.stale_responses;
 }
 
@@ -196,6 +206,8 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s,
                             ++tx_counter_, rx_bytes_, 0, 0, std::nullopt});
   Pending &p = pending_.back();
   p.followers = followers;
+  p.payload_bytes = payload.size();
+  trace_.request(type, seq, payload.size(), p.wire.size(), nullptr);
   p.deadline = Clock::now() + budget();
   if (extra_s > 0) {
     p.probe_interval = p.probe_first = 2 * budget(false);
@@ -205,10 +217,15 @@ std::uint16_t Link::send(std::uint8_t type, std::string payload, double extra_s,
   return seq;
 }
 
-void Link::flush_line() { enqueue_write({TVMCRT_FRAME_DELIMITER}); }
+void Link::flush_line() {
+  trace_.event("> 0x00 (ends any half-received frame on the device)");
+  enqueue_write({TVMCRT_FRAME_DELIMITER});
+}
 
-void Link::retransmit_oldest(bool heard) {
+void Link::retransmit_oldest(bool heard, const char *why) {
   Pending &p = pending_.front();
+  p.tx_at = Clock::now();
+  trace_.request(p.type, p.seq, p.payload_bytes, p.wire.size(), why);
   ++(heard ? p.noisy_retries : p.retries);
   ++stats_.retransmits;
   p.last_tx = ++tx_counter_;
@@ -224,6 +241,9 @@ void Link::retransmit_oldest(bool heard) {
 
 void Link::probe_oldest() {
   Pending &p = pending_.front();
+  p.tx_at = Clock::now();
+  trace_.request(p.type, p.seq, p.payload_bytes, p.wire.size(),
+                 "a probe, uncounted (an answer may be lost; a device still running answers from its copy)");
   p.last_tx = ++tx_counter_;
   p.rx_at_tx = rx_bytes_;
   // Doubling, up to 8 times the first interval: a few answers lost in a row on a noisy line must
@@ -280,14 +300,14 @@ void Link::fail_timeout(const Pending &p, bool heard) const {
   std::ostringstream os;
   const int sent_again = p.retries + p.noisy_retries;
   if (heard) {
-    os << "no intact response from the device on " << transport_->name() << " to " << type_name(p.type)
+    os << "no intact response from the device on " << transport_->name() << " to " << LinkTrace::type_name(p.type)
        << " (sequence " << p.seq << ") after " << sent_again << " retransmissions, although it answers ("
        << stats_.bad_frames << " corrupted frames received, " << stats_.naks
        << " frames rejected by the device): the line is too noisy; check the cable and the baud rate (--baud), "
           "or allow more retransmissions with --noise-retries";
     throw Error(ErrorClass::timeout, os.str());
   }
-  os << "no response from the device on " << transport_->name() << " to " << type_name(p.type) << " (sequence "
+  os << "no response from the device on " << transport_->name() << " to " << LinkTrace::type_name(p.type) << " (sequence "
      << p.seq << ") after " << sent_again << " retransmissions";
   if (!recognised_) {
     if (auto d = diagnose_line(LineEvidence{transport_->name(), first_rx_, rx_bytes_, echoed_requests_}))
@@ -325,6 +345,10 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
         followers_.assign(std::make_move_iterator(p.follower_frames.begin()),
                           std::make_move_iterator(p.follower_frames.end()));
       }
+      answered_[answered_next_++ % answered_.size()] = p.seq;
+      // Answered after the device announced its start: it heard this one, nothing to send again
+      // (else the next request would be sent twice, which -v showed).
+      started_under_us_ = false;
       pending_.pop_front();
       // The next request's clock starts now at the latest: a slow answer to this one (retransmitted,
       // say) must not make its successor look lost.
@@ -340,6 +364,9 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
       stats_ = LinkStats{};
       nak_seen_ = bad_frame_seen_ = false;
       p.deadline = Clock::now() + budget();
+      p.tx_at = Clock::now();
+      trace_.request(p.type, p.seq, p.payload_bytes, p.wire.size(),
+                     "uncounted (the device started while it was on its way)");
       enqueue_write({TVMCRT_FRAME_DELIMITER});
       enqueue_write(p.wire);
       continue;
@@ -372,7 +399,10 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
       // line) get twice the silent budget: still seconds, not minutes, on a wrong port.
       const int silent_budget = bytes_came ? 2 * opt_.max_retries : opt_.max_retries;
       if (heard ? p.noisy_retries >= opt_.max_noisy_retries : p.retries >= silent_budget) fail_timeout(p, heard);
-      retransmit_oldest(heard);
+      retransmit_oldest(heard, nak        ? "the device sent a Nak"
+                               : garbled  ? "a damaged frame came (most likely its answer)"
+                               : expired  ? "no answer before its deadline"
+                                          : "a later request was answered first (its answer was lost)");
       continue;
     }
     if (interrupt_signal() != 0) throw_if_interrupted(("while waiting for the device on " + transport_->name()).c_str());

@@ -18,6 +18,7 @@
 // its sequence number; kept from when its answer arrived and handed out by wait_follower().
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -28,6 +29,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "link_trace.hpp"
 #include "transport.hpp"
 #include "tvmcrt_frame.h"
 
@@ -43,6 +45,7 @@ struct LinkOptions {
   double turnaround_s = 0.5;  // device processing + scheduling slack per request
   int max_retries = 4;        // ... while the device stays silent (2x while only garbage comes back)
   int max_noisy_retries = 32; // ... while it answers, but the answers arrive damaged or not at all
+  LinkTraceSink trace;        // -v/--verbose: a line per frame and retransmission (link_trace.hpp)
 };
 
 struct LinkStats {
@@ -120,6 +123,8 @@ class Link {
     bool followers = false;
     std::vector<Frame> follower_frames{};  // arrived after its response, before it was taken
     unsigned bad_frames_at_response = 0;   // stats_.bad_frames when its response came
+    Clock::time_point tx_at = Clock::now();  // when its latest copy was queued (for the trace)
+    std::size_t payload_bytes = 0;             // (for the trace)
   };
 
   void start_read();
@@ -128,7 +133,7 @@ class Link {
   void on_frame(const std::uint8_t *raw, std::size_t len);
   void enqueue_write(const std::vector<std::uint8_t> &bytes);
   void start_write();
-  void retransmit_oldest(bool heard);
+  void retransmit_oldest(bool heard, const char *why);
   Clock::duration budget(bool with_extra = true) const;
   void probe_oldest();
   [[noreturn]] void fail_timeout(const Pending &p, bool heard) const;
@@ -142,6 +147,11 @@ class Link {
   bool boot_is_reset_ = false;
   std::size_t response_bytes_ = 256;
   LinkStats stats_;
+  LinkTrace trace_;
+  // The last answers taken, by sequence number: a second answer to a request sent twice comes after
+  // its first was taken, and the trace calls it a duplicate rather than stale.
+  std::array<std::uint16_t, 8> answered_{};
+  std::size_t answered_next_ = 0;
 
   // Receive side: one read always pending; events it found for wait_oldest().
   std::vector<std::uint8_t> read_buf_;

@@ -21,7 +21,7 @@ import numpy as np
 
 from e2e_hardening import (case_busy_tcp, case_empty_port, case_input_files, case_numbers, case_partial_placement,
                            case_reports, case_wrong_peer)
-from e2e_links import case_noisy_link, case_rfc2217
+from e2e_links import case_noisy_link, case_rfc2217, case_verbose
 from e2e_ports import case_list_ports
 from e2e_support import ctx, check, data, device, expect_error, fake, host, save
 
@@ -357,7 +357,7 @@ CASES = {
     "model_error": case_model_error, "progress": case_progress, "noisy_link": case_noisy_link, "rfc2217": case_rfc2217, "reset": case_reset, "help": case_help,
     "reports": case_reports, "input_files": case_input_files, "numbers": case_numbers, "empty_port": case_empty_port,
     "wrong_peer": case_wrong_peer, "busy_tcp": case_busy_tcp, "partial_placement": case_partial_placement,
-    "list_ports": case_list_ports,
+    "list_ports": case_list_ports, "verbose": case_verbose,
 }
 NEEDS_DEVICE = {"info_pty", "info_tcp", "execute_pty", "execute_tcp", "multi_io", "batch", "mismatch", "bad_inputs",
                 "set_workspaces", "device_killed", "port_errors", "reports", "input_files", "empty_port", "busy_tcp",

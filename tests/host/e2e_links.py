@@ -2,6 +2,7 @@
 flipping bits) and rfc2217:// through ser2net."""
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -52,6 +53,54 @@ def case_noisy_link():
         check(recoveries["retransmits"] + recoveries["probes"] > 0 and "retransmissions" in r.stderr,
               "recoveries reported", r)
         print("flipped %d bits in %d bytes" % (flips, c["up"]["bytes_in"] + c["down"]["bytes_in"]))
+    finally:
+        if link and link.poll() is None:
+            link.kill()
+        d.stop()
+
+
+def case_verbose():
+    """-v traces the link on stderr and changes nothing on stdout; over a noisy link its lines
+    account for every retransmission and probe the JSON counts."""
+    d = Proc([ctx.a.device, "--tcp", "0"])
+    link = None
+    try:
+        port = "socket://127.0.0.1:" + d.first
+        x, ref = data("digits", "data", "sample_input.npy"), data("digits", "data", "sample_output.npy")
+        quiet = host("execute", "--port", port, "--model", "digits", "--input", x, "--expect", ref, "-q")
+        loud = host("execute", "--port", port, "--model", "digits", "--input", x, "--expect", ref, "-q", "-v")
+        check(quiet.returncode == loud.returncode == 0, "both runs pass", loud)
+        drop_time = lambda out: [l for l in out.splitlines() if "time" not in l]
+        check(drop_time(quiet.stdout) == drop_time(loud.stdout), "-v changes nothing on stdout but times", loud)
+        trace = [l for l in loud.stderr.splitlines() if l.startswith("tvmcrt-host: link: ")]
+        check(quiet.stderr == "" and len(trace) == len(loud.stderr.splitlines()), "-v lines only, on stderr", loud)
+        for want in (r"> Hello seq \d+, 2 B \(12 B on the wire\)$", r"< Hello seq \d+, \d+ B, [\d.]+ ms after the request$",
+                     r"> WriteInput seq \d+, \d+ B", r"> Execute seq \d+", r"< Execute seq \d+, \d+ B, [\d.]+ ms after",
+                     r"< ReadOutput seq \d+, \d+ B: sent after the answer, unasked$"):
+            check(any(re.search(want, l) for l in trace), "trace has " + want, loud)
+        stamps = [float(l.split()[2]) for l in trace]
+        check(stamps == sorted(stamps), "times since the link opened, in order", loud)
+
+        link, lport = noisy_link(int(d.first), 3e-4, seed=99)
+        n = 40
+        inputs = save("in.npy", np.load(data("digits", "data", "heldout_inputs.npy"))[:n])
+        r = host("execute", "--port", "socket://127.0.0.1:%d" % lport, "--model", "digits", "--batch-input", inputs,
+                 "--turnaround", "0.2", "--retries", "8", "--json", "-v", timeout=120)
+        check(r.returncode == 0, "runs over the noisy link", r)
+        j = json.loads(r.stdout)["link"]
+        lines = r.stderr.splitlines()
+        started = [i for i, l in enumerate(lines) if "the device started while it was on its way" in l]
+        lines = lines[started[-1] + 1:] if started else lines  # the counters start over there
+        again = [l for l in lines if ", again: " in l and "uncounted" not in l]
+        probes = [l for l in lines if ", again: a probe, uncounted" in l]
+        damaged = [l for l in lines if re.search(r"< damaged (frame|bytes)", l)]
+        check(len(again) == j["retransmits"] and len(probes) == j["probes"],
+              "a line per retransmission (%d) and probe (%d)" % (j["retransmits"], j["probes"]), r)
+        check(len(damaged) == j["bad_frames"] and j["bad_frames"] > 0, "a line per damaged frame (%d)" % j["bad_frames"], r)
+        check(all(re.search(r"again: (the device sent a Nak|a damaged frame came|no answer before its deadline|"
+                            r"a later request was answered first)", l) for l in again), "each says why", r)
+        print("-v over BER 3e-4: %d retransmissions, %d probes, %d damaged frames traced" %
+              (len(again), len(probes), len(damaged)))
     finally:
         if link and link.poll() is None:
             link.kill()
