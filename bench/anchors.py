@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Link time of one execute (upload N bytes, download N bytes) under other tools' published framing,
 for the anchor columns of bench/run. Models, not measurements: every assumption is written here.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_execute.cpp — tvmcrt-bench: runs write input / Execute / read output of one model against a
 // device through the host library and prints, as one JSON object, what crossed the transport and
 // how long it took. bench/run drives it for every row of the benchmark table (docs/performance.md).

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """bench/stack_depth.py [CFLAGS...] — worst-case stack of tvmcrt_agent_poll() on Cortex-M4 -Os.
 
 Compiles the agent, the frame codec, nanopb and the runtime with arm-none-eabi-gcc

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtDevices.cmake — your own tvmcrt devices, serving the models you made with tvmcrt_add_model():
 #
 #   tvmcrt_add_native_device(<target> MODELS <model targets...> [ARENA_SIZE <bytes>]

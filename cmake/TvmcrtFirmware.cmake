@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtFirmware.cmake — this tree's STM32F4 firmware as an external project of the native build
 # (superbuild).
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtFitCheck.cmake — will the firmware fit the board? Run before the link of every agent image
 # (tvmcrt_cm_agent_image(), device/ports/cortex_m/CMakeLists.txt):
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtInstall.cmake — `cmake --install <build> --prefix P` makes P a package that user projects
 # find with find_package(tvmcrt) (docs/bring-your-own-model.md):
 #
@@ -37,8 +38,17 @@ endif()
 # The firmware the default emulated port boots (found beside bin/, host/lib/emulator.cpp) and the
 # bring-up image; built by the firmware external project, so OPTIONAL when it is off. In lib/: they
 # are binaries (for the board's CPU), not architecture-independent data.
-foreach(_fw tvmcrt-fw.elf tvmcrt-fw.bin tvmcrt-fw-echo.elf tvmcrt-fw-echo.bin)
-  install(FILES ${CMAKE_BINARY_DIR}/firmware/${_fw} DESTINATION lib/tvmcrt/firmware COMPONENT runtime OPTIONAL)
+# With them, the agent image and the bring-up (echo) image of every board with a description
+# (device/ports/*/boards/*.h, docs/boards.md), so that scripts/flash has what it writes.
+file(GLOB _board_headers ${_src}/device/ports/*/boards/*.h)
+set(_fw_images tvmcrt-fw tvmcrt-fw-echo)
+foreach(_header IN LISTS _board_headers)
+  get_filename_component(_board ${_header} NAME_WE)
+  list(APPEND _fw_images tvmcrt-fw-${_board} tvmcrt-echo-${_board})
+endforeach()
+foreach(_fw IN LISTS _fw_images)
+  install(FILES ${CMAKE_BINARY_DIR}/firmware/${_fw}.elf ${CMAKE_BINARY_DIR}/firmware/${_fw}.bin
+          DESTINATION lib/tvmcrt/firmware COMPONENT runtime OPTIONAL)
 endforeach()
 if(TARGET tvmcrt-device)
   include(TvmcrtManPage)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtManPage.cmake — tvmcrt_man_page(<target> "<one-line description>" [SUBCOMMANDS ...]):
 # <target>.1 made by help2man from the binary's own --help and --version (cmake/man-page.sh), built
 # with the target and installed gzipped in share/man/man1 (component runtime). The plain page is

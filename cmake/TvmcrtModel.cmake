@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtModel.cmake — build TVM models into tvmcrt libraries and agent model tables.
 #
 #   tvmcrt_add_model(<target> MLF <folder-or-.tar> [MODULE <module>] [NAME <name>]

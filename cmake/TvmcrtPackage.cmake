@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # TvmcrtPackage.cmake — Debian packages of an install (cmake/TvmcrtInstall.cmake), with CPack:
 #
 #   cmake --build build && (cd build && cpack -G DEB)     # tvmcrt_<v>_amd64.deb, tvmcrt-dev_<v>_amd64.deb

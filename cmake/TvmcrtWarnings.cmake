@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Strict warnings for our own code. Applied per target (tvmcrt_strict_warnings(tgt)) so that
 # TVM-generated model sources, which carry known warnings (mismatched pool pointer types), are not
 # built with -Werror.

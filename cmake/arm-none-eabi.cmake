@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # CMake toolchain file for Cortex-M4F boards (STM32F4) with Debian's gcc-arm-none-eabi 12 and newlib-nano.
 #
 #   cmake -S . -B build-fw -DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake \

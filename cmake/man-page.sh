@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # man-page.sh TOOL OUT.1 NAME-LINE [SUBCOMMAND...] — a man page made by help2man from TOOL's own
 # --help and --version, with each subcommand's --help in a COMMANDS section, so the page says what
 # the binary does and cannot drift from it.

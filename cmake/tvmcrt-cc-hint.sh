@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tvmcrt-cc-hint.sh — compiler launcher for model sources (tvmcrt_add_model(), C_COMPILER_LAUNCHER):
 #
 #   sh tvmcrt-cc-hint.sh <compiler> <arguments...>

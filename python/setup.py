@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Builds tvmcrt._tvmcrt with the project's CMake (python/CMakeLists.txt), so pip and CMake build
 the same module from the same flags: pip install --no-build-isolation ./python.
 

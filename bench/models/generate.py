@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the bench-only copy models (y = x, uint8) as TVM Model Library Format folders.
 
     /usr/bin/python3 bench/models/generate.py OUT_DIR

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Trains, quantizes and "compiles" the digits example model into a TVM Model Library Format folder.
 
     /usr/bin/python3 examples/digits/generate.py [--out DIR]

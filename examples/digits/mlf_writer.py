@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Writes a Model Library Format (MLF) folder the way TVM v0.18 lays one out.
 
 Shared by examples/digits/generate.py and examples/multi_io/generate.py, which build their models

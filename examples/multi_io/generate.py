@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Builds the multi_io example: a small float model with two inputs, two outputs and two kinds of
 workspace, written as a TVM Model Library Format folder.
 

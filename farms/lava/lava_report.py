@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """lava_report.py RESULT.json — tvmcrt-host execute --json (batch mode) as LAVA test cases.
 
 One `lava-test-case sample_<i>` per sample (pass when it matched its reference, with the on-device

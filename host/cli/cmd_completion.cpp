@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `tvmcrt-host completion bash`: a bash completion script made from this binary's own commands and
 // options, so it cannot drift from them. Installed as share/bash-completion/completions/tvmcrt-host;
 // by hand: source <(tvmcrt-host completion bash).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // info, set-workspaces, last-error: the subcommands that only talk to the device.
 #include <iostream>
 #include <memory>

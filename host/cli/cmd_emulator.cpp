@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `tvmcrt-host emulator command ELF`: the QEMU command line that boots an image, built by the one
 // launcher in host/lib (emulated_board.hpp) that tvmcrt-host's own emulated port uses. Tools that
 // supervise QEMU themselves (scripts/qemu-board, a CI harness) take their command from here, so a

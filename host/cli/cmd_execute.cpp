@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // execute: inputs in, run (--repeat times), outputs out, compared with references; and its batch
 // mode, one connection for a stack of samples.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `tvmcrt-host list-ports`: the machine's serial ports as sysfs describes them (host/lib/
 // serial_ports.hpp), marking ST-LINK and common USB-serial adapters, so a user finds the board's
 // port — and can name it by what it is (--port usb:0483:374b) when several boards are plugged in.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // commands.hpp — the subcommands of tvmcrt-host. Each add_*_command() registers one subcommand on
 // the app with its options and a callback that does the work; failures throw host::Error.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // common.hpp — what every tvmcrt-host subcommand shares: the connection options, opening the device,
 // NAME=VALUE arguments, JSON renderings of device/model info, a progress bar, JUnit output.
 #pragma once

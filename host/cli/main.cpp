@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tvmcrt-host — drives a tvmcrt device agent over a serial port or socket: info, execute (with
 // references and a batch mode), set-workspaces, last-error. Results on stdout (one JSON object with
 // --json), diagnostics on stderr, exit code by error class (docs/cli.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // run_support.hpp — shared by execute and its batch mode: binding NAME=FILE.npy arguments to a
 // model's tensors with every check made BEFORE anything is sent, output files, result reporting.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // compare.hpp — how close an output is to its reference: the figures users quote (max-abs error,
 // RMSE, cosine similarity, top-1 agreement) and a pass/fail with numpy.allclose semantics,
 // |actual - expected| <= atol + rtol * |expected|, NaN never close.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // device.hpp — a connected tvmcrt device agent: what it offers (Hello, ModelInfo) and the requests a
 // run needs (SetWorkspaces, WriteInput, Execute, ReadOutput, GetLastError). One Device owns one
 // port. Every call either completes or throws Error naming the port, the model/tensor and the fix.

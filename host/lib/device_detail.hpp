@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // device_detail.hpp — limits device.cpp and device_run.cpp share; not for users of Device.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // device_run.cpp — Device::run(): the inputs, the Execute and the outputs in one exchange
 // (device.hpp). The fast path streams every WriteInput and the Execute behind them without waiting
 // (a window in flight) and takes the outputs the device sends after the run; whatever the line

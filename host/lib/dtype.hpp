@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // dtype.hpp — element types as the device numbers them (proto DType = runtime TVMDType), with the
 // names users see and the conversions the comparisons need.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // emulated_board.hpp — how to boot a firmware image under QEMU: what the image says about itself
 // (its .tvmcrt.board section) and the one QEMU command line built from it. tvmcrt-host's emulated
 // port and `tvmcrt-host emulator` (which scripts/qemu-board runs) both use this; nothing else

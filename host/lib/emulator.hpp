@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // emulator.hpp — the emulated board as a port: boots STM32F4 firmware under QEMU's netduinoplus2
 // and connects to its USART1. Internal to transport.cpp ("qemu" and "qemu:FIRMWARE.elf" ports).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // error.hpp — the one exception type of host/lib, carrying a class that tells a caller (and the CLI's
 // exit code) what went wrong: the user's arguments, the port, the device, the model, the data...
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // error_text.hpp — the sentences of the agent's and the runtime's errors, written here from the
 // numbers the device sends (wire::ErrorText): the device stores no sentences (deferred formatting,
 // runtime/include/tvmcrt/tvmcrt_text.h). The rows come from proto/errors/tvmcrt_agent_texts.h and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // interrupt.hpp — Ctrl-C, SIGTERM and SIGHUP as an error a caller can finish cleanly on. A signal
 // handler calls request_interrupt(); every wait of host/lib (the link's, the emulator's start-up)
 // notices within kInterruptLatency and throws Error(interrupted), so the caller's catch can write

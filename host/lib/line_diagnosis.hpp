@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // line_diagnosis.hpp — what the bytes on a port that never answered our protocol say about what is
 // on the other end, for the error message: a telnet (RFC 2217) server reached with socket://, a line
 // that echoes our own frames, a different firmware printing text, or silence on a TCP server that

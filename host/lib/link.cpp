@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "link.hpp"
 
 #include <algorithm>
@@ -106,6 +107,13 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
     ++echoed_requests_;  // a request: ours, coming back
     trace_.event(std::string("< ") + LinkTrace::type_name(type) + " request seq " + std::to_string(seq) +
                  ": a request, not an answer (an echo of ours?), dropped");
+    return;
+  }
+  if (boot_seen_) {
+    // The device reset under us: what answers now is its new boot answering copies of our requests
+    // (an Execute there fails on inputs it never got). The command is lost; wait_oldest() says so.
+    trace_.response(type, seq, payload_len, {}, "from the device's new boot, after its reset: dropped");
+    ++stats_.stale_responses;
     return;
   }
   if (type == kTypeFollower) {

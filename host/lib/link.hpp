@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // link.hpp — the frame link to a device agent (docs/protocol.md): sequence numbers, a window of
 // requests in flight, retransmission, timeouts. Knows frames, not protobuf.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // link_trace.hpp — tvmcrt-host -v/--verbose: one readable line per event of the frame link (frames
 // out and in, retransmissions and why, damaged frames, Naks, Boots, stale answers), each with the
 // time since the link opened; an answer also says how long after its request's latest copy it came.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // npy.hpp — NumPy .npy files (format versions 1.0, 2.0, 3.0), without an external library.
 //
 // Arrays in memory are always C order and little-endian, the device's layout: big-endian files are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // npz.hpp — NumPy .npz files (numpy.savez / savez_compressed: a zip of NAME.npy members, stored or
 // deflated), read and written through libzip. What `tvmc run` writes and reads: every input or
 // output of a model in one file, by name. Failures throw Error(ErrorClass::file) naming the file

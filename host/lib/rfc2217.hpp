@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // rfc2217.hpp — a serial port on a remote server speaking RFC 2217 (Telnet COM-PORT-OPTION), such as
 // ser2net's "telnet(rfc2217)" accepter: rfc2217://HOST:PORT. Internal to transport.cpp.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // serial_baud.hpp — any baud rate a serial driver supports, not only termios' fixed Bnnn list:
 // Linux's termios2 with BOTHER (TCSETS2), in a file of its own because <asm/termbits.h> and
 // <termios.h> cannot be included together.

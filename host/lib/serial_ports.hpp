@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // serial_ports.hpp — the serial ports of this machine, as Linux's sysfs describes them (the way
 // pyserial's list_ports does): device node, driver, and for USB ports the vendor and product ids,
 // serial number, manufacturer and product strings, with a word for what the adapter is (an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // transport.hpp — a byte stream to a device: a serial port (or pty) or a TCP socket, chosen by a
 // pyserial-style port string. All I/O is asynchronous on the caller's io_context; the link layer
 // (link.hpp) keeps a read pending at all times and drives the context with timeouts.

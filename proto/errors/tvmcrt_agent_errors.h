@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_agent_errors.h — the device agent's error codes, (category << 8) | code, as carried in
  * Status.code, Nak and GetLastErrorResponse.code. Categories 0x20–0x2F belong to the agent (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_agent_texts.h — every sentence the device agent can say, by number: part of the protocol
  * (version 2). The agent sends an error as its row's number and arguments (Status.text,

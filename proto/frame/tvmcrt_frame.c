@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_frame.c — CRC-32, COBS and the byte-at-a-time deframer (see tvmcrt_frame.h and
  * docs/protocol.md). C99, no allocation, no state outside the caller's structs, so the device agent

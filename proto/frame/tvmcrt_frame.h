@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_frame.h — the frame codec shared by the device agent and the host library (C99, no
  * allocation): CRC-32, COBS encoding, and a byte-at-a-time deframer. docs/protocol.md is the spec.

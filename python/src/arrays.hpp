@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // arrays.hpp — numpy arrays as the device's tensors: dtypes, the checks made before anything is
 // sent (dtype, element count, C order, the right names), and outputs as arrays. Needs the GIL.
 #pragma once

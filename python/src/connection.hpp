@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // connection.hpp — one device for Python: host::Device behind a mutex, called with the GIL
 // released, resynchronised after a call that failed part-way (Ctrl-C, a timeout), with the
 // model's tensors kept on the host so inputs are checked before anything is sent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // module.cpp — tvmcrt._tvmcrt, the C++ half of `import tvmcrt`: host/lib's Device as
 // Connection, host::compare, the signal poll and the error translator. The public API (tvmcrt.Device,
 // connect, the result types, docstrings) is the Python package around it (python/tvmcrt/).

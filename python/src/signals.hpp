@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // signals.hpp — Ctrl-C while the device is waited on without the GIL, and host errors as Python
 // exceptions.
 //

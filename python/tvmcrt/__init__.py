@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """tvmcrt: run models compiled to C on a device running the tvmcrt agent, from Python.
 
     import numpy as np, tvmcrt

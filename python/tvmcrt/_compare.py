@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """tvmcrt.compare(): how close an output is to its reference, with tvmcrt-host --expect's figures
 (host/lib compare.cpp: the same numbers as the command line)."""
 from dataclasses import dataclass

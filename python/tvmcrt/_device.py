@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """tvmcrt.connect() and tvmcrt.Device: a device running the tvmcrt agent, from Python."""
 import os
 from dataclasses import dataclass

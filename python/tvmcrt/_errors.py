@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The exceptions of tvmcrt: one class per exit code of tvmcrt-host (docs/cli.md), all under
 tvmcrt.Error, with the same messages the command line prints.
 

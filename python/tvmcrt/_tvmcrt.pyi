@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Type stubs of tvmcrt._tvmcrt, the C++ core (python/src/module.cpp). Use the tvmcrt package.
 from typing import Any, Dict, List, Optional, Tuple
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """labgrid support: TvmcrtDriver runs executes on a labgrid target's serial port through tvmcrt's
 Python API, and TvmcrtStrategy brings the board to a state where it answers (power, flash).
 

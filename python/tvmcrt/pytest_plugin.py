@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """pytest plugin of tvmcrt (entry point pytest11 "tvmcrt"; without an installed package:
 ``pytest -p tvmcrt.pytest_plugin``).
 

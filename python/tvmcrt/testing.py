@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """tvmcrt.testing: assert that outputs match references, with the figures people quote.
 
     from tvmcrt.testing import assert_outputs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * arm_acle.h — native builds only: stands in for the compiler's <arm_acle.h>, which x86 compilers do
  * not have, with the portable definitions of the Arm DSP intrinsics (tvmcrt_arm_portable.h).

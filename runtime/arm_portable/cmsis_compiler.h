@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * cmsis_compiler.h — native builds only: stands in for CMSIS Core's cmsis_compiler.h (CMSIS 5 and 6),
  * whose GCC branch (cmsis_gcc.h) is Arm assembly. CMSIS-DSP's arm_math.h and CMSIS-NN up to 4.0

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_arm_names.h — the names Cortex-M code calls the DSP instructions by, mapped onto the
  * portable definitions of tvmcrt_arm_portable.h (include that file, not this one): CMSIS Core

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_arm_portable.h — the Armv7E-M DSP and saturation instructions in portable C99, so that code
  * TVM generated for Cortex-M (arm_cpu schedules, CMSIS-NN callers) builds and runs on the PC with

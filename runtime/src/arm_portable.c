@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * arm_portable.c — the flags word of the portable Arm intrinsics (runtime/arm_portable), native
  * builds only: one APSR for the process, as one core has one.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * backend.c — the remaining calls TVM-generated code may make: TVMPlatformAbort, single-core
  * "parallel" launch, run-once. Kept apart from the stack allocator so a port can replace them.

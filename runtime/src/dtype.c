@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dtype.c — element sizes and names of TVMDType. */
 #include <string.h>
 

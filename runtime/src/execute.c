@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * execute.c — TVMExecute(): check what the application hands in, bind the model's pools to the
  * context's workspaces, run the model, and turn whatever went wrong into one error code and text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * last_error.c — the runtime's last error: recorded as numbers (tvmcrt/tvmcrt_text.h), and with
  * TVMCRT_ERROR_TEXTS also written out for TVMGetLastError() by the small formatter here.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_internal.h — what the runtime's source files share. Not for applications.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * workspace.c — the application's memory: TVMSetWorkspaces(), TVMSetDevices(), and the LIFO stack
  * allocator behind TVMBackendAllocWorkspace()/TVMBackendFreeWorkspace().

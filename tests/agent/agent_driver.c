@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* agent_driver.c — see agent_driver.h. */
 #include "agent_driver.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* agent_driver.h — one agent in-process behind a fake port (memory buffers), with a C API free of
  * nanopb types so that tests can use the host's protobuf C++ classes (both generators name their
  * header tvmcrt.pb.h, so one file cannot see both). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // agent_fixture.hpp — an in-process agent (agent_driver.c) driven frame by frame.
 #ifndef TESTS_AGENT_AGENT_FIXTURE_HPP_
 #define TESTS_AGENT_AGENT_FIXTURE_HPP_

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # check_pb_callbacks.cmake — fails if nanopb's generated header has a pb_callback_t field other
 # than the ones proto/tvmcrt.options asks for (a missing -I for the .options file, or a new
 # unbounded field, silently turns fixed-size fields into callbacks the agent never sets).

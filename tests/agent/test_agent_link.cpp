@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_agent_link.cpp — the agent's frame layer: Boot, Hello, Nak for every damaged frame, unknown
 // and malformed messages; after each bad input the agent answers the next good request.
 #include "agent_fixture.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_agent_requests.cpp — ModelInfo, SetWorkspaces, WriteInput, Execute, ReadOutput and
 // GetLastError against the hand-written models of test_models.c.
 #include "agent_fixture.hpp"

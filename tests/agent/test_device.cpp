@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_device.cpp — tvmcrt-device (built with the test model table) over a real pty, TCP and stdio: start
 // it, open the path it prints, speak Hello / WriteInput / Execute / ReadOutput, then check that it
 // exits cleanly on hang-up (--once) and on SIGTERM.

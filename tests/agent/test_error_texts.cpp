@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_error_texts.cpp — the sentences of the agent's errors, now written by tvmcrt-host from the
 // numbers the agent sends (proto/errors/tvmcrt_agent_texts.h), against the sentences the agent itself
 // sent before (commit dd855e0, protocol version 1): every error the agent tests provoke, one by one.

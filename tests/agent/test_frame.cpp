@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_frame.cpp — the frame codec (proto/frame): CRC, COBS round trips and worst case, and the
 // deframer against every kind of line damage. The first include is the header under test.
 #include "tvmcrt_frame.h"

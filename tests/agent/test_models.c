@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_models.c — see test_models.h. Written the way TVM's AOT code uses the backend calls. */
 #include "test_models.h"
 

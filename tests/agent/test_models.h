@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_models.h — a hand-written model table for the agent tests and tvmcrt-device-test, shaped
  * like tvmcrt_link_models()'s output (tvmcrt_agent_models.h). */
 #ifndef TEST_MODELS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // wire_overhead.cpp — measures what a 64 KiB WriteInput upload costs on the wire at the default
 // max payload of 4096: tensor bytes / link bytes (host -> device), for random, all-0x00 and
 // all-0xFF data, with the real frame codec and protobuf encoding. Prints the figures quoted in

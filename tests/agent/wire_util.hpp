@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // wire_util.hpp — frames for the agent tests, built with the shared frame codec and the host's
 // protobuf C++ classes (an implementation independent of the agent's nanopb code).
 #ifndef TESTS_AGENT_WIRE_UTIL_HPP_

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """compare_outputs.py — run two programs that print one line per case and require the same lines.
 
   compare_outputs.py --expect-lines N -- NATIVE_CMD... --- BOARD_CMD...

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * intrinsics_table.c — every Arm DSP intrinsic tvmcrt defines for native builds
  * (runtime/arm_portable), on a table of edge-case operands, one line per case:

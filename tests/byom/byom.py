@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """byom.py — drives the bring-your-own-model tests (tests/byom/CMakeLists.txt, byom.*).
 
   byom.py build --template DIR --dir D (--prefix P | --source S) [--case C] [--target T ...]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # install_check.sh PREFIX BUILD_DIR SOURCE_DIR — the installed tree stands on its own: no file in it
 # names this build or this source tree (the tools find what they need beside themselves), the
 # installed tvmcrt-host boots the installed firmware by default, the pkg-config file works, and a

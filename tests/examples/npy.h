@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // npy.h — reads the .npy files the examples commit (format version 1.0, little-endian, C order).
 // Test-only helper; throws std::runtime_error naming the file on anything unexpected.
 #pragma once

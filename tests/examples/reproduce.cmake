@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs an example's generate.py into a scratch folder and checks that every generated file equals
 # the committed one byte for byte (and that no file is missing or extra).
 #   cmake -DPYTHON=... -DEXAMPLE_DIR=<examples/m> -DOUT=<scratch> [-DBLAS_DIR=<dir> -DLIBRARY_PATH=<dirs>]

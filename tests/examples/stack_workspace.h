@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // stack_workspace.h — a minimal TVMBackendAllocWorkspace/TVMBackendFreeWorkspace for running the
 // example models directly through tvmgen_<m>_run(), without the tvmcrt runtime.
 //

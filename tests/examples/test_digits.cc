@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs examples/digits through tvmgen_digits_run() on every held-out sample and checks the C model
 // against the committed numpy reference, bit for bit, and against what its header and
 // metadata.json promise about memory.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs examples/multi_io through tvmgen_multi_io_run() with a user-supplied "sram" pool and a stack
 // workspace, and checks it against the committed numpy reference and its documented memory needs.
 #include <gtest/gtest.h>

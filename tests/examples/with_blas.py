@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Runs a generator after checking which BLAS numpy really loaded.
 
     LD_LIBRARY_PATH=<dir> /usr/bin/python3 with_blas.py <dir> generate.py [args...]

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """board_boot_test.py HOST ELF BOARD EXAMPLES RAM_KB [MODELS] — one board's image under QEMU's
 netduinoplus2, on its own UART: what can be checked of a board without its silicon. MODELS: the
 image's models, comma-separated (default digits,multi_io, what tvmcrt-fw-<board>.elf serves).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # board_map_test.sh QEMU_BOARD IMAGE TVMCRT_HOST ROOT — the lab path of scripts/qemu-board: a board
 # that is already running (here a QEMU from `qemu-board start`, standing in for a flashed board
 # behind ser2net) is named by CTest's resource variables and found through the board map, and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # boot_id_test.sh QEMU_BOARD IMAGE TVMCRT_HOST — two boots of the same image must report different
 # boot ids (tvmcrt-host uses a change of boot id to tell a reset from a time-out). QEMU starts every
 # run from zeroed RAM, so this exercises the SysTick-jitter half of the port's boot id.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # build_model_board_test.sh BUILD_MODEL HOST EXAMPLES OUT — `build-model --board nucleo_f446re
 # --ram-kb 96` from the installed package (tests/byom's prefix): the user's image is for that board
 # with the RAM asked for (the fit check's line), and boots under QEMU on the board's USART2 with its

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # tvmcrt-host with no port boots the emulated board itself, runs, and leaves no QEMU behind.
 #   default_port_test.sh TVMCRT_HOST FIRMWARE.elf EXAMPLES_DIR
 set -euo pipefail

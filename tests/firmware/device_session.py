@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """device_session.py SCENARIO --host TVMCRT_HOST --root SOURCE_DIR — drives tvmcrt-host against a
 board running tvmcrt-fw (or tvmcrt-fw-test, which adds the fault model) and checks what a user relies on: exit
 codes, the text of errors, the numbers. The port comes from $TVMCRT_PORT (scripts/qemu-board sets

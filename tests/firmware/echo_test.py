@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Drives tvmcrt-fw-echo (device/ports/stm32f4/echo_main.c) over its serial port: proves the USART
 driver and receive ring on the emulated board, or on a real one (socket:// through ser2net, or a
 serial device such as /dev/ttyACM0 with python3-serial). Usage: echo_test.py PORT

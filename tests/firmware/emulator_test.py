@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """The emulated board as users drive it: one launcher, repeatable times, no emulator left behind.
 
     emulator_test.py TVMCRT_HOST QEMU_BOARD FIRMWARE.elf EXAMPLES_DIR

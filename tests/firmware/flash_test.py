@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """flash_test.py FLASH FIRMWARE_DIR RULES — scripts/flash without silicon: a fake sysfs stands in for
 the USB bus (TVMCRT_SYSFS_USB, TVMCRT_DEV_USB) and fake st-flash / openocd / pyocd / pyocd-flashtool
 record the arguments they get. Checks the command each tool gets per board (from the image's

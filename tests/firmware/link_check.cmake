@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # link_check.cmake — the STM32F4 linker script refuses images whose RAM does not fit, with a message
 # that says what to change. Run: cmake -DCC=<arm-none-eabi-gcc> -DLD_SCRIPT=<stm32f4.ld>
 #   -DWORK=<dir> -P link_check.cmake

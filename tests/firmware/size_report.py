@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """size_report.py IMAGE.elf [--size arm-none-eabi-size] — flash and RAM of a tvmcrt firmware image,
 split by component (agent, runtime, nanopb, frame codec, each model, port, libc), from the linker map
 (IMAGE.map) so that only what was linked counts, not everything in the archives.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fuzz_agent.c — libFuzzer target for the agent's receive path: deframer, frame check, nanopb
  * decoding and every handler, with the test model table (tests/agent/test_models.c).

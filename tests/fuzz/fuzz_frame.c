@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fuzz_frame.c — libFuzzer target for the frame codec alone. Input: byte 0 chooses the deframer's
  * buffer size (1..256), the rest is link bytes. Checks, besides the sanitizers: the deframer never

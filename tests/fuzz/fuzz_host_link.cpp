@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_host_link.cpp — libFuzzer target for what the host does with a device's bytes: the deframer
 // and frame checks of host/lib/link.cpp and the response decoding and checks of host/lib/device.cpp
 // (Hello, ModelInfo, WriteInput, Execute, ReadOutput, GetLastError), driven as tvmcrt-host execute

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_host_npy.cpp — libFuzzer target for the host's .npy reader (host/lib/npy.cpp). Input: the
 // bytes of a file. Checks, besides the sanitizers: a malformed file fails only with Error(file); an
 // accepted one holds exactly element_count * element size bytes, and writing it out and reading it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_host_npz.cpp — libFuzzer target for the host's .npz reader (host/lib/npz.cpp over libzip).
 // Input: the bytes of a file. Checks, besides the sanitizers: a malformed archive or member fails
 // only with Error(file); every accepted member holds exactly element_count * element size bytes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_import_relay.cpp — libFuzzer target for tvmcrt-import's Relay signature reader
 // (host/import/src/relay_parser.cpp). Input: the text of a Relay file. Checks, besides the sanitizers:
 // bad text fails only with import_error(relay_invalid), whose message names the file and a line;

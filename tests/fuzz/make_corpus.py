@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """make_corpus.py — writes the seed corpus for fuzz_agent (corpus/agent/): one realistic session
 and a few single requests, in fuzz_agent.c's record format. Protobuf encoded by hand (no deps)."""
 import os

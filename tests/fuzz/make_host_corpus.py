@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """make_host_corpus.py — writes the seed corpora of the host-side fuzz targets:
 corpus/host_link/ (device scripts in fuzz_host_link.cpp's record format: a whole digits-like session,
 a session with a write gap and a model failure, a reset) and corpus/host_npy/ (.npy files of every

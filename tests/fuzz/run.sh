@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # tests/fuzz/run.sh <seconds> [build-dir [target...]] — configure and build the fuzz targets with clang-14
 # (ASan + UBSan + libFuzzer, every library instrumented) in their own build folder, then run each
 # target for <seconds> on a copy of its committed seed corpus. Exits non-zero on any crash, leak or

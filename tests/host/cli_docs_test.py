@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """The man page and bash completion the build makes from tvmcrt-host itself cover every command and
 option its --help lists, and the completion completes them in bash.
 

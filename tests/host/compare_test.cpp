@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Comparison figures and numpy.allclose pass/fail.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of tvmcrt-host against the native device (tvmcrt-device) and the scripted fake
 device (tvmcrt-fake-device), over ptys and socket://. One case per CTest test:
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end cases of tvmcrt-host for the ways a run can end badly (e2e.py runs them): reports that
 must not be lost, inputs that are not what they seem, ports that are empty."""
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end cases of tvmcrt-host over other links (run by e2e.py): a noisy link (tvmcrt-linksim
 flipping bits) and rfc2217:// through ser2net."""
 import json

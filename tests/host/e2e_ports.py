@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end cases of tvmcrt-host's port discovery (e2e.py runs them): list-ports over a fake sysfs
 tree (TVMCRT_SYSFS_ROOT, TVMCRT_DEV_ROOT) holding an ST-LINK's ttyACM — whose /dev node is the pty
 of a running tvmcrt-device — and an FTDI cable's ttyUSB; then --port by USB id and serial number."""

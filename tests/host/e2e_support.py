@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Helpers of the tvmcrt-host end-to-end tests (e2e.py): device processes, running tvmcrt-host,
 checks of exit codes, JSON and messages."""
 import json

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator launcher's inputs: an image's .tvmcrt.board section and the environment, turned into
 // the one QEMU command line (host/lib/emulated_board.hpp). Images are written here byte by byte, a
 // minimal ELF32 with the sections asked for, so these run without a cross compiler.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fake_device.hpp — a scripted stand-in for the device agent, speaking real frames (tvmcrt_frame)
 // and real protobuf over a file descriptor (socketpair end or pty master) in its own thread, with
 // faults on demand: lost requests/responses, Naks, corrupted bytes, resets, wrong versions, silence.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tvmcrt-fake-device — the scripted fake device (fake_device.hpp) on a pty, for end-to-end tests of
 // failures the real agent does not produce on demand. Prints the pty path as its first line and
 // serves until killed.

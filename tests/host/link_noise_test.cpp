@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The link's retransmission budgets on silent, noisy and garbage-spewing devices, frames shrinking
 // on a bad line, and what a device's own reports (receive losses, its max payload) do to a wait.
 #include "link_rig.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // link_rig.hpp — what the link tests share: a Device connected to a scripted fake device over a
 // socketpair, test data, and small checks.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The link layer and Device API against a scripted fake device over a socketpair: retransmission
 // after lost requests, lost and corrupted responses and Naks; Execute never run twice; resets seen
 // in Boot frames and boot ids. (Retransmission budgets, noise and silence: link_noise_test.cpp.)

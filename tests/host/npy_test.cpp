@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // .npy reading and writing: versions, byte orders, Fortran order, every dtype, and the errors users
 // see for broken files.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Port strings and opening ports: what each mistake says.
 #include <gtest/gtest.h>
 #include <pty.h>

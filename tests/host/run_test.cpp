@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Device::run() against the scripted fake device: the inputs and the Execute streamed without
 // waiting and the outputs sent by the device after the run (no ReadOutput requests on a clean line),
 // and, whatever the line loses, every output right and the model run exactly once.

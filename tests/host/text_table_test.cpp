@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // text_table_test.cpp — the error sentence tables the device and tvmcrt-host share
 // (proto/errors/tvmcrt_agent_texts.h, runtime/include/tvmcrt/tvmcrt_error_texts.h): every row's
 // arguments match its format, the numbers run on without gaps, and the host writes every row

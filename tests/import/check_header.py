@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks a generated tvmcrt_model_<m>.h against the model's own files by the naming rule in
 docs/model-header.md. Written separately from the C++ generator so that the two can disagree.
 

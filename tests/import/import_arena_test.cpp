@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A model table linked with an explicit ARENA_SIZE (tvmcrt_link_models(... ARENA_SIZE 4096)).
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // import_cli.hpp — runs tvmcrt-import on private copies of the fixtures, for the tests of its
 // command line (import_errors_test.cpp, import_layout_test.cpp).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tvmcrt-import on broken inputs: each case breaks one thing in a copy of a good fixture and checks
 // the exit code and that the message names the file, the key or line, and the fix.
 #include "import_cli.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tvmcrt-import on TVM output as people publish it (#19, #12): what the folder, the header's size
 // macros and the code's pointer types tell, what is missing, and renaming. Each case works on a
 // private copy of tests/import/fixtures/published (a model compiled as "default").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Generated descriptors of the fixture models: every field, the macros, and the adapter passing
 // the right pointers to tvmgen_<m>_run() (the fixture models copy inputs to outputs).
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Unit tests of the Relay signature reader and name helpers (host/import/src).
 #include <gtest/gtest.h>
 

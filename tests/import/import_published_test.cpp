@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TVM output as people publish it (#19, #12): the same "default" model in every folder layout, with
 // unbound weights in main, without a return type, metadata.json elsewhere or nothing but the header,
 // plus a "default" model calling CMSIS-NN kernels. All are in this one image, each under its own

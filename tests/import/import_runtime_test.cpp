@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Generated descriptors driven by the real runtime: TVMExecute() binds pools and devices by the
 // names the importer wrote, so a wrong name, kind or size in a descriptor fails here.
 #include <gtest/gtest.h>

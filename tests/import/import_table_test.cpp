@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The agent model table tvmcrt_link_models() generated for import_tests (the five format fixtures,
 // then the published-layout ones, import_published_test.cpp).
 #include <gtest/gtest.h>

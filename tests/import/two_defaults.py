@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """two_defaults.py DEVICE TVMCRT_HOST DIR — two models that TVM both compiled as "default", imported as
 pub_mlf and fc (tvmcrt_add_model NAME) into one native device, each executed by its own name through
 tvmcrt-host and compared with a reference computed here from the models' arithmetic.

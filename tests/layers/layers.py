@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """layers.py SOURCE_DIR COMPILE_COMMANDS — the layers point one way, checked on how every file is
 really compiled (compile_commands.json): the include path of each layer's sources holds no folder
 of a layer above it, and no source reaches one by a relative #include.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Both example models through TVMExecute(), against the numpy references committed with them:
 // digits bit-exact on every held-out sample (and the same accuracy as numpy), multi_io within 1e-5.
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # package_check.sh BUILD_DIR — the Debian packages cpack makes from this build (cmake/TvmcrtPackage.cmake):
 # what each holds, what it depends on, and lintian's verdict (no errors). The full proof — apt
 # installing them on a clean Debian 12 and using them — is scripts/package-test (docs/packaging.md).
@@ -17,13 +18,16 @@ has() {
   grep -qx "./$2" <<<"$listing" || fail "$(basename "$1") has no /$2"
 }
 for f in usr/bin/tvmcrt-host usr/bin/tvmcrt-import usr/bin/tvmcrt-device usr/lib/tvmcrt/firmware/tvmcrt-fw.elf \
+         usr/lib/tvmcrt/firmware/tvmcrt-fw-nucleo_f401re.bin usr/lib/tvmcrt/firmware/tvmcrt-echo-nucleo_f401re.elf \
+         usr/lib/tvmcrt/firmware/tvmcrt-fw-nucleo_l4r5zi.elf \
          usr/share/man/man1/tvmcrt-host.1.gz usr/share/man/man1/tvmcrt-import.1.gz usr/share/man/man1/tvmcrt-device.1.gz \
          usr/share/bash-completion/completions/tvmcrt-host usr/share/doc/tvmcrt/copyright usr/share/doc/tvmcrt/changelog.gz; do
   has "$run" "$f"
 done
 for f in usr/lib/cmake/tvmcrt/tvmcrtConfig.cmake usr/lib/cmake/tvmcrt/tvmcrtConfigVersion.cmake usr/lib/libtvmcrt_host.a \
          usr/include/tvmcrt/host/device.hpp usr/lib/pkgconfig/tvmcrt-host.pc usr/share/tvmcrt/source/runtime/CMakeLists.txt \
-         usr/share/tvmcrt/source/nanopb/pb_decode.c usr/share/tvmcrt/scripts/build-model usr/share/doc/tvmcrt-dev/copyright; do
+         usr/share/tvmcrt/source/nanopb/pb_decode.c usr/share/tvmcrt/scripts/build-model usr/share/doc/tvmcrt-dev/copyright \
+         usr/include/tvmcrt/agent/tvmcrt_agent_errors.h usr/share/tvmcrt/source/proto/errors/tvmcrt_agent_texts.h; do
   has "$dev" "$f"
 done
 # Nothing of one package in the other (apt would refuse to install both).

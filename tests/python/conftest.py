@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the Python tests (tests/python/CMakeLists.txt runs each file under pytest
 with /usr/bin/python3 and PYTHONPATH=<build>/python). Paths come from the environment CTest sets:
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """tvmcrt-host execute --json carries the output values (nested by shape, so numpy.array(values,
 dtype) is the output) and every batch row the prediction: a script without Python bindings
 still gets the numbers."""

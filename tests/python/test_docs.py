@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """docs/python.md stays true: every Python block in it runs against the native device from the
 repository's root (TVMCRT_PORT set, as a user's environment would), the pytest example through
 the plugin."""

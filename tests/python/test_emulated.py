@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """import tvmcrt on the emulated board: connect() with no port boots the firmware under QEMU once
 for the Device's life (placements survive between calls, one boot id), outputs equal the numpy
 references, and times say they are emulated."""

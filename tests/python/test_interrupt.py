@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Ctrl-C and the GIL: a call waiting on the device lets other threads run, a SIGINT raises
 KeyboardInterrupt within host::kInterruptLatency (0.1 s), and the next call on the same Device
 gets its own answers (the interrupted call's requests are abandoned, the line flushed)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """labgrid: the emulated board (QEMU, scripts/qemu-board start) behind ser2net as a labgrid
 NetworkSerialPort, raw TCP and RFC 2217, in a local environment file (no coordinator); pytest runs
 with --lg-env and drives it through TvmcrtDriver, TvmcrtStrategy and the tvmcrt_device fixture,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The LAVA job (farms/lava): validated by LAVA's own schema (Debian's lava-common), in its
 OpenOCD and pyOCD forms, and its test definition's steps run as a LAVA test shell would (against
 the native device, with a lava-test-case that records its calls): one test case per sample."""

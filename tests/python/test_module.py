@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """import tvmcrt against the native device (tvmcrt-device) and the scripted fake device: what a
 Python user relies on — outputs equal to the references, dtypes and shapes, checks made before
 anything is sent, the error classes and messages of tvmcrt-host."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """pip install --no-build-isolation --no-index ./python into a venv (Debian's setuptools and pip,
 no index): the installed package imports outside the source tree, runs digits on the native
 device, and its pytest plugin loads from its entry point. TVMCRT_BUILD_DIR points setup.py at

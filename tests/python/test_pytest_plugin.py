@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The pytest plugin (tvmcrt.pytest_plugin), run by pytest's own pytester in a subprocess: the
 options, one session-wide device, the output assertion and its failure message."""
 import os

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """check_model.py — one model of tests/real_models on a device, outputs against the references.
 
   check_model.py --host TVMCRT_HOST (--device EXE | --port PORT) --data DIR [--output NAME ...]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # fit_as_stm32f4.cmake — runs the fit check (FIT_CHECK) on an image's input (INPUT) as if the image
 # were for the STM32F4 with 128 KiB of RAM; prints what the check printed, fails if it passed.
 set(wrapped ${CMAKE_CURRENT_BINARY_DIR}/fit_as_stm32f4_input.cmake)

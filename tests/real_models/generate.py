@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the test models in the shape of published TVM 0.8-0.10 AOT output, and their references.
 
     /usr/bin/python3 tests/real_models/generate.py OUT_DIR

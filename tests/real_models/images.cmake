@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Firmware build: the test models of tests/real_models on each emulated board (one model per image:
 # both are named `default`). The board of each is the smallest that holds it: conv_i8 needs more
 # RAM than an STM32F4 has (the fit check says so and names mps2_an386, CMakeLists.txt tests that).

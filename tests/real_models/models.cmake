@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The test models of tests/real_models, for the native build (CMakeLists.txt) and the firmware
 # build (images.cmake): generated into <build>/real_models, then tvmcrt_add_model() on each, with
 # the sidecar their header-only output needs, exactly as a user would.

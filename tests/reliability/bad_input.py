@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """A hostile host against the native device over its real link (TCP and pty): malformed frames and
 requests, each answered with its own error (a Nak or a response status naming the code), and after
 each one the device still answers a Hello with the same boot id (it neither crashed nor reset).

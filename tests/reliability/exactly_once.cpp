@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // exactly_once.cpp — tvmcrt-exactly-once: N runs of a model whose outputs follow from its input
 // (bench/models' copy_<size>: y = x; tests/agent/test_models.c's add_one: y = x + 1, sum_bytes: the
 // sum and the bytes reversed) over one connection with Device::run() (inputs and Execute streamed,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Reliability figures of tvmcrt-host and the agent over a faulty link (docs/reliability.md).
 
   reliability.py noise --executes N [--ber P] [--drop P] [--dup P] ...

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # tests/reliability/run-figures.sh [build-dir] — the long versions of the reliability figures in
 # docs/reliability.md: 1,000 executes of each example through tvmcrt-linksim at BER 1e-4 (with rare
 # drops and duplicates), at BER 1e-3, and with 5% of the bytes dropped; 10,000 runs exactly once

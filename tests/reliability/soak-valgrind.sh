@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # tests/reliability/soak-valgrind.sh [build-dir] [samples] — valgrind memcheck over a host-side soak:
 # tvmcrt-host executes `samples` (default 10,000) held-out digits samples in one batch (WriteInput,
 # Execute, ReadOutput each) against tvmcrt-device --tcp, both under memcheck. Passes when memcheck

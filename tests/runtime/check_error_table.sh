@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # docs/runtime.md's error table must list every code in tvmcrt_errors.h with its value, and no other.
 set -euo pipefail
 root=$1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * execute_overhead.c — what TVMExecute() costs over calling a model's tvmgen_<m>_run() directly.
  *

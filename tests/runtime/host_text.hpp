@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // host_text.hpp — the runtime's last error as tvmcrt-host writes it from the numbers the agent
 // sends (TVMCrtLastErrorText() -> wire::ErrorText -> error_text()), for the runtime tests to hold
 // against TVMGetLastError(): the same sentence, word for word, for every error they provoke.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Prints TVMExecute()'s overhead over a direct tvmgen_<m>_run() call, in instructions (callgrind
 # counts instructions, so the figure does not depend on machine load). Usage: measure_overhead.sh EXE
 set -euo pipefail

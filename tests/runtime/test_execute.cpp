@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TVMExecute(): argument checks, model failures and their text, abort, re-entry.
 #include <gtest/gtest.h>
 

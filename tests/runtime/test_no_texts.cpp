@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The runtime built with TVMCRT_ERROR_TEXTS=0: the same codes, "tvmcrt error 0x<code>" for a text,
 // and a model's own TVMAPISetLastError() text kept whole; the numbers it records still give
 // tvmcrt-host the whole sentence the runtime with its texts would have said.

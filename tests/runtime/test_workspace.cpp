@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TVMSetWorkspaces()/TVMSetDevices() checks, and external pools and devices reaching the model.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* toy_models.c — see toy_models.h. Written the way TVM's AOT code uses the backend calls. */
 #include "toy_models.h"
 

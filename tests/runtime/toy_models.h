@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* toy_models.h — hand-written models for the runtime tests, shaped like tvmcrt-import's output. */
 #ifndef TOY_MODELS_H_
 #define TOY_MODELS_H_

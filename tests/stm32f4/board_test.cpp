@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // board_test.cpp — every board in device/ports/stm32f4/boards against register values worked out by
 // hand from the reference manuals, and the exact write sequence its clock start-up makes on a fake
 // register file. A board header without a row here fails `EveryBoardHasExpectedValues`: work its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // clock_check_test.cpp — what the clock code does when a description is wrong or a part never gets
 // ready: the check's sentence, the bounded waits, the fall-back to the 16 MHz HSI, the emulator
 // (nothing written), and a chip a boot loader left on the PLL.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fake_registers.cpp — the family-independent part of fake_registers.hpp.
 #include "fake_registers.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fake_registers.hpp — a register file for running an STM32 port's set-up code natively (the port
 // built with TVMCRT_STM32_FAKE_REGISTERS, device/ports/stm32/tvmcrt_stm32.h): it starts at a chip's
 // reset values, records every write in order, counts reads, and answers the ready bits a chip

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fake_stm32f4.cpp — what an STM32F4 answers (fake_registers.hpp): HSERDY after HSEON, PLLRDY
 // after PLLON, SWS after SW, ODRDY/ODSWRDY after ODEN/ODSWEN, FLASH_ACR reads back what was written.
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // board_test.cpp — every STM32L4+ board in device/ports/stm32l4/boards against values worked out by
 // hand from RM0432, and the exact write sequence of its clock start-up on the fake register file.
 //

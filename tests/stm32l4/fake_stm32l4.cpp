@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fake_stm32l4.cpp — what an STM32L4+ answers (tests/stm32f4/fake_registers.hpp): HSIRDY after
 // HSION, HSERDY after HSEON, PLLRDY after PLLON, SWS after SW, VOSF clear (set for good when the
 // regulator "never settles"), FLASH_ACR reads back what was written.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_agent.h — the device agent: serves tvmcrt-host's requests (docs/protocol.md) for the
  * models of one image, over the bytes a port delivers. C99, no malloc: all state is one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_agent_config.h — compile-time limits of the device agent. Override any of them with -D or
  * by naming a header in TVMCRT_AGENT_CONFIG_FILE; every value here is a default. RAM cost is stated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_agent_models.h — the table of models an agent serves, generated at build time by
  * tvmcrt_link_models() (cmake/TvmcrtModel.cmake) for each device executable or firmware image.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_port.h — what a port gives the agent: bytes in, bytes out, a clock, an identity.
  *

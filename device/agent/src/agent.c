@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent.c — the agent's receive path (port bytes → deframer → frame check → dispatch), its send
  * path (nanopb → tx[] → COBS stream → port), Nak and Boot. The requests themselves are handled in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_guard.c — canaries after every input and output buffer, so a model that writes past a
  * declared tensor size fails its Execute with the tensor's name instead of passing with garbage.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_info.c — Hello, ModelInfo and GetLastError: responses encoded straight from the port, the
  * region list, the model table and the last error, through nanopb callbacks (no RAM copies).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_internal.h — shared between the agent's source files; not for applications.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_tensors.c — WriteInput (bytes decoded straight into the input tensor), Execute (exactly once
  * per run id, outputs sent after it when asked) and ReadOutput (bytes encoded straight from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_text.c — the last error the agent reported, kept as numbers (a row of
  * proto/errors/tvmcrt_agent_texts.h and its arguments) for the Status of the response and for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_workspace.c — where each model's pools live: the default layout at boot, SetWorkspaces
  * (every check before anything changes), and handing a model's placements to the runtime.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * agent_main.c — the agent firmware of every Cortex-M port: serves the image's models over the
  * board's UART (tvmcrt_board_*(), tvmcrt_cortex_m.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * cortex_m_regs.h — the Cortex-M system registers the bare-metal ports touch (SysTick, SCB, NVIC,
  * DWT), at the addresses the Armv7-M Architecture Reference Manual gives every implementation.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * platform.c — the platform line `tvmcrt-host info` shows, the same shape for every bare-metal
  * port: which board, what its core runs at, which counter times the models.

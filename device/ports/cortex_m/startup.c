@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * startup.c — reset handler and fault handling shared by the Cortex-M ports, in C.
  *

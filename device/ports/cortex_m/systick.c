@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * systick.c — the tick (a free-running 32-bit core-clock counter), the boot id, reset, interrupt
  * enables: the same on every Cortex-M (Armv7-M B3.3, B3.4, C1.8).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_cm_text.h — builds short texts (the platform line, check messages, the echo image's
  * status) into a caller's buffer without printf: newlib's snprintf would add kilobytes to every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_cortex_m.h — what every bare-metal Cortex-M port shares (device/ports/cortex_m): the
  * start-up code, the tick counter (DWT or SysTick), the boot id, reset, the UART receive ring, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_cortex_m_vectors.h — for a port's vectors.c: the core exception handlers (startup.c,
  * systick.c) and the first 16 entries of every Cortex-M vector table.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * board.c — bring-up and the board functions of the MPS2 AN386: SysTick from the 25 MHz system
  * clock, UART0. The FPGA needs no clock or pin set-up.

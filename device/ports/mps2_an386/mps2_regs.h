@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mps2_regs.h — the MPS2 AN386 peripherals this port touches: UART0, a CMSDK APB UART (Arm Cortex-M
  * System Design Kit TRM, "APB UART"), at its address in the AN386 memory map. Private to

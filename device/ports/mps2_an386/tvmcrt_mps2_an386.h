@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_mps2_an386.h — the MPS2 AN386 port (Cortex-M4 with FPU): UART0 (CMSDK APB UART) with an
  * interrupt-fed receive ring, on the shared Cortex-M layer (device/ports/cortex_m). Its point is RAM:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * uart.c — UART0 of the MPS2 AN386 (a CMSDK APB UART), 115200 8N1: receive by interrupt into the
  * shared ring (tvmcrt_cm_ring_t), transmit polled.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * vectors.c — the MPS2 AN386 vector table: the core exceptions (device/ports/cortex_m), every
  * interrupt to Default_Handler (a stray one resets the board), UART0 receive to its handler. Also

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * main.c — tvmcrt-device: the agent and the runtime as a native process, serving one connection
  * at a time over a pty, a TCP socket on 127.0.0.1, or stdin/stdout. Same agent code and options as

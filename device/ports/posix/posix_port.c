@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * posix_port.c — port functions over file descriptors, and the runtime's abort hook for a process.
  */

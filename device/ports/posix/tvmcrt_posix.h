@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_posix.h — the POSIX port: a tvmcrt_port_t over a pair of file descriptors (a pty master,
  * a TCP socket, or stdin/stdout), with a microsecond clock. Depends on posix_port.c.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # boards.cmake — the board layer of the STM32 ports (device/ports/stm32f4, device/ports/stm32l4):
 #
 #   tvmcrt_stm32_board(<header> PORT <port> LIBRARY <lib> VECTORS <object lib> MAX_RAM_KB <n>

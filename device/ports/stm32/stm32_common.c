@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32_common.c — what the STM32 family ports share (tvmcrt_stm32.h).
  */

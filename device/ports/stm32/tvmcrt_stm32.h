@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_stm32.h — what the STM32 family ports (device/ports/stm32f4, device/ports/stm32l4) share:
  * register access that a native test can replace, the GPIO block (the same on every STM32 since

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * board.c — bring-up and the board functions (tvmcrt_cortex_m.h) of every STM32F4 board: the
  * board's clock tree (stm32f4_clock.c), the tick at its HCLK, its USART, and a platform line that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * board_desc.c — turns one board header (boards/<board>.h, named by TVMCRT_BOARD_HEADER) into the
  * image's tvmcrt_stm32f4_board and its .tvmcrt.board section. The only file compiled per board.

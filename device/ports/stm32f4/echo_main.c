@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * echo_main.c — bring-up firmware (tvmcrt-fw-echo, tvmcrt-echo-<board>): proves the clock, the
  * USART driver, the receive ring and the tick on a new board or emulator before the agent is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32f4_chips.c — what each STM32F4 line allows, for tvmcrt_stm32f4_clock_check(). One entry per
  * line; a board header names its chip (TVMCRT_BOARD_CHIP). Every figure is for a 2.7-3.6 V supply

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32f4_clock.c — the STM32F4 clock tree: the frequencies a board description gives, whether its
  * chip allows them, the register values that set them and the sequence that writes them.

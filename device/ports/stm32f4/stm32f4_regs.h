@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32f4_regs.h — the few STM32F4 registers this port touches, at register level.
  *

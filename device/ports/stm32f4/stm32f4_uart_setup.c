@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32f4_uart_setup.c — the USART instances of the STM32F4 and the set-up of the board's one: bus
  * clocks on, pins to their alternate function, BRR from that USART's own bus clock, 8N1 with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_stm32f4.h — the STM32F4 port: the board's clock tree, its USART with an interrupt-fed
  * receive ring, on the shared Cortex-M layer (device/ports/cortex_m: start-up, the tick, reset, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_stm32f4_board.h — an STM32F4 board as data: what its chip allows, how its clock tree is
  * set, which USART and pins carry the host link; the clock arithmetic, its check and the start-up

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * uart.c — the board's USART, 8N1: receive by interrupt into a ring, transmit polled.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * vectors.c — the STM32F4 vector table, one for every board: the core exceptions
  * (device/ports/cortex_m), every interrupt to Default_Handler (a stray one resets the board), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * board.c — bring-up and the platform line of every STM32L4+ board: the clock tree
  * (stm32l4_clock.c), the tick at its HCLK, its UART. An emulator without an RCC (RCC_CR reads 0)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * board_desc.c — one STM32L4+ board header (boards/<board>.h, named by TVMCRT_BOARD_HEADER) into the
  * image's tvmcrt_stm32l4_board and its .tvmcrt.board section, as device/ports/stm32f4/board_desc.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32l4_chips.c — what the STM32L4+ line allows (tvmcrt_stm32l4_clock_check()), voltage range 1
  * at a 1.71-3.6 V supply:

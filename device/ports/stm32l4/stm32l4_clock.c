@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32l4_clock.c — the STM32L4+ clock tree: frequencies, the check, the register values and the
  * start-up sequence (RM0432). The same shape as device/ports/stm32f4/stm32f4_clock.c, another RCC:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32l4_regs.h — the few STM32L4+ registers this port touches (RM0432, the STM32L4+ reference
  * manual: the "... registers" section of its RCC, PWR, FLASH, GPIO and LPUART chapters). Another

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * stm32l4_uart_setup.c — the UART instances of the STM32L4+ and the set-up of the board's one.
  * Registers only through STM32_RD/STM32_WR (tests/stm32l4 runs it natively). uart.c has the

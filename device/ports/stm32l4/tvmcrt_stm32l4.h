@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_stm32l4.h — the STM32L4+ port: the board's clock tree (up to 120 MHz in range 1 boost),
  * its UART (an LPUART or a USART: ISR/RDR/TDR) with an interrupt-fed receive ring, on the shared

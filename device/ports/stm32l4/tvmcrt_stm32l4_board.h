@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_stm32l4_board.h — an STM32L4+ board as data (the same board layer as the F4's: one header
  * per board in boards/, board_desc.c): what its chip allows, its clock tree, which UART and pins

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * uart.c — the board's UART (stm32l4_uart_setup.c), 8N1: receive by interrupt into the shared ring
  * (tvmcrt_cm_ring_t), transmit polled. The L4 layout: ISR, RDR, TDR; an overrun is cleared in ICR.

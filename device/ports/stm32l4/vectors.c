@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * vectors.c — the STM32L4+ vector table: the core exceptions (device/ports/cortex_m), every
  * interrupt to Default_Handler (a stray one resets the board), the UARTs a board may use to the one

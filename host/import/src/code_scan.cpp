@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // code_scan.cpp — see code_scan.hpp.
 #include "code_scan.hpp"
 

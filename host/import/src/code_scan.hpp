@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // code_scan.hpp — what the generated C itself says about a model, read without compiling it:
 //
 //   the I/O element types   TVM's tvmgen_<m>___tvm_main__ takes one typed pointer per input and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // discover.cpp — see discover.hpp.
 #include "discover.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // discover.hpp — finds one model's files in a folder laid out any way people publish TVM output:
 // an MLF (<dir>/codegen/host/{include,src}), <dir>/{include,src}, <dir>/inc + <dir>/src,
 // <dir>/host/..., the sources beside the header, metadata.json in another folder.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // dtype.cpp — dtype table. Order and enumerators follow TVMDType in tvmcrt.h.
 #include "dtype.hpp"
 

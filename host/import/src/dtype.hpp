@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // dtype.hpp — the element types tvmcrt knows (runtime/include/tvmcrt/tvmcrt.h TVMDType).
 #pragma once
 

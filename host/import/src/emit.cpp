@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // emit.cpp — see emit.hpp. The macro naming rule implemented here is documented in
 // docs/model-header.md; tests/import/check_header.py checks generated headers against it.
 #include "emit.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // emit.hpp — writes the files tvmcrt-import generates for one model:
 //   tvmcrt_model_<m>.h        macros (rule: docs/model-header.md), typed I/O structs, the descriptor
 //   tvmcrt_model_<m>.c        TVMModel descriptor and the adapter calling tvmgen_<m>_run()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // errors.cpp — import_error formatting and the name helpers every reader shares.
 #include <cctype>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // header_parser.cpp — see header_parser.hpp.
 #include "header_parser.hpp"
 

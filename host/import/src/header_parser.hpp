@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // header_parser.hpp — reads TVM's C interface header codegen/host/include/tvmgen_<m>.h.
 //
 // That header is the one place that always names the tensors the way the generated code does (its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // importer.cpp — combines header, metadata.json, Relay text and sidecar into one checked model.
 //
 // Who decides what:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // main.cpp — tvmcrt-import command line. Exit codes: model.hpp exit_code (0 ok, 2 usage, 3..14 per
 // kind of input problem); every error goes to stderr as "tvmcrt-import: error: <where>: <problem>"
 // followed by a "fix:" line.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // memory.cpp — see memory.hpp.
 #include "memory.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // memory.hpp — the model's memory: USMP external pools, constant pools and the stack workspace.
 //
 //   external pools    members of struct tvmgen_<m>_workspace_pools with a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // metadata.hpp — reads an MLF's metadata.json, versions 5, 6 and 7.
 //
 //   v5 (TVM 0.8):  {"version": 5, "model_name": m, "memory": {"functions": {"main": [{

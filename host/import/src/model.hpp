@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // model.hpp — what tvmcrt-import learns about one model, and how it reports failure.
 //
 // Every failure is an import_error carrying an exit code (one per kind of problem, see exit_code)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // relay_parser.cpp — a small recursive-descent reader for the types in a Relay main signature.
 #include "relay_parser.hpp"
 

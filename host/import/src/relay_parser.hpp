@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // relay_parser.hpp — reads the main function's signature from an MLF's Relay text
 // (src/<m>.relay in metadata v7, src/relay.txt in v5/v6):
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sidecar.cpp — see sidecar.hpp.
 #include "sidecar.hpp"
 

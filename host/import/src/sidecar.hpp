@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sidecar.hpp — the user's description of tensors TVM's output does not describe (older TVM
 // writes no I/O into metadata.json; a bare codegen folder has no metadata at all):
 //

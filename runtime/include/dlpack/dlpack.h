@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * dlpack/dlpack.h — the DLPack tensor types that TVM's C headers and generated code refer to.
  * Written for tvmcrt to be ABI-compatible with DLPack v0.8 (the version TVM 0.9-0.18 ships); only

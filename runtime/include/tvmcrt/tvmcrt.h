@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt.h — the Embedded C Runtime Interface: run a compiled model with TVMExecute().
  *

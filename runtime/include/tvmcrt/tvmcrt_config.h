@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_config.h — compile-time limits of the runtime. Override any of them with -D or by naming a
  * header in TVMCRT_CONFIG_FILE; every value here is a default.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_error_texts.h — every sentence the runtime can say, by number (tvmcrt/tvmcrt_text.h). The
  * runtime records an error as its row's number and arguments; TVMGetLastError() writes the sentence

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_errors.h — the runtime's error codes, (category << 8) | code.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_text.h — error texts as numbers (deferred formatting, as Rust's defmt and Zephyr's
  * dictionary logging do it). An error is recorded as the number of its sentence in a table and the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """npy_to_c.py OUT.h NAME=FILE.npy... — writes each array as a C array in flash for on-target tests.
 
 For NAME it defines `static const <type> NAME[]` (flattened, C order) and NAME_COUNT (first dimension:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * runtime_test.c — on-target test of the cross-compiled runtime and example models (semihosting).
  *

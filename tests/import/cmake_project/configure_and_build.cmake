@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -P script: configure cmake_project in a fresh folder and build it.
 #   -DPROJ=<cmake_project> -DBIN=<build folder> -DSRC=<tvmcrt source> -DCASE=<case>
 #   [-DTOOL=<tvmcrt-import>]  passed as TVMCRT_IMPORT_EXECUTABLE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // impair.hpp — one direction of tvmcrt-linksim: what happens to the bytes between reading them from
 // one end and writing them to the other (bit flips, drops, duplicates, inserted bytes, garbage
 // bursts, a byte rate, latency, stalls), with a seeded random generator so a run can be repeated.

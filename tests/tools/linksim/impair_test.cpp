@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fault model of tvmcrt-linksim: rates come out as configured, a seed repeats a run, timing
 // follows the baud rate, latency and stalls.
 #include <gtest/gtest.h>

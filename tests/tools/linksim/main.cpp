@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tvmcrt-linksim — a fault-injecting serial link for tests and benchmarks (README.md).
 //
 // Host side: a TCP listener on 127.0.0.1 (--listen PORT; 0 picks a free one) or a pty (--pty). Device

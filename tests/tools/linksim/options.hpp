@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // options.hpp — tvmcrt-linksim's command line (README.md has the full description).
 #pragma once
 

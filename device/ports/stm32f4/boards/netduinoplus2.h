@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * netduinoplus2: QEMU's `-M netduinoplus2` (an STM32F405RG) and the default board, for any
  * STM32F405/407 with USART1 free on PA9/PA10. The images `tvmcrt-fw*.elf` are built for it unless

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * NUCLEO-F401RE (MB1136): STM32F401RET6 at its rated 84 MHz.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * NUCLEO-F411RE (MB1136): STM32F411RET6 at its rated 100 MHz.
  *

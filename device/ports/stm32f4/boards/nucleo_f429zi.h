@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * NUCLEO-F429ZI (MB1137): STM32F429ZIT6 at its rated 180 MHz, with over-drive.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * NUCLEO-F446RE (MB1136): STM32F446RET6 at its rated 180 MHz, with over-drive.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * STM32F429I-DISC1 (MB1075, "32F429IDISCOVERY" with ST-LINK/V2-B): STM32F429ZIT6 at 180 MHz.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * STM32F4DISCOVERY / STM32F407G-DISC1 (MB997): STM32F407VGT6 at its rated 168 MHz.
  *

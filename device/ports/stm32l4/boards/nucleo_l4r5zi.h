@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * NUCLEO-L4R5ZI (MB1312): STM32L4R5ZIT6 at its rated 120 MHz (range 1 boost).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvm/runtime/c_backend_api.h — the backend calls TVM-generated operator code makes, written for
  * tvmcrt and declaration-compatible with Apache TVM's header of the same name (0.9-0.18).

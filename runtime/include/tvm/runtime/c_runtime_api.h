@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvm/runtime/c_runtime_api.h — what TVM-generated C includes under this name, written for tvmcrt.
  *

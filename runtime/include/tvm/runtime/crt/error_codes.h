@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvm/runtime/crt/error_codes.h — TVM's microcontroller error codes, written for tvmcrt with the
  * same names and values as Apache TVM's header (0.9-0.18), so generated code that returns them

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvm/runtime/crt/platform.h — the platform calls TVM-generated code may make, written for tvmcrt
  * and declaration-compatible with Apache TVM's header of the same name for TVMPlatformAbort.
