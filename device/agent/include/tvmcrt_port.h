@@ -34,6 +34,13 @@ typedef struct tvmcrt_port {
   /* Optional (NULL: cannot tell). Bytes lost on receive since boot: UART overruns, a full receive
    * buffer. Reported in every Status so the host can name the cause when frames go missing. */
   uint32_t (*rx_lost)(void *ctx);
+  /* Optional (NULL: cannot tell). The stack's high-water mark for a profiled Execute: stack_paint()
+   * fills the stack below the caller's frame with a pattern; stack_used() then returns the bytes of
+   * stack in use at the deepest point since, from the stack's top (frames of main and the agent
+   * included); stack_size is the stack's whole size. Both are called from the agent's loop. */
+  void (*stack_paint)(void *ctx);
+  uint32_t (*stack_used)(void *ctx);
+  uint32_t stack_size;
 } tvmcrt_port_t;
 
 /* A memory region the host may place workspaces in (SetWorkspaces). Owned by the port/application;
