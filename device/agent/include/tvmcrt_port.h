@@ -41,6 +41,11 @@ typedef struct tvmcrt_port {
   void (*stack_paint)(void *ctx);
   uint32_t (*stack_used)(void *ctx);
   uint32_t stack_size;
+  /* Optional (NULL: nothing to do). Waits until the tick source is at the same phase as on every
+   * other call (the next wrap of a tick made of a coarse counter), so that a profiled run starts
+   * at the same point of the clock each time: under an emulator that counts instructions, runs of
+   * one image on one input then give identical ticks. A cycle-exact tick (DWT) needs none. */
+  void (*tick_sync)(void *ctx);
 } tvmcrt_port_t;
 
 /* A memory region the host may place workspaces in (SetWorkspaces). Owned by the port/application;

@@ -24,6 +24,7 @@ void agent_profile_start(tvmcrt_agent_t *a, uint32_t m, bool profile) {
   if (!profile) return;
   TVMProfiler *p = a->models[m].profile;
   if (a->port->stack_paint != NULL) a->port->stack_paint(a->port->ctx);
+  if (a->port->tick_sync != NULL) a->port->tick_sync(a->port->ctx);
   /* Last: the calibration inside begin() must not be counted in the run. */
   p->begin(p, port_clock, AGENT_ARG(a->port));
 }

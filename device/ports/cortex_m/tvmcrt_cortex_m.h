@@ -48,6 +48,8 @@ void tvmcrt_cm_systick_init(uint32_t core_hz);
  * bits extended in software. */
 uint32_t tvmcrt_cm_ticks(void);
 uint32_t tvmcrt_cm_tick_hz(void);
+/* Waits for the tick's next wrap when it is made of SysTick (tvmcrt_port_t.tick_sync). */
+void tvmcrt_cm_tick_sync(void);
 
 /* The main stack's high-water mark (stack.c): paint the unused stack below the caller's frame,
  * then the bytes used at the deepest point since (from the top), and the stack's size. */

@@ -80,6 +80,7 @@ void tvmcrt_posix_port_init(tvmcrt_port_t *port, tvmcrt_posix_link_t *link) {
   port->stack_paint = NULL;
   port->stack_used = NULL;
   port->stack_size = 0;
+  port->tick_sync = NULL;  /* microseconds of a real clock: runs never repeat exactly anyway */
 }
 
 bool tvmcrt_posix_wait(tvmcrt_posix_link_t *link, int timeout_ms) {
