@@ -65,6 +65,7 @@ void run_profile(const ProfileOptions &o) {
   if (!o.baseline.empty()) before = read_baseline(o.baseline);
   auto dev = open_device(o.common);
   const std::uint32_t model = dev->model_index(o.model);
+  dev->require_profile(model);  // before the inputs are checked: that is the first thing to fix
   const auto inputs = bind_tensors(*dev, model, std::move(files), TensorKind::input, "--input", nullptr);
   require_all_inputs(*dev, model, inputs, "--input");
   std::vector<host::RunInput> in;

@@ -105,6 +105,8 @@ class Device {
   // run() with the model's profile probes on, then its records (device_profile.cpp). A model built
   // without PROFILE (ModelInfoResponse.profile_operators 0) is refused before anything is sent:
   // Error(usage) naming the option.
+  // Error(usage) naming the option unless the model was built with PROFILE.
+  void require_profile(std::uint32_t model) const;
   ProfileRun profile(std::uint32_t model, const std::vector<RunInput> &inputs, double timeout_s,
                      const Progress &progress = {});
   wire::GetLastErrorResponse last_error();

@@ -5,14 +5,19 @@
 
 namespace tvmcrt::host {
 
-ProfileRun Device::profile(std::uint32_t model, const std::vector<RunInput> &inputs, double timeout_s,
-                           const Progress &progress) {
+void Device::require_profile(std::uint32_t model) const {
   const auto &m = models_.at(model);
   if (m.profile_operators() == 0)
     throw Error(ErrorClass::usage, "model '" + m.name() + "' on " + port_ +
                                        " was built without PROFILE, so it cannot be profiled: add PROFILE to its "
                                        "tvmcrt_add_model() call (cmake/TvmcrtModel.cmake) and rebuild the image "
                                        "(docs/profile.md)");
+}
+
+ProfileRun Device::profile(std::uint32_t model, const std::vector<RunInput> &inputs, double timeout_s,
+                           const Progress &progress) {
+  require_profile(model);
+  const auto &m = models_.at(model);
   ProfileRun out;
   profile_next_ = true;
   try {
