@@ -68,7 +68,8 @@ std::vector<Regression> find_regressions(const Profile &now, const ProfileBaseli
     else
       judge(op.name, it->second, op.ticks);
   }
-  for (const auto &[name, ticks] : before.operators) {
+  for (const auto &entry : before.operators) {
+    const std::string &name = entry.first;  // not a structured binding: C++17 lambdas cannot capture one
     const bool still = std::any_of(now.operators.begin(), now.operators.end(), [&](auto &o) { return o.name == name; });
     if (!still) notes.push_back("operator " + name + " of the baseline is gone");
   }
