@@ -3,7 +3,7 @@
 #
 #   tvmcrt_add_model(<target> MLF <folder-or-.tar> [MODULE <module>] [NAME <name>]
 #                    [METADATA <metadata.json>] [SIDECAR <json>] [CMSIS_NN <dir>]
-#                    [WORKSPACE_SLACK <bytes>] [IO_ALIGNMENT <bytes>]
+#                    [WORKSPACE_SLACK <bytes>] [IO_ALIGNMENT <bytes>] [PROFILE]
 #                    [INCLUDE_DIRS ...] [SOURCES ...] [DEFINITIONS ...]
 #                    [LINK_LIBRARIES ...] [LINK_OPTIONS ...])
 #     A STATIC library <target>: the model's sources plus the adapter tvmcrt-import generates at
@@ -22,6 +22,10 @@
 #     can share an image. Default: the module name. METADATA: a metadata.json outside the folder.
 #     CMSIS_NN: a CMSIS-NN checkout; adds its Include folder and the kernels the model's code calls
 #     (with what they call in turn), for native and firmware builds alike.
+#     PROFILE: time every operator on the device (tvmcrt-host profile, docs/profile.md): the model's
+#     sources are compiled with -finstrument-functions (headers of the system, of CMSIS and of the
+#     portable intrinsics left out) and tvmcrt-import writes its operator table. Images without a
+#     PROFILE model carry no probe, no hook and no record buffer.
 #     Its arguments stay in the property TVMCRT_MODEL_ARGS (paths absolute): tvmcrt_add_firmware()
 #     (cmake/TvmcrtDevices.cmake) builds the same model again for the board from them.
 #
@@ -272,7 +276,7 @@ function(_tvmcrt_model_link target libraries options)
 endfunction()
 
 function(tvmcrt_add_model target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MLF;MODULE;NAME;METADATA;SIDECAR;CMSIS_NN;WORKSPACE_SLACK;IO_ALIGNMENT"
+  cmake_parse_arguments(PARSE_ARGV 1 arg "PROFILE" "MLF;MODULE;NAME;METADATA;SIDECAR;CMSIS_NN;WORKSPACE_SLACK;IO_ALIGNMENT"
                         "INCLUDE_DIRS;SOURCES;DEFINITIONS;LINK_LIBRARIES;LINK_OPTIONS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "tvmcrt_add_model(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
@@ -336,6 +340,12 @@ function(tvmcrt_add_model target)
   if(DEFINED arg_IO_ALIGNMENT)
     list(APPEND args --io-alignment "${arg_IO_ALIGNMENT}")
   endif()
+  set(profile_source "")
+  if(arg_PROFILE)
+    list(APPEND args --profile)
+    set(profile_source "${gen}/tvmcrt_model_${cname}_profile.c")
+    list(APPEND outputs "${profile_source}")
+  endif()
   _tvmcrt_import_tool(tool tool_dep)
   add_custom_command(OUTPUT ${outputs}
     COMMAND ${tool} ${args}
@@ -357,7 +367,7 @@ function(tvmcrt_add_model target)
   # EXCLUDE_FROM_ALL: compiled for the images that link it only, so a model whose sources need the
   # target (CMSIS-NN, DSP intrinsics) can be in a project that also builds a native device without it.
   add_library(${target} STATIC EXCLUDE_FROM_ALL ${model_sources} ${model_objects} ${arg_SOURCES}
-              ${cmsis_sources} "${gen}/tvmcrt_model_${cname}.c" "${prelude}")
+              ${cmsis_sources} "${gen}/tvmcrt_model_${cname}.c" "${prelude}" ${profile_source})
   target_include_directories(${target} PUBLIC "${gen}" PRIVATE "${header_dir}" ${arg_INCLUDE_DIRS} ${cmsis_include})
   target_compile_definitions(${target} PRIVATE ${arg_DEFINITIONS})
   if(TARGET tvmcrt_runtime)
@@ -383,6 +393,20 @@ function(tvmcrt_add_model target)
     set(portable "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../runtime/arm_portable")
     target_include_directories(${target} BEFORE PRIVATE "${portable}")
     list(APPEND tvm_options "-include${portable}/tvmcrt_arm_portable.h")
+  endif()
+  if(arg_PROFILE)
+    # Every function of the model's own sources calls the profile hooks (runtime/src/profile.c);
+    # inline functions from headers (intrinsics, libm) would call them inside the operators' loops.
+    set(no_probe "/usr/include,/usr/lib")
+    if(NOT CMAKE_CROSSCOMPILING)
+      string(APPEND no_probe ",${portable}")
+    endif()
+    if(cmsis_include)
+      string(APPEND no_probe ",${cmsis_include}")
+    endif()
+    list(APPEND tvm_options -finstrument-functions "-finstrument-functions-exclude-file-list=${no_probe}")
+    set_source_files_properties("${profile_source}" TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
+      "-finstrument-functions;-include${prelude};-Wno-pedantic" OBJECT_DEPENDS "${prelude}")
   endif()
   set_source_files_properties(${model_sources} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS
     "${tvm_options}" OBJECT_DEPENDS "${prelude}")
@@ -412,7 +436,10 @@ function(tvmcrt_add_model target)
       list(APPEND replay ${key} ${arg_${key}})
     endif()
   endforeach()
-  set_target_properties(${target} PROPERTIES TVMCRT_MODEL_ARGS "${replay}")
+  if(arg_PROFILE)
+    list(APPEND replay PROFILE)
+  endif()
+  set_target_properties(${target} PROPERTIES TVMCRT_MODEL_ARGS "${replay}" TVMCRT_MODEL_PROFILE "${arg_PROFILE}")
 endfunction()
 
 function(tvmcrt_link_models exe)

@@ -9,6 +9,7 @@ namespace tvmcrt::cli {
 
 void add_info_command(CLI::App &app);
 void add_execute_command(CLI::App &app);
+void add_profile_command(CLI::App &app);
 void add_set_workspaces_command(CLI::App &app);
 void add_last_error_command(CLI::App &app);
 void add_emulator_command(CLI::App &app);

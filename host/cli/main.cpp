@@ -39,7 +39,8 @@ Exit codes:
   4  timeout: the device stopped answering
   5  protocol: wrong protocol version or malformed responses (firmware and host from different releases)
   6  device: the device or the model reported an error (its TVMGetLastError() text is shown)
-  7  mismatch: outputs differ from --expect/--batch-expect references
+  7  mismatch: outputs differ from --expect/--batch-expect references, or profile's performance gate
+     tripped (an operator or the total grew past --max-regression over --baseline)
   8  file: unreadable or malformed .npy, unsupported dtype, unwritable output directory or report
   9  reset: the device reset during the command
   130, 143, 129  interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP: reports hold what ran
@@ -119,6 +120,7 @@ int main(int argc, char **argv) {
                                         std::to_string(tvmcrt::host::kProtocolVersion));
   tvmcrt::cli::add_info_command(app);
   tvmcrt::cli::add_execute_command(app);
+  tvmcrt::cli::add_profile_command(app);
   tvmcrt::cli::add_set_workspaces_command(app);
   tvmcrt::cli::add_last_error_command(app);
   tvmcrt::cli::add_emulator_command(app);
@@ -126,7 +128,7 @@ int main(int argc, char **argv) {
   tvmcrt::cli::add_completion_command(app);
   for (CLI::App *sub : app.get_subcommands({}))
     if (sub->get_name() == "info" || sub->get_name() == "execute" || sub->get_name() == "set-workspaces" ||
-        sub->get_name() == "last-error")
+        sub->get_name() == "last-error" || sub->get_name() == "profile")
       sub->footer(kEpilogue);
 
   const bool json = wants_json(argc, argv);

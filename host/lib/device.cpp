@@ -41,6 +41,8 @@ constexpr CodeInfo kCodes[] = {
     {AGENT_ERR_UNKNOWN_REGION, "AGENT_ERR_UNKNOWN_REGION", "run 'tvmcrt-host info' to list the regions"},
     {AGENT_ERR_UNKNOWN_POOL, "AGENT_ERR_UNKNOWN_POOL", "run 'tvmcrt-host info' to list the model's pools"},
     {AGENT_ERR_DUPLICATE_POOL, "AGENT_ERR_DUPLICATE_POOL", "place each pool once"},
+    {AGENT_ERR_PROFILE_NOT_BUILT, "AGENT_ERR_PROFILE_NOT_BUILT", ""},
+    {AGENT_ERR_PROFILE_NOT_READY, "AGENT_ERR_PROFILE_NOT_READY", "run the model with profile first"},
     {AGENT_ERR_WORKSPACE_NOT_SET, "AGENT_ERR_WORKSPACE_NOT_SET", "place the model's pools with set-workspaces"},
     {AGENT_ERR_WORKSPACE_TOO_SMALL, "AGENT_ERR_WORKSPACE_TOO_SMALL", "give the pool at least its size_bytes"},
     {AGENT_ERR_WORKSPACE_OUTSIDE_REGION, "AGENT_ERR_WORKSPACE_OUTSIDE_REGION", "keep OFFSET+SIZE inside the region"},
@@ -371,12 +373,19 @@ std::uint32_t Device::next_run_id() {
   return run_id_;
 }
 
+wire::ReadProfileResponse Device::read_profile_page(const wire::ReadProfileRequest &req, const std::string &what) {
+  const auto resp = call<wire::ReadProfileResponse>(wire::MESSAGE_TYPE_READ_PROFILE, req, what);
+  check(resp.status(), what);
+  return resp;
+}
+
 ExecuteResult Device::execute(std::uint32_t model, double timeout_s) {
   return execute_run(model, next_run_id(), timeout_s);
 }
 
 ExecuteResult Device::execute_run(std::uint32_t model, std::uint32_t run, double timeout_s, std::uint32_t upload) {
   wire::ExecuteRequest req;
+  req.set_profile(profile_next_);
   req.set_model(model);
   req.set_run(run);
   req.set_upload(upload);

@@ -16,12 +16,13 @@
 #include <boost/asio/io_context.hpp>
 
 #include "link.hpp"
+#include "profile.hpp"
 #include "transport.hpp"
 #include "tvmcrt.pb.h"
 
 namespace tvmcrt::host {
 
-constexpr std::uint32_t kProtocolVersion = 2;
+constexpr std::uint32_t kProtocolVersion = 3;
 
 struct DeviceOptions {
   TransportOptions transport;
@@ -49,6 +50,12 @@ struct RunResult {
   ExecuteResult execute;
   std::vector<std::vector<std::uint8_t>> outputs;  // every output of the model, in order
   double execute_round_trip_s = 0;                 // from the Execute request out to its answer in
+};
+
+// A profiled run: the run itself and the operators' figures (profile.hpp).
+struct ProfileRun {
+  RunResult run;
+  Profile profile;
 };
 
 // Called with bytes done and bytes total while a tensor moves.
@@ -96,6 +103,13 @@ class Device {
   RunResult run(std::uint32_t model, const std::vector<RunInput> &inputs, double timeout_s,
                 const Progress &progress = {});
   std::vector<std::uint8_t> read_output(std::uint32_t model, std::uint32_t tensor, const Progress &progress = {});
+  // run() with the model's profile probes on, then its records (device_profile.cpp). A model built
+  // without PROFILE (ModelInfoResponse.profile_operators 0) is refused before anything is sent:
+  // Error(usage) naming the option.
+  // Error(usage) naming the option unless the model was built with PROFILE.
+  void require_profile(std::uint32_t model) const;
+  ProfileRun profile(std::uint32_t model, const std::vector<RunInput> &inputs, double timeout_s,
+                     const Progress &progress = {});
   wire::GetLastErrorResponse last_error();
   // After a call cut short (Error(interrupted) in a program that goes on, such as the Python
   // module): forgets the requests it left in flight, whose answers are then ignored as stale, and
@@ -147,6 +161,8 @@ class Device {
   void take_followers(std::uint32_t model, std::size_t chunk, RunResult &out, std::vector<std::size_t> &got);
   // Waits for the oldest request's answer; see wait_data(). chunk: its tensor bytes (0: not data).
   std::optional<Frame> wait_answer(std::size_t chunk);
+  // One ReadProfile request and its checked answer.
+  wire::ReadProfileResponse read_profile_page(const wire::ReadProfileRequest &req, const std::string &what);
   // Runs a wait on the link; a timeout also names the bytes the device's port reported lost.
   template <typename F>
   auto naming_losses(F &&wait) -> decltype(wait());
@@ -165,6 +181,7 @@ class Device {
   std::uint32_t rx_lost_ = 0;
   unsigned clean_answers_ = 0;
   std::uint32_t run_id_ = 0;  // ExecuteRequest.run of the last Execute (see next_run_id())
+  bool profile_next_ = false;  // ExecuteRequest.profile of the Executes run() sends (profile())
 };
 
 // What a user can do about bytes the device's port lost on receive (Status.rx_lost), for messages.

@@ -116,6 +116,7 @@ bool Device::run_pipelined(std::uint32_t model, const std::vector<RunInput> &inp
         if (next >= in.len) ++input, next = 0;
       } else {
         wire::ExecuteRequest req;
+        req.set_profile(profile_next_);
         req.set_model(model);
         req.set_run(run);
         req.set_output_chunk(static_cast<std::uint32_t>(output_chunk));

@@ -15,7 +15,7 @@ enum class ErrorClass {
   timeout = 4,    // the device stopped answering within the time allowed
   protocol = 5,   // wrong protocol version, malformed responses
   device = 6,     // the device or the model reported an error
-  mismatch = 7,   // outputs differ from --expect references
+  mismatch = 7,   // outputs differ from --expect references, or the profile gate tripped (--baseline)
   file = 8,       // .npy files: unreadable, malformed, unsupported; unwritable output directory
   reset = 9,      // the device reset during the command: its inputs, placements and outputs are gone
   interrupted = 130,  // SIGINT, SIGTERM or SIGHUP (the exit code is 128 + the signal: 130, 143, 129)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * tvmcrt_agent_texts.h — every sentence the device agent can say, by number: part of the protocol
- * (version 2). The agent sends an error as its row's number and arguments (Status.text,
+ * (version 3). The agent sends an error as its row's number and arguments (Status.text,
  * tvmcrt.proto's ErrorText) and tvmcrt-host writes the sentence from this table, so the firmware
  * carries none (deferred formatting, tvmcrt/tvmcrt_text.h). Numbers 1-99 are wire values: never
  * renumber or reuse one; a changed sentence keeps its arguments, or takes a new number, and a
@@ -106,6 +106,11 @@
 #define AGENT_TEXT_INPUT_STALE (AGENT_ERR_INPUT_INCOMPLETE, 39, TVMCRT_TEXT_ARGS5(U, U, U, S, S), \
     "input was last uploaded as upload %u, this Execute is for upload %u: write it again before " \
     "Execute (input %u '%s', model '%s')")
+#define AGENT_TEXT_PROFILE_NOT_BUILT (AGENT_ERR_PROFILE_NOT_BUILT, 40, TVMCRT_TEXT_ARGS1(S), \
+    "model '%s' was built without PROFILE: add PROFILE to its tvmcrt_add_model() call and rebuild " \
+    "the image (docs/profile.md)")
+#define AGENT_TEXT_PROFILE_NOT_READY (AGENT_ERR_PROFILE_NOT_READY, 41, TVMCRT_TEXT_ARGS1(S), \
+    "no profile to read: the last Execute of model '%s' did not ask for one (ExecuteRequest.profile)")
 
 /* Every row, for readers that need them all (tvmcrt-host, the agent with its texts). */
 #define TVMCRT_AGENT_TEXTS(X) \
@@ -147,13 +152,15 @@
   X(AGENT_TEXT_TOO_MANY_REGIONS) \
   X(AGENT_TEXT_REGION_ALIGNMENT) \
   X(AGENT_TEXT_MODEL_TOO_LARGE) \
-  X(AGENT_TEXT_INPUT_STALE)
+  X(AGENT_TEXT_INPUT_STALE) \
+  X(AGENT_TEXT_PROFILE_NOT_BUILT) \
+  X(AGENT_TEXT_PROFILE_NOT_READY)
 
 /* Names of the request messages, by MessageType: what a T argument is written as. */
 #define TVMCRT_AGENT_REQUEST_NAMES                                                                 \
   {                                                                                                \
     "request", "HelloRequest", "ModelInfoRequest", "SetWorkspacesRequest", "WriteInputRequest",    \
-        "ExecuteRequest", "ReadOutputRequest", "GetLastErrorRequest"                               \
+        "ExecuteRequest", "ReadOutputRequest", "GetLastErrorRequest", "ReadProfileRequest"         \
   }
 
 #endif /* TVMCRT_AGENT_TEXTS_H_ */

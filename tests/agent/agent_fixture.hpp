@@ -84,7 +84,7 @@ class AgentTest : public ::testing::Test {
     return r;
   }
 
-  pb::HelloResponse hello(uint32_t version = 2) {
+  pb::HelloResponse hello(uint32_t version = 3) {
     pb::HelloRequest req;
     req.set_protocol_version(version);
     return call<pb::HelloResponse>(kHello, req);

@@ -20,7 +20,9 @@ set(expected
   "tvmcrt_wire_SetWorkspacesRequest.placements"
   "tvmcrt_wire_WriteInputRequest.data"
   "tvmcrt_wire_ReadOutputResponse.data"
-  "tvmcrt_wire_GetLastErrorResponse.text")
+  "tvmcrt_wire_GetLastErrorResponse.text"
+  "tvmcrt_wire_ReadProfileResponse.operators"
+  "tvmcrt_wire_OperatorProfile.name")
 
 if(NOT EXISTS "${HEADER}")
   message(FATAL_ERROR "${HEADER} not found: build the tvmcrt_nanopb target first")

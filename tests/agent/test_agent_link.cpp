@@ -12,13 +12,13 @@ TEST_F(AgentTest, SendsBootAfterInit) {
   pb::Boot boot;
   ASSERT_TRUE(boot.ParseFromString(boot_[0].payload));
   EXPECT_EQ(boot.status().boot_id(), kBoot);
-  EXPECT_EQ(boot.protocol_version(), 2u);
+  EXPECT_EQ(boot.protocol_version(), 3u);
 }
 
 TEST_F(AgentTest, HelloDescribesTheDevice) {
   auto r = hello();
   EXPECT_EQ(r.status().code(), 0u);
-  EXPECT_EQ(r.protocol_version(), 2u);
+  EXPECT_EQ(r.protocol_version(), 3u);
   EXPECT_EQ(r.firmware_build_id().rfind("tvmcrt ", 0), 0u) << r.firmware_build_id();
   EXPECT_EQ(r.platform(), "test");
   EXPECT_EQ(r.max_frame_payload(), 4096u);
@@ -50,14 +50,14 @@ TEST_F(AgentTest, EveryStatusCarriesThePortsReceiveLosses) {
 TEST_F(AgentTest, HelloWithAnotherProtocolVersionSaysSo) {
   auto r = hello(1);  // a host of protocol version 1
   EXPECT_EQ(r.status().code(), static_cast<uint32_t>(AGENT_ERR_UNSUPPORTED_VERSION));
-  EXPECT_EQ(text(r.status()), "host speaks protocol 1, device 2: use a tvmcrt-host that matches the firmware");
-  EXPECT_EQ(r.protocol_version(), 2u);
+  EXPECT_EQ(text(r.status()), "host speaks protocol 1, device 3: use a tvmcrt-host that matches the firmware");
+  EXPECT_EQ(r.protocol_version(), 3u);
   expect_alive();
 }
 
 TEST_F(AgentTest, BadCrcIsNakedAndCounted) {
   pb::HelloRequest req;
-  req.set_protocol_version(2);
+  req.set_protocol_version(3);
   // Build the raw frame, corrupt a payload byte (COBS re-encoded so only the CRC is wrong).
   std::string payload = req.SerializeAsString();
   Bytes raw(payload.size() + 8);
@@ -82,7 +82,7 @@ TEST_F(AgentTest, OversizeFrameIsNaked) {
 
 TEST_F(AgentTest, OtherFramingVersionIsNaked) {
   pb::HelloRequest req;
-  req.set_protocol_version(2);
+  req.set_protocol_version(3);
   auto nak = expect_nak(wire_util::encode_frame(kHello, 3, req.SerializeAsString(), 2),
                         AGENT_ERR_UNSUPPORTED_VERSION);
   EXPECT_NE(text(nak.status()).find("framing version 2"), std::string::npos);
@@ -161,7 +161,7 @@ TEST_F(AgentTest, PipelinedRequestsAreAnsweredInOrder) {
 
 TEST_F(AgentTest, PollReportsALinkThatIsGone) {
   pb::HelloRequest req;
-  req.set_protocol_version(2);
+  req.set_protocol_version(3);
   Bytes frame = wire_util::encode_frame(kHello, 1, req.SerializeAsString());
   driver_fail_writes(true);
   EXPECT_FALSE(driver_feed(frame.data(), frame.size()));

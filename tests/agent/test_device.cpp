@@ -157,7 +157,7 @@ TEST(AgentDevice, ServesAModelOverAPtyAndExitsOnHangUp) {
   ASSERT_TRUE(link.ok());
 
   pb::HelloRequest hello;
-  hello.set_protocol_version(2);
+  hello.set_protocol_version(3);
   auto h = link.call<pb::HelloResponse>(pb::MESSAGE_TYPE_HELLO, 1, hello);
   EXPECT_EQ(h.status().code(), 0u) << tvmcrt::host::error_text(h.status().text());
   EXPECT_EQ(h.platform(), "posix");
@@ -186,7 +186,7 @@ TEST(AgentDevice, ServesAModelOverAPtyAndExitsOnHangUp) {
 
 pb::HelloRequest hello_v2() {
   pb::HelloRequest h;
-  h.set_protocol_version(2);
+  h.set_protocol_version(3);
   return h;
 }
 

@@ -2,7 +2,7 @@
 // test_error_texts.cpp — the sentences of the agent's errors, now written by tvmcrt-host from the
 // numbers the agent sends (proto/errors/tvmcrt_agent_texts.h), against the sentences the agent itself
 // sent before (commit dd855e0, protocol version 1): every error the agent tests provoke, one by one.
-// The texts are today's word for word; only the two that name the protocol version say 2 now.
+// The texts are today's word for word; only the two that name the protocol version say 3 now.
 // Each is also checked as the agent's own sentence (TVMCRT_AGENT_ERROR_TEXTS, on in native builds)
 // and as what GetLastError returns.
 #include <array>
@@ -25,8 +25,8 @@ const Golden kGoldens[] = {
     {"framing_version", 0x2003, "framing version 2 is not supported: this device speaks framing version 1"},
     {"short_frame", 0x2006, "frame of 3 bytes is shorter than header and CRC (8): bytes were lost"},
     {"cobs_cut", 0x2006, "COBS block cut short after 2 bytes of a frame: bytes were lost"},
-    {"protocol_version", 0x2003, "host speaks protocol 7, device 2: use a tvmcrt-host that matches the firmware"},
-    {"unknown_message", 0x2004, "message type 9 is not a request of protocol version 2"},
+    {"protocol_version", 0x2003, "host speaks protocol 7, device 3: use a tvmcrt-host that matches the firmware"},
+    {"unknown_message", 0x2004, "message type 9 is not a request of protocol version 3"},
     {"malformed_1", 0x2005, "HelloRequest is not a valid protobuf message (3 bytes): host and device disagree on tvmcrt.proto"},
     {"malformed_2", 0x2005, "ModelInfoRequest is not a valid protobuf message (3 bytes): host and device disagree on tvmcrt.proto"},
     {"malformed_3", 0x2005, "SetWorkspacesRequest is not a valid protobuf message (3 bytes): host and device disagree on tvmcrt.proto"},
@@ -103,7 +103,7 @@ TEST_F(ErrorTexts, EveryErrorTheAgentTestsProvokeReadsAsBefore) {
     // Nak texts
   {
     pb::HelloRequest h;
-    h.set_protocol_version(2);
+    h.set_protocol_version(3);
     std::string p = h.SerializeAsString();
     Bytes f = wire_util::encode_frame(kHello, 5, p);
     f[2] ^= 0x40;

@@ -69,8 +69,8 @@ static void *const sum_inputs[] = {sum_data};
 static void *const sum_outputs[] = {sum_sum, sum_reversed};
 
 const tvmcrt_agent_model_t tvmcrt_agent_models[] = {
-    {&add_one, add_one_inputs, add_one_outputs, 0}, /* no room for canaries (agent_guard.c) */
-    {&sum_bytes, sum_inputs, sum_outputs, 0},
+    {&add_one, add_one_inputs, add_one_outputs, 0, NULL}, /* no room for canaries (agent_guard.c) */
+    {&sum_bytes, sum_inputs, sum_outputs, 0, NULL},
 };
 const size_t tvmcrt_agent_model_count = 2;
 /* 64-aligned although the region promises only 16: pools are aligned by address, so the offsets the

@@ -38,7 +38,7 @@ def st(code=0, text=0, numbers=(), strings=()):
                     text=w.ErrorText(text=text, numbers=list(numbers), strings=list(strings)))
 
 
-hello = w.HelloResponse(status=st(), protocol_version=2, firmware_build_id="tvmcrt fuzz", platform="posix",
+hello = w.HelloResponse(status=st(), protocol_version=3, firmware_build_id="tvmcrt fuzz", platform="posix",
                         max_frame_payload=128, receive_window=2, model_count=1, tick_hz=1000000,
                         max_read_length=64, regions=[w.MemoryRegion(name="sram", size=4096, alignment=16)])
 info = w.ModelInfoResponse(status=st(), name="m",

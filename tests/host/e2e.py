@@ -34,7 +34,7 @@ def case_info(kind):
         r = host("info", "--port", port, "--json")
         check(r.returncode == 0 and r.stderr == "", "info succeeds quietly", r)
         j = json.loads(r.stdout)["device"]
-        check(j["port"] == port and j["platform"] == "posix" and j["protocol_version"] == 2, "device fields", r)
+        check(j["port"] == port and j["platform"] == "posix" and j["protocol_version"] == 3, "device fields", r)
         check(j["max_frame_payload"] >= 256 and j["receive_window"] >= 1 and j["boot_id"] > 0, "link fields", r)
         models = {m["name"]: m for m in j["models"]}
         check(set(models) >= {"digits", "multi_io"}, "both example models listed", r)
@@ -282,12 +282,15 @@ def case_silent():
 
 
 def case_wrong_version():
-    d, port = fake("--version", "1")  # firmware of the version before this host's
-    try:
-        expect_error(host("info", "--port", port, "--json"), 5, "protocol",
-                     "speaks tvmcrt protocol version 1, this tvmcrt-host speaks version 2")
-    finally:
-        d.stop()
+    for old in ("1", "2"):  # firmware of versions before this host's (2: before ReadProfile)
+        d, port = fake("--version", old)
+        try:
+            expect_error(host("info", "--port", port, "--json"), 5, "protocol",
+                         "speaks tvmcrt protocol version %s, this tvmcrt-host speaks version 3" % old)
+            expect_error(host("profile", "--port", port, "--json"), 5, "protocol",
+                         "speaks tvmcrt protocol version %s, this tvmcrt-host speaks version 3" % old)
+        finally:
+            d.stop()
 
 
 def case_model_error():

@@ -160,7 +160,7 @@ std::string FakeDevice::handle(std::uint8_t type, const std::string &payload, in
   switch (type) {
     case wire::MESSAGE_TYPE_HELLO: {
       wire::HelloResponse r;
-      status(r.mutable_status(), s_.protocol_version == 2 ? 0 : AGENT_ERR_UNSUPPORTED_VERSION);
+      status(r.mutable_status(), s_.protocol_version == 3 ? 0 : AGENT_ERR_UNSUPPORTED_VERSION);
       r.set_protocol_version(s_.protocol_version);
       r.set_firmware_build_id("fake 1.0");
       r.set_platform("fake");

@@ -18,7 +18,7 @@
 namespace tvmcrt::test {
 
 struct FakeScript {
-  std::uint32_t protocol_version = 2;
+  std::uint32_t protocol_version = 3;  // the version this tree speaks (kProtocolVersion, TVMCRT_AGENT_PROTOCOL_VERSION)
   std::uint32_t boot_id = 7;
   std::uint32_t max_payload = 256;
   std::uint32_t max_read_length = 0;  // HelloResponse.max_read_length; 0 = not announced

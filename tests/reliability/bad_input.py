@@ -108,7 +108,7 @@ def expect(link, want_type, want_code, what, seq=None):
 
 
 def alive(link, boot_id, what):
-    link.send(frame(HELLO, 9999, w.HelloRequest(protocol_version=2).SerializeToString()))
+    link.send(frame(HELLO, 9999, w.HelloRequest(protocol_version=3).SerializeToString()))
     f = link.recv()
     while f is not None and f[0] != HELLO | 0x80:
         f = link.recv()
@@ -187,7 +187,7 @@ def main():
     a = ap.parse_args()
     p, link = open_link(a.link, a.device)
     try:
-        link.send(b"\0" + frame(HELLO, 1, w.HelloRequest(protocol_version=2).SerializeToString()))
+        link.send(b"\0" + frame(HELLO, 1, w.HelloRequest(protocol_version=3).SerializeToString()))
         boot_id = expect(link, HELLO | 0x80, 0, "first Hello").boot_id
         for what, data, rtype, code in cases():
             link.send(data)

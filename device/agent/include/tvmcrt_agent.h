@@ -45,7 +45,7 @@
 extern "C" {
 #endif
 
-#define TVMCRT_AGENT_PROTOCOL_VERSION 2
+#define TVMCRT_AGENT_PROTOCOL_VERSION 3
 
 /* Where one pool of a model lives: [regions[region].base + offset, + size). */
 typedef struct tvmcrt_agent_placement {
@@ -84,6 +84,10 @@ typedef struct tvmcrt_agent {
   uint32_t frames_dropped;      /* Nak.frames_dropped */
   uint32_t executions;          /* TVMExecute() calls since init (ExecuteResponse.runs) */
   tvmcrt_agent_run_t run;
+  /* The last Execute, if it was profiled (ReadProfile): its model (AGENT_NO_MODEL: none), the
+   * stack the port measured and the run's ticks with the probes on. */
+  uint32_t profiled_model;
+  uint32_t stack_used;
 
   /* Last error reported (GetLastError), as numbers; its sentence too with TVMCRT_AGENT_ERROR_TEXTS. */
   TVMCrtErrorText last;

@@ -50,6 +50,12 @@
 #define TVMCRT_AGENT_MAX_POOLS TVMCRT_MAX_WORKSPACES
 #endif
 
+/* Operator records per ReadProfileResponse (each carries the operator's name, up to ~120 bytes for
+ * TVM's long fused names): at 8, a page stays well inside the default 4096-byte payload. */
+#ifndef TVMCRT_AGENT_PROFILE_PAGE
+#define TVMCRT_AGENT_PROFILE_PAGE 8
+#endif
+
 /* Length of the agent's own last-error text (TVMCRT_AGENT_ERROR_TEXTS), NUL included. */
 #ifndef TVMCRT_AGENT_TEXT_SIZE
 #define TVMCRT_AGENT_TEXT_SIZE TVMCRT_LAST_ERROR_SIZE
@@ -103,6 +109,9 @@
 #endif
 #if TVMCRT_AGENT_MAX_POOLS > TVMCRT_MAX_WORKSPACES
 #error "TVMCRT_AGENT_MAX_POOLS above TVMCRT_MAX_WORKSPACES: the runtime could not take them all"
+#endif
+#if TVMCRT_AGENT_PROFILE_PAGE < 1
+#error "TVMCRT_AGENT_PROFILE_PAGE must be at least 1"
 #endif
 #if TVMCRT_AGENT_TEXT_SIZE < 64
 #error "TVMCRT_AGENT_TEXT_SIZE below 64 cuts model and tensor names out of error texts"

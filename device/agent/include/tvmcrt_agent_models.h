@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "tvmcrt/tvmcrt.h"
+#include "tvmcrt/tvmcrt_profile.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,6 +38,10 @@ typedef struct tvmcrt_agent_model {
   void *const *inputs;   /* model->num_inputs buffers, inputs[i] holds model->inputs[i].size_bytes */
   void *const *outputs;  /* model->num_outputs buffers */
   uint32_t guard_size;   /* bytes after each buffer kept for the canary; 0: none */
+  /* The operator table of a model built with PROFILE (tvmcrt_model_<m>_profile.c); NULL: built
+   * without, and Execute refuses to profile it. The agent calls its begin/end through the table,
+   * so images without a PROFILE model link no profiler. */
+  TVMProfiler *profile;
 } tvmcrt_agent_model_t;
 
 extern const tvmcrt_agent_model_t tvmcrt_agent_models[];

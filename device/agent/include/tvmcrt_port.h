@@ -35,6 +35,18 @@ typedef struct tvmcrt_port {
   /* Optional (NULL: cannot tell). Bytes lost on receive since boot: UART overruns, a full receive
    * buffer. Reported in every Status so the host can name the cause when frames go missing. */
   uint32_t (*rx_lost)(void *ctx);
+  /* Optional (NULL: cannot tell). The stack's high-water mark for a profiled Execute: stack_paint()
+   * fills the stack below the caller's frame with a pattern; stack_used() then returns the bytes of
+   * stack in use at the deepest point since, from the stack's top (frames of main and the agent
+   * included); stack_size is the stack's whole size. Both are called from the agent's loop. */
+  void (*stack_paint)(void *ctx);
+  uint32_t (*stack_used)(void *ctx);
+  uint32_t stack_size;
+  /* Optional (NULL: nothing to do). Waits until the tick source is at the same phase as on every
+   * other call (the next wrap of a tick made of a coarse counter), so that a profiled run starts
+   * at the same point of the clock each time: under an emulator that counts instructions, runs of
+   * one image on one input then give identical ticks. A cycle-exact tick (DWT) needs none. */
+  void (*tick_sync)(void *ctx);
 } tvmcrt_port_t;
 
 /* A memory region the host may place workspaces in (SetWorkspaces). Owned by the port/application;

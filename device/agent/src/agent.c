@@ -120,6 +120,7 @@ static const struct {
     {tvmcrt_wire_ExecuteRequest_fields, agent_handle_execute},
     {tvmcrt_wire_ReadOutputRequest_fields, agent_handle_read_output},
     {tvmcrt_wire_GetLastErrorRequest_fields, agent_handle_get_last_error},
+    {tvmcrt_wire_ReadProfileRequest_fields, agent_handle_read_profile},
 };
 
 static bool dispatch(tvmcrt_agent_t *a, uint8_t type, uint16_t seq, const uint8_t *payload,
@@ -237,6 +238,7 @@ uint32_t tvmcrt_agent_init(tvmcrt_agent_t *agent, const tvmcrt_port_t *port,
   agent->regions = regions;
   agent->region_count = region_count;
   agent->last_model = AGENT_NO_MODEL;
+  agent->profiled_model = AGENT_NO_MODEL;
   uint32_t err = check_config(agent);
   if (err != 0) return err;
   TVMContextInit(&agent->context);

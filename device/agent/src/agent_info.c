@@ -152,6 +152,7 @@ bool agent_handle_model_info(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *pay
   r.outputs.arg = AGENT_ARG(entry->model);
   r.pools.funcs.encode = encode_pools;
   r.pools.arg = &pools;
+  r.profile_operators = entry->profile != NULL ? entry->profile->count : 0;
   return agent_send(a, AGENT_TYPE(MODEL_INFO), seq, 0, tvmcrt_wire_ModelInfoResponse_fields, &r);
 }
 

@@ -97,6 +97,7 @@ typedef union agent_request {
   tvmcrt_wire_ExecuteRequest execute;
   tvmcrt_wire_ReadOutputRequest read_output;
   tvmcrt_wire_GetLastErrorRequest get_last_error;
+  tvmcrt_wire_ReadProfileRequest read_profile;
 } agent_request_t;
 
 /* req: the decoded request; payload and len: the request as it came, for the handlers that decode
@@ -115,6 +116,19 @@ AGENT_HANDLER(write_input);
 AGENT_HANDLER(execute);
 AGENT_HANDLER(read_output);
 AGENT_HANDLER(get_last_error);
+AGENT_HANDLER(read_profile);
+
+/*--------------------------------------------------------------------------------------------------
+ * Profiling (agent_profile.c)
+ *------------------------------------------------------------------------------------------------*/
+
+/* 0 when model m may run profiled, else the recorded AGENT_ERR_PROFILE_NOT_BUILT. */
+uint32_t agent_profile_check(tvmcrt_agent_t *a, uint32_t m);
+/* Around one TVMExecute() of model m: start() paints the stack (if the port can) and starts the
+ * model's profiler when `profile`; stop() stops it and scans the stack. Without `profile`, stop()
+ * only forgets an earlier profile of m (its records no longer describe the last run). */
+void agent_profile_start(tvmcrt_agent_t *a, uint32_t m, bool profile);
+void agent_profile_stop(tvmcrt_agent_t *a, uint32_t m, bool profile);
 
 /* nanopb callback that encodes the C string in *arg (NULL encodes nothing). */
 bool agent_encode_cstring(pb_ostream_t *stream, const pb_field_t *field, void *const *arg);

@@ -183,16 +183,18 @@ static uint32_t check_run(tvmcrt_agent_t *a, uint32_t m, uint32_t upload) {
   return agent_apply_workspaces(a, m);
 }
 
-/* Runs model m into a->run (timings, codes); records what went wrong. */
-static void run_model(tvmcrt_agent_t *a, uint32_t m) {
+/* Runs model m into a->run (timings, codes), profiled if asked; records what went wrong. */
+static void run_model(tvmcrt_agent_t *a, uint32_t m, bool profile) {
   const tvmcrt_agent_model_t *entry = &a->models[m];
   tvmcrt_agent_run_t *run = &a->run;
   a->state[m].outputs_valid = false;
   run->runs = ++a->executions;
   agent_guard_arm(a, m);
+  agent_profile_start(a, m, profile);
   uint32_t t0 = a->port->ticks(a->port->ctx);
   int32_t rc = TVMExecute(entry->model, entry->inputs, AGENT_ARG(entry->outputs), &a->context);
   run->ticks = a->port->ticks(a->port->ctx) - t0;  /* unsigned: right across one wrap */
+  agent_profile_stop(a, m, profile);
   run->runtime_code = rc;
   run->peak_workspace = (uint32_t)TVMContextPeakWorkspace(&a->context);
   /* An overrun first: it explains whatever else the run did. */
@@ -227,10 +229,11 @@ bool agent_handle_execute(tvmcrt_agent_t *a, uint16_t seq, const uint8_t *payloa
   /* The same run id as the run kept: its answer again, never a second run. */
   if (e->run == 0 || e->run != run->id || e->model != run->model) {
     uint32_t code = check_run(a, e->model, e->upload);
+    if (code == 0 && e->profile) code = agent_profile_check(a, e->model);
     if (code != 0) return agent_send_status(a, AGENT_TYPE(EXECUTE), seq, code);
     run->id = e->run;
     run->model = e->model;
-    run_model(a, e->model);
+    run_model(a, e->model, e->profile);
   }
   r.runtime_code = run->runtime_code;
   r.ticks = run->ticks;  /* the host turns them into microseconds (HelloResponse.tick_hz) */

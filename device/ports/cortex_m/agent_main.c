@@ -35,6 +35,21 @@ static uint32_t port_ticks(void *ctx) {
   return tvmcrt_cm_ticks();
 }
 
+static void port_stack_paint(void *ctx) {
+  (void)ctx;
+  tvmcrt_cm_stack_paint();
+}
+
+static uint32_t port_stack_used(void *ctx) {
+  (void)ctx;
+  return tvmcrt_cm_stack_used();
+}
+
+static void port_tick_sync(void *ctx) {
+  (void)ctx;
+  tvmcrt_cm_tick_sync();
+}
+
 static uint32_t port_rx_lost(void *ctx) {
   (void)ctx;
   return tvmcrt_board_rx_lost();
@@ -57,7 +72,8 @@ static void halt_with(const char *text) {
 int main(void) {
   tvmcrt_board_init();
   port = (tvmcrt_port_t){port_read, port_write, port_ticks, tvmcrt_cm_tick_hz(), tvmcrt_cm_boot_id(),
-                         tvmcrt_board_platform(), NULL, port_rx_lost};
+                         tvmcrt_board_platform(), NULL, port_rx_lost, port_stack_paint, port_stack_used,
+                         tvmcrt_cm_stack_size(), port_tick_sync};
   static tvmcrt_region_t regions[1];
   regions[0] = (tvmcrt_region_t){"sram", tvmcrt_agent_arena, tvmcrt_agent_arena_size, 16};
   if (tvmcrt_agent_init(&agent, &port, tvmcrt_agent_models, tvmcrt_agent_model_count, regions, 1) != 0) {

@@ -49,6 +49,18 @@ uint32_t tvmcrt_cm_ticks(void) {
   return (wraps << 24) | (SYSTICK_RELOAD - count);
 }
 
+/* SysTick: until the next wrap (at most 2^24 ticks: 0.1 s at 168 MHz), so that a run shorter than
+ * that never has the wrap interrupt inside it, where it would add its cycles to one operator on
+ * some runs and not on others. (QEMU 7.2 still places SysTick's phase against the instruction count
+ * differently on each launch, by less than one tick: readings then repeat to within one tick,
+ * docs/profile.md.) DWT counts every cycle and never interrupts: nothing to align. */
+void tvmcrt_cm_tick_sync(void) {
+  if (ticks_from_dwt) return;
+  uint32_t wraps = systick_wraps;
+  while (systick_wraps == wraps) {
+  }
+}
+
 uint32_t tvmcrt_cm_tick_hz(void) {
   return tick_hz;
 }

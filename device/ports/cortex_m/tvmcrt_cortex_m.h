@@ -49,6 +49,14 @@ void tvmcrt_cm_systick_init(uint32_t core_hz);
  * bits extended in software. */
 uint32_t tvmcrt_cm_ticks(void);
 uint32_t tvmcrt_cm_tick_hz(void);
+/* Waits for the tick's next wrap when it is made of SysTick (tvmcrt_port_t.tick_sync). */
+void tvmcrt_cm_tick_sync(void);
+
+/* The main stack's high-water mark (stack.c): paint the unused stack below the caller's frame,
+ * then the bytes used at the deepest point since (from the top), and the stack's size. */
+void tvmcrt_cm_stack_paint(void);
+uint32_t tvmcrt_cm_stack_used(void);
+uint32_t tvmcrt_cm_stack_size(void);
 /* Which counter ticks() reads: "the DWT cycle counter" or "SysTick". */
 const char *tvmcrt_cm_tick_source(void);
 /* The platform line for tvmcrt_board_platform() (platform.c), written into `buf` (cut to `cap`):

@@ -77,6 +77,11 @@ void tvmcrt_posix_port_init(tvmcrt_port_t *port, tvmcrt_posix_link_t *link) {
   port->platform = "posix";
   port->ctx = link;
   port->rx_lost = NULL;  /* a pty or socket loses nothing; a real tty's overruns are not read */
+  /* The process's stack is the kernel's, grown on demand: no region to paint, so no mark. */
+  port->stack_paint = NULL;
+  port->stack_used = NULL;
+  port->stack_size = 0;
+  port->tick_sync = NULL;  /* microseconds of a real clock: runs never repeat exactly anyway */
 }
 
 bool tvmcrt_posix_wait(tvmcrt_posix_link_t *link, int timeout_ms) {

@@ -16,7 +16,11 @@ namespace tvmcrt::import {
 
 struct generated {
   std::string header, source, slots, prelude;
+  std::string profile;  // tvmcrt_model_<m>_profile.c; empty unless the model is profiled (options::profile)
 };
+
+// tvmcrt_model_<m>_profile.c: the operator table, records and probe of a PROFILE model (emit_profile.cpp).
+std::string emit_profile(const model &m);
 
 // `origin` is a one-line note on what the files were generated from. Throws import_error(bad_name)
 // if two macros would get the same name.
@@ -25,7 +29,7 @@ generated emit_model(const model &m, const std::string &origin);
 // Bytes tvmcrt_link_models() reserves for this model's pools in the agent arena.
 uint64_t arena_need(const model &m);
 
-// Writes the four files into out_dir (created if needed). Always rewrites them: the build runs
+// Writes the four files (five with a profile) into out_dir (created if needed). Always rewrites them: the build runs
 // the tool only when an input changed, and expects fresh time stamps. Throws import_error(write_failed).
 void write_generated(const model &m, const generated &g, const std::string &out_dir);
 

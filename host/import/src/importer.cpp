@@ -259,7 +259,29 @@ void match_code(const std::vector<code_param> &params, const header_info &hdr,
 struct code_facts {
   bool allocates = false;
   std::vector<code_param> main;
+  std::map<std::string, std::string> defined;  // function name -> prototype
 };
+
+// The operators to time (model::operators): metadata.json's list where it has one, else every
+// function the sources define but the entry points. A listed operator the sources do not define
+// with plain C types cannot be declared for the table: noted and left out.
+void find_operators(const code_facts &code, const metadata_info *md, const std::string &module, model &m) {
+  const std::string p = "tvmgen_" + module + "_";
+  if (md && !md->operator_functions.empty()) {
+    for (const auto &name : md->operator_functions) {
+      auto it = code.defined.find(name);
+      if (it != code.defined.end())
+        m.operators.push_back({name, it->second});
+      else
+        m.notes.push_back("profile: operator " + name + " of metadata.json is not defined with plain C types in the "
+                          "model's sources; it is not timed");
+    }
+    return;
+  }
+  for (const auto &[name, prototype] : code.defined)
+    if (name != p + "__tvm_main__" && name != p + "run" && name != p + "run_model")
+      m.operators.push_back({name, prototype});
+}
 
 code_facts scan_code(const found_files &ff, model &m) {
   code_facts c;
@@ -290,6 +312,7 @@ code_facts scan_code(const found_files &ff, model &m) {
   for (const auto &[name, prototype] : defined)
     if (!declared.count(name)) m.prototypes.push_back(prototype);
   c.main = main_params(texts, paths, ff.module);
+  c.defined = std::move(defined);
   return c;
 }
 
@@ -366,6 +389,12 @@ model import_model(const options &opts) {
 
   resolve_memory(m, {hdr, sc ? &*sc : nullptr, md ? &*md : nullptr, cx.cname_upper, code.allocates}, opts);
   m.devices = hdr.devices;
+  find_operators(code, md ? &*md : nullptr, ff.module, m);
+  m.profile = opts.profile;
+  if (opts.profile && m.operators.empty())
+    throw import_error(exit_code::unsupported, ff.header, "--profile: found no operator function to time",
+                       "profile a model whose sources define its operators (tvmgen_" + ff.module +
+                           "_fused_*), or build it without PROFILE");
   m.io_alignment = opts.io_alignment ? *opts.io_alignment : (sc && sc->io_alignment) ? *sc->io_alignment : 1;
   return m;
 }

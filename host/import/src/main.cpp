@@ -58,6 +58,8 @@ int main(int argc, char **argv) {
   app.add_option("--workspace-slack", o.workspace_slack, "Bytes added to the stack workspace")->check(byte_count(false));
   app.add_option("--io-alignment", o.io_alignment, "Alignment of the I/O buffers, bytes")->check(byte_count(true));
   app.add_option("--pool-alignment", o.pool_alignment, "Alignment of the memory pools, bytes")->check(byte_count(true));
+  app.add_flag("--profile", o.profile,
+               "Also write tvmcrt_model_<name>_profile.c, the operator table for per-operator timing (docs/profile.md)");
   app.add_flag("--list-files", list_files, "Print the header, sources, objects, metadata and Relay text it would read");
   // The files cmake/TvmcrtModel.cmake found itself: the importer checks they are the ones it finds.
   app.add_option("--header", o.header)->group("");

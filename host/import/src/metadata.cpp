@@ -76,6 +76,8 @@ void read_operator_workspaces(const json &fns, const std::string &path, const st
   if (!ops.is_array()) malformed(path, key + "operator_functions", "expected a list");
   uint64_t most = 0;
   for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].is_object() && ops[i].contains("function_name") && ops[i]["function_name"].is_string())
+      info.operator_functions.push_back(ops[i]["function_name"].get<std::string>());
     const std::string k = key + "operator_functions[" + std::to_string(i) + "].workspace";
     if (!ops[i].is_object() || !ops[i].contains("workspace")) continue;
     const json &ws = ops[i]["workspace"];

@@ -33,6 +33,7 @@ struct metadata_info {
   std::string key_prefix;                          // "modules.<m>." in v7, "" before
   std::optional<uint64_t> workspace_size;          // main[].workspace_size_bytes
   std::optional<uint64_t> max_operator_workspace;  // largest operator_functions[].workspace[] entry
+  std::vector<std::string> operator_functions;     // operator_functions[].function_name, in order
   std::vector<metadata_io> inputs, outputs;        // empty when the version does not record them
   std::string relay_path;                          // where this version keeps the Relay text (may not exist)
 };

@@ -65,6 +65,14 @@ struct model {
   // differ (a generated force-included header of #defines; docs/model-header.md, "Renaming").
   std::vector<std::string> symbols;
   std::vector<std::string> prototypes;  // of the functions its sources define (code_scan.hpp)
+  // The operators __tvm_main__ calls, for the profile table (--profile): name as in TVM's code
+  // (tvmgen_<tvm_name>_...) and its prototype. From metadata.json's operator_functions where it
+  // lists them, else every function the sources define but __tvm_main__ and the run entry points.
+  struct op {
+    std::string name, prototype;
+  };
+  std::vector<op> operators;
+  bool profile = false;  // options::profile: the profile table is written
   struct vendor_check {
     std::string header, vendor, supply, where;
   };
@@ -99,6 +107,7 @@ struct options {
   uint64_t workspace_slack = 0;
   uint64_t pool_alignment = 16;
   std::optional<uint64_t> io_alignment;
+  bool profile = false;  // also write tvmcrt_model_<name>_profile.c (docs/profile.md)
 };
 
 // Sanitizes like TVM's runtime::SanitizeName: every non-alphanumeric character becomes '_'.
