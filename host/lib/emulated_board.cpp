@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "emulated_board.hpp"
 
+#include <cinttypes>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "error.hpp"
@@ -15,6 +19,7 @@ namespace {
 constexpr const char *kSection = ".tvmcrt.board";
 constexpr std::uint32_t kMaxSection = 4096;  // a few lines of text; anything bigger is not ours
 constexpr unsigned kMaxSerial = 5;           // netduinoplus2: USART1..3, UART4, UART5, USART6
+constexpr const char *kBootNoise = "tvmcrt_cm_boot_noise";  // device/ports/cortex_m/systick.c
 
 [[noreturn]] void bad(const std::string &elf, const std::string &what) {
   throw Error(ErrorClass::usage, elf + " is not an ARM ELF image tvmcrt can boot: " + what +
@@ -67,6 +72,29 @@ void parse_lines(const std::string &elf, const std::string &text, EmulatedBoard 
   if (b.machine.empty()) bad(elf, std::string(kSection) + " names no qemu_machine");
 }
 
+// The value of a global symbol from the image's symbol table (SHT_SYMTAB and its string table),
+// 0 when the image has none or no such symbol.
+std::uint32_t find_symbol(std::ifstream &in, const std::string &elf, const std::string &table, std::uint32_t shentsize,
+                          std::uint32_t shnum, const char *wanted) {
+  auto field = [&](std::uint32_t i, int off) {
+    return le(reinterpret_cast<const unsigned char *>(table.data()) + i * shentsize + off, 4);
+  };
+  for (std::uint32_t i = 0; i < shnum; ++i) {
+    if (field(i, 4) != 2 /* SHT_SYMTAB */ || field(i, 36) != 16 || field(i, 24) >= shnum) continue;
+    const std::uint32_t strtab = field(i, 24), syms_size = field(i, 20), names_size = field(strtab, 20);
+    if (syms_size > (16u << 20) || names_size > (16u << 20)) bad(elf, "malformed ELF symbol table");
+    const std::string syms = read_at(in, elf, field(i, 16), syms_size);
+    const std::string names = read_at(in, elf, field(strtab, 16), names_size);
+    const std::size_t len = std::strlen(wanted) + 1;
+    for (std::size_t off = 0; off + 16 <= syms.size(); off += 16) {
+      const auto *sym = reinterpret_cast<const unsigned char *>(syms.data()) + off;
+      const std::uint32_t name = le(sym, 4);
+      if (name < names.size() && names.compare(name, len, wanted, len) == 0) return le(sym + 4, 4);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 EmulatedBoard read_emulated_board(const std::string &elf) {
@@ -91,6 +119,7 @@ EmulatedBoard read_emulated_board(const std::string &elf) {
   const std::uint32_t names_size = field(shstrndx, 20);
   if (names_size > (1u << 20)) bad(elf, "malformed ELF section name table");
   const std::string names = read_at(in, elf, field(shstrndx, 16), names_size);
+  board.boot_noise_addr = find_symbol(in, elf, table, shentsize, shnum, kBootNoise);
   for (std::uint32_t i = 0; i < shnum; ++i) {
     const std::uint32_t name = field(i, 0);
     if (name >= names.size() || names.compare(name, sizeof ".tvmcrt.board", kSection, sizeof ".tvmcrt.board") != 0)
@@ -120,6 +149,16 @@ EmulatorCommand emulator_command(const std::string &elf, const std::string &seri
   cmd.argv = {qemu != nullptr && *qemu != '\0' ? qemu : "qemu-system-arm",
               "-M", cmd.board.machine, "-kernel", elf, "-display", "none", "-monitor", "none", "-nodefaults"};
   cmd.argv.insert(cmd.argv.end(), cmd.board.args.begin(), cmd.board.args.end());
+  if (cmd.board.boot_noise_addr != 0) {
+    // QEMU's RAM starts zeroed and -icount makes every boot the same: without this, every boot had
+    // the same boot id and a reset looked like a lost frame (reliability.reset_qemu).
+    std::random_device rd;
+    const std::uint64_t noise = (static_cast<std::uint64_t>(rd()) << 32) | rd();
+    char spec[96];
+    std::snprintf(spec, sizeof spec, "loader,addr=0x%08" PRIx32 ",data=0x%016" PRIx64 ",data-len=8",
+                  cmd.board.boot_noise_addr, noise);
+    cmd.argv.insert(cmd.argv.end(), {"-device", spec});
+  }
   if (serial_backend.empty()) {
     cmd.argv.insert(cmd.argv.end(), {"-semihosting-config", "enable=on,target=native", "-serial", "null"});
   } else {

@@ -25,11 +25,15 @@ struct EmulatedBoard {
   unsigned serial = 0;                    // which -serial option carries the host's UART
   std::vector<std::string> args;          // extra QEMU arguments the board needs
   bool described = false;                 // the image carried a .tvmcrt.board section
+  // Address of the port's boot noise (symbol tvmcrt_cm_boot_noise, device/ports/cortex_m), 0 if
+  // none: the launcher puts random bytes there, RAM's power-up noise, so that boots differ.
+  std::uint32_t boot_noise_addr = 0;
 };
 
 // Reads the NON-allocated section `.tvmcrt.board` of an ARM ELF image: NUL-terminated ASCII lines
 // "key=value" with keys board, qemu_machine, qemu_serial (0..5), qemu_args; unknown keys are
-// ignored (newer images). An image without the section is the default above. Throws Error(usage)
+// ignored (newer images). An image without the section is the default above. Also finds the boot
+// record's address in the image's symbol table. Throws Error(usage)
 // naming the file when it is not a 32-bit little-endian ARM ELF or the section is malformed.
 EmulatedBoard read_emulated_board(const std::string &elf);
 

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # boot_id_test.sh QEMU_BOARD IMAGE TVMCRT_HOST — two boots of the same image must report different
 # boot ids (tvmcrt-host uses a change of boot id to tell a reset from a time-out). QEMU starts every
-# run from zeroed RAM, so this exercises the SysTick-jitter half of the port's boot id.
+# run from zeroed RAM and, with -icount (the default), runs the same every time: the boots differ
+# only by the random bytes the launcher writes into the port's boot noise (RAM's power-up noise,
+# host/lib/emulated_board.cpp).
 set -euo pipefail
 board=$1 image=$2 host=$3
 boot_id() {

@@ -91,6 +91,21 @@ def main():
             fail(f"scripts/qemu-board and --port qemu boot differently: {t3['median_us']} vs {t2['median_us']} us")
         print(f"times: {t0['median_us']} us twice at shift=0, {t2['median_us']} us at shift=1 (both launchers)")
 
+        # RAM's power-up noise: random bytes at the image's tvmcrt_cm_boot_noise, new for each launch.
+        nm = shutil.which("arm-none-eabi-nm")
+        if nm:
+            syms = subprocess.run([nm, image], capture_output=True, text=True, check=True).stdout.split()
+            addr = int(syms[syms.index("tvmcrt_cm_boot_noise") - 2], 16)
+            loaders = []
+            for _ in range(2):
+                argv = json.loads(subprocess.run([host, "emulator", "command", image, "--json"], env=env,
+                                                 capture_output=True, text=True, check=True).stdout)["argv"]
+                loaders += [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-device" and "loader" in argv[i + 1]]
+            want = "loader,addr=0x%08x,data=0x" % addr
+            if len(loaders) != 2 or not all(l.startswith(want) and l.endswith(",data-len=8") for l in loaders) \
+                    or loaders[0] == loaders[1]:
+                fail(f"the launcher's boot noise: {loaders}, want two different '{want}...,data-len=8'")
+
         # A long run (the model 200000 times), ended from outside once QEMU is up.
         endless = execute[:-1] + ["--repeat", "200000"]
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGKILL):

@@ -27,6 +27,14 @@ static struct {
   uint32_t count;
 } boot_record __attribute__((section(".noinit.boot")));
 
+/* Also no-init, and global by this name for emulators: QEMU starts from zeroed RAM and, counting
+ * instructions (-icount), runs the same every time, so tvmcrt-host's launcher writes 8 random bytes
+ * here as the machine starts (host/lib/emulated_board.cpp), as RAM's power-up noise is on silicon.
+ * QEMU writes them again at every reset of the machine: the boot counter above, which counts on,
+ * still tells those resets apart. */
+extern uint32_t tvmcrt_cm_boot_noise[2];
+uint32_t tvmcrt_cm_boot_noise[2] __attribute__((section(".noinit.boot")));
+
 void SysTick_Handler(void);
 
 /* Interrupt context. */
@@ -111,7 +119,7 @@ void tvmcrt_cm_systick_init(uint32_t core_hz) {
     boot_record.count = mix32(boot_record.count);
   }
   boot_record.count++;
-  boot_id = boot_record.count;
+  boot_id = boot_record.count ^ mix32(tvmcrt_cm_boot_noise[0] ^ mix32(tvmcrt_cm_boot_noise[1]));
 }
 
 /* Called once interrupts run. How many loop passes fit in 20000 core clocks depends, in an emulator,
