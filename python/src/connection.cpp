@@ -196,13 +196,18 @@ py::dict Connection::info() {
   return d;
 }
 
-py::tuple Connection::execute(const py::object &name, const py::handle &inputs, int repeat,
-                              std::optional<double> timeout_s) {
-  if (repeat < 1) throw Error(ErrorClass::usage, "repeat must be 1 or more, got " + std::to_string(repeat));
+double Connection::run_timeout(std::optional<double> timeout_s) const {
   const double timeout = timeout_s ? *timeout_s : opt_.run_timeout_s;
   if (!std::isfinite(timeout) || timeout <= 0 || timeout > 86400)
     throw Error(ErrorClass::usage, "timeout must be more than 0 and at most 86400 seconds, got " +
                                        py::repr(py::float_(timeout)).cast<std::string>());
+  return timeout;
+}
+
+py::tuple Connection::execute(const py::object &name, const py::handle &inputs, int repeat,
+                              std::optional<double> timeout_s) {
+  if (repeat < 1) throw Error(ErrorClass::usage, "repeat must be 1 or more, got " + std::to_string(repeat));
+  const double timeout = run_timeout(timeout_s);
   const ModelMeta m = model(name);
   const std::vector<BoundInput> bound = bind_inputs(m, inputs);
   struct Run {
@@ -228,6 +233,52 @@ py::tuple Connection::execute(const py::object &name, const py::handle &inputs, 
   for (std::size_t i = 0; i < m.outputs.size(); ++i)
     outputs[py::str(m.outputs[i].name)] = output_array(m.outputs[i], run.outputs[i]);
   return py::make_tuple(outputs, py::cast(run.device_us), py::cast(run.round_trip_us), run.peak,
+                        meta_.time_note.empty() ? py::object(py::none()) : py::object(py::str(meta_.time_note)));
+}
+
+py::tuple Connection::profile(const py::object &name, const py::handle &inputs, std::optional<double> timeout_s) {
+  const double timeout = run_timeout(timeout_s);
+  const ModelMeta m = model(name);
+  const std::vector<BoundInput> bound = bind_inputs(m, inputs);
+  std::vector<host::RunInput> run_inputs;
+  for (const auto &b : bound) run_inputs.push_back({b.tensor, b.data, b.size});
+  const host::ProfileRun run = on_device([&](host::Device &d) { return d.profile(m.index, run_inputs, timeout); });
+  py::dict outputs;
+  for (std::size_t i = 0; i < m.outputs.size(); ++i)
+    outputs[py::str(m.outputs[i].name)] = output_array(m.outputs[i], run.run.outputs[i]);
+  // The keys of `tvmcrt-host profile --json` (host/cli/profile_report.cpp), so scripts read both alike.
+  const host::Profile &p = run.profile;
+  py::list ops;
+  for (const auto &o : p.operators) {
+    py::dict d;
+    d["name"] = o.name;
+    d["index"] = o.index;
+    d["calls"] = o.calls;
+    d["ticks"] = o.ticks;
+    d["us"] = host::profile_microseconds(o.ticks, p.tick_hz);
+    d["share"] = o.share;
+    d["min_ticks"] = o.min_ticks;
+    d["max_ticks"] = o.max_ticks;
+    d["first_tick"] = o.first_tick;
+    ops.append(d);
+  }
+  py::dict d;
+  d["model"] = p.model;
+  d["tick_hz"] = p.tick_hz;
+  d["probe_ticks_per_call"] = p.probe_ticks;
+  d["run_ticks"] = p.run_ticks;
+  d["run_us"] = host::profile_microseconds(p.run_ticks, p.tick_hz);
+  d["operator_ticks"] = p.operator_ticks;
+  d["operator_count"] = p.operator_count;
+  d["recorded"] = p.recorded;
+  d["operators"] = ops;
+  py::dict memory;
+  memory["stack_used"] = p.stack_used;
+  memory["stack_size"] = p.stack_size;
+  memory["stack_measured"] = p.stack_size != 0;
+  memory["peak_workspace"] = p.peak_workspace;
+  d["memory"] = memory;
+  return py::make_tuple(outputs, d,
                         meta_.time_note.empty() ? py::object(py::none()) : py::object(py::str(meta_.time_note)));
 }
 

@@ -37,6 +37,9 @@ class Connection {
   py::dict info();
   // (outputs {name: ndarray}, device_us [per run], round_trip_us [per run], peak_workspace, emulated)
   py::tuple execute(const py::object &model, const py::handle &inputs, int repeat, std::optional<double> timeout_s);
+  // (outputs {name: ndarray}, profile {the keys of `tvmcrt-host profile --json`}, emulated): one run
+  // with the model's operator probes on (Device::profile()).
+  py::tuple profile(const py::object &model, const py::handle &inputs, std::optional<double> timeout_s);
   // placements: {pool: region | (region, offset) | (region, offset, size)}
   void set_workspaces(const py::object &model, const py::dict &placements);
   // (code, code name, text, model index)
@@ -52,6 +55,8 @@ class Connection {
   auto on_device(F &&f) -> decltype(f(std::declval<host::Device &>()));
   // A model by name (None or "" picks the only one); Error(usage) lists the names on offer.
   ModelMeta model(const py::object &name) const;
+  // The run timeout given, or the connection's; Error(usage) outside (0, 86400] seconds.
+  double run_timeout(std::optional<double> timeout_s) const;
 
   // What Python reads without asking the device (the GIL guards it): tensors, pool and region
   // names never change while the device stays up.

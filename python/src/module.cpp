@@ -63,6 +63,7 @@ PYBIND11_MODULE(_tvmcrt, m) {
       .def("info", &Connection::info)
       .def("execute", &Connection::execute, py::arg("model"), py::arg("inputs"), py::arg("repeat"),
            py::arg("timeout"))
+      .def("profile", &Connection::profile, py::arg("model"), py::arg("inputs"), py::arg("timeout"))
       .def("set_workspaces", &Connection::set_workspaces, py::arg("model"), py::arg("placements"))
       .def("last_error", &Connection::last_error)
       .def("reconnect", &Connection::reconnect)

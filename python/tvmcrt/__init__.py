@@ -12,20 +12,22 @@ whole API, the pytest plugin (tvmcrt.pytest_plugin) and the labgrid driver (tvmc
 """
 from ._errors import (DeviceError, Error, FileError, MismatchError, ProtocolError, ResetError, TimeoutError,
                       TransportError, UsageError)
-from ._device import (Device, DeviceInfo, LastError, Model, Pool, Region, Result, Tensor, connect,
-                      resolve_port)
+from ._device import (Device, DeviceInfo, LastError, Model, OperatorTime, Pool, ProfileResult, Region, Result,
+                      Tensor, connect, resolve_port)
 from ._compare import Comparison, compare
 
 from ._tvmcrt import PROTOCOL_VERSION, VERSION as __version__
 
 # Public classes are tvmcrt.X wherever they are defined (help(), tracebacks, pickling).
-for _cls in (Device, DeviceInfo, LastError, Model, Pool, Region, Result, Tensor, Comparison, Error, UsageError,
+for _cls in (Device, DeviceInfo, LastError, Model, OperatorTime, Pool, ProfileResult, Region, Result, Tensor,
+             Comparison, Error, UsageError,
              TransportError, TimeoutError, ProtocolError, DeviceError, MismatchError, FileError, ResetError):
     _cls.__module__ = __name__
 del _cls
 
 __all__ = [
     "connect", "Device", "DeviceInfo", "Model", "Tensor", "Pool", "Region", "Result", "LastError",
+    "ProfileResult", "OperatorTime",
     "compare", "Comparison", "resolve_port", "PROTOCOL_VERSION",
     "Error", "UsageError", "TransportError", "TimeoutError", "ProtocolError", "DeviceError", "MismatchError",
     "FileError", "ResetError",

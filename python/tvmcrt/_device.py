@@ -2,7 +2,7 @@
 """tvmcrt.connect() and tvmcrt.Device: a device running the tvmcrt agent, from Python."""
 import os
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 import numpy as np
 
@@ -113,6 +113,52 @@ class Result:
         outs = ", ".join("%s: %s %s" % (k, v.dtype, list(v.shape)) for k, v in self.outputs.items())
         return "<tvmcrt.Result %s; time %g us over %d run(s)%s>" % (
             outs, self.time_us, len(self.times_us), " (emulated)" if self.emulated else "")
+
+
+@dataclass(frozen=True)
+class OperatorTime:
+    """One operator of a profiled run: ticks are the device's clock (ProfileResult.tick_hz) with
+    the probe's own cost taken out; share is of all timed operators' ticks (0..1); first_tick is
+    when its first call began, in ticks after the run began (docs/profile.md)."""
+
+    name: str
+    index: int
+    calls: int
+    ticks: int
+    us: float
+    share: float
+    min_ticks: int
+    max_ticks: int
+    first_tick: int
+
+
+@dataclass(frozen=True)
+class ProfileResult:
+    """What Device.profile() returned: the same figures as ``tvmcrt-host profile --json`` under
+    the same names (``as_dict()`` gives that dict, e.g. for a baseline file), the operators slowest
+    first, and the run's outputs. memory: stack_used/stack_size (the stack's high-water mark;
+    stack_measured False where the port cannot tell) and peak_workspace."""
+
+    model: str
+    tick_hz: int
+    probe_ticks_per_call: int
+    run_ticks: int
+    run_us: float
+    operator_ticks: int
+    operator_count: int
+    recorded: int
+    operators: List[OperatorTime]
+    memory: Dict[str, Any]
+    outputs: Dict[str, np.ndarray]
+    emulated: Optional[str]
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The ``tvmcrt-host profile --json`` object (without the outputs)."""
+        d = {f: getattr(self, f) for f in ("model", "tick_hz", "probe_ticks_per_call", "run_ticks", "run_us",
+                                           "operator_ticks", "operator_count", "recorded")}
+        d.update(ok=True, time_source=self.emulated or "device", memory=dict(self.memory),
+                 operators=[dict(o.__dict__) for o in self.operators])
+        return d
 
 
 @dataclass(frozen=True)
@@ -233,6 +279,14 @@ class Device:
         """
         outputs, times, trips, peak, emulated = self._call("execute", model, inputs, repeat, timeout)
         return Result(outputs, times, trips, peak, emulated)
+
+    def profile(self, model: Optional[str], inputs: Inputs, timeout: Optional[float] = None) -> ProfileResult:
+        """Runs the model once with its operator probes on and returns each operator's time and
+        the memory figures (a model built with PROFILE in tvmcrt_add_model(): else UsageError
+        naming the option, before anything is sent). inputs and timeout as for execute()."""
+        outputs, d, emulated = self._call("profile", model, inputs, timeout)
+        ops = [OperatorTime(**o) for o in d.pop("operators")]
+        return ProfileResult(operators=ops, outputs=outputs, emulated=emulated, **d)
 
     def set_workspaces(self, model: Optional[str], placements: Mapping[str, Placement]) -> None:
         """Places the model's pools in the device's memory regions:
