@@ -4,7 +4,9 @@
 #
 #   cmake -DINPUT=<image>_fit_input.cmake -P TvmcrtFitCheck.cmake
 #
-# INPUT sets IMAGE, BOARD, SIZE_TOOL (arm-none-eabi-size), RAM_KB, FLASH_KB, STACK_SIZE, RAM_OPTION
+# INPUT sets IMAGE, BOARD, SIZE_TOOL (arm-none-eabi-size), RAM_KB, FLASH_KB, STACK_SIZE, RAM_OPTION,
+# FOOTPRINT_FILE (where the per-model figures go, "model=NAME flash=B ram=B static=B workspace=B io=B"
+# lines: the link step puts them into the image's .tvmcrt.footprint section for tvmcrt-host profile)
 # (how to change the board's RAM), AGENT_FILES (the agent's archives and objects), MODELS
 # ("name|archive|tvmcrt_model_<m>.h|..._slots.h" each) and FIT_BOARDS (every board of the build,
 # "name|RAM KiB|flash KiB|what it is", from tvmcrt_cm_board()).
@@ -92,6 +94,7 @@ function(_fit_row label flash ram detail)
 endfunction()
 
 set(TABLE "")
+set(FOOTPRINT "")  # the per-model figures, for the image's .tvmcrt.footprint section (FOOTPRINT_FILE)
 _fit_row("part" "flash B" "RAM B" "RAM = static data + workspace (pools, stack workspace) + I/O buffers")
 set(total_flash 0)
 set(total_ram 0)
@@ -119,6 +122,7 @@ foreach(entry IN LISTS MODELS)
   endforeach()
   math(EXPR ram "${static} + ${workspace} + ${io}")
   _fit_row("model ${name}" ${flash} ${ram} "= ${static} + ${workspace} + ${io}")
+  string(APPEND FOOTPRINT "model=${name} flash=${flash} ram=${ram} static=${static} workspace=${workspace} io=${io}\n")
   math(EXPR total_flash "${total_flash} + ${flash}")
   math(EXPR total_ram "${total_ram} + ${ram}")
   if(ram GREATER largest_ram)
@@ -173,6 +177,10 @@ if(problems)
   endif()
   message(FATAL_ERROR "tvmcrt: firmware ${IMAGE} does not fit the board ${BOARD} (RAM_KB ${RAM_KB}, "
                       "flash ${FLASH_KB} KiB):\n${TABLE}${problems}${fits}")
+endif()
+if(FOOTPRINT_FILE)
+  string(APPEND FOOTPRINT "agent flash=${agent_flash} ram=${agent_ram}\nstack ram=${STACK_SIZE}\n")
+  file(WRITE ${FOOTPRINT_FILE} "${FOOTPRINT}")
 endif()
 math(EXPR free "${board_ram} - ${total_ram}")
 message("tvmcrt: ${IMAGE} fits board ${BOARD}: RAM ${total_ram} of ${board_ram} B (${free} B free), flash ${total_flash} of ${board_flash} B\n${TABLE}")

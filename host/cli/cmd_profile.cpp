@@ -18,7 +18,7 @@ using host::ErrorClass;
 
 struct ProfileOptions {
   CommonOptions common;
-  std::string model, trace, baseline;
+  std::string model, trace, baseline, image;
   std::vector<std::string> inputs;
   bool csv = false;
   double max_regression = 5;
@@ -73,7 +73,12 @@ void run_profile(const ProfileOptions &o) {
   for (const auto &[index, array] : inputs) in.push_back({index, array.data.data(), array.data.size()});
   ProgressBar bar("model " + dev->models()[model].name(), "bytes");
   const host::ProfileRun r = dev->profile(model, in, o.timeout_s, bar.callback());
-  const ProfileContext cx{&dev->models()[model], time_note_of(*dev)};
+  ProfileContext cx;
+  cx.model = &dev->models()[model];
+  cx.time_source = time_note_of(*dev);
+  // The model's static flash and RAM, from the image: the one booted for a qemu port, else --image.
+  cx.image = !o.image.empty() ? o.image : dev->port().rfind("qemu:", 0) == 0 ? dev->port().substr(5) : "";
+  if (!cx.image.empty()) cx.footprint = host::read_model_footprint(cx.image, dev->models()[model].name());
   if (!o.trace.empty()) write_trace(o.trace, r.profile);
   json result = profile_json(r.profile, cx);
   if (before) result["gate"] = run_gate(o, r.profile, *before);
@@ -102,6 +107,10 @@ void add_profile_command(CLI::App &app) {
   cmd->add_option("--max-regression", o->max_regression, "Percent of growth the gate allows")
       ->capture_default_str()
       ->check(finite_number(0, 1e6, false, "%"));
+  cmd->add_option("--image", o->image,
+                  "The firmware image (.elf) the board runs, for the model's static flash and RAM (default: the "
+                  "image a qemu port boots)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--timeout", o->timeout_s, "Seconds the run may take")
       ->capture_default_str()
       ->check(finite_number(0, 86400, true, "s"));

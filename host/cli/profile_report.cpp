@@ -30,6 +30,14 @@ json pools_json(const ProfileContext &cx) {
   return pools;
 }
 
+
+json footprint_json(const ProfileContext &cx) {
+  const host::ModelFootprint &f = cx.footprint;
+  if (!f.found) return nullptr;
+  return {{"flash", f.flash}, {"ram", f.ram}, {"static_data", f.static_data}, {"workspace", f.workspace},
+          {"io_buffers", f.io}, {"image", cx.image}};
+}
+
 }  // namespace
 
 json profile_json(const host::Profile &p, const ProfileContext &cx) {
@@ -54,7 +62,8 @@ json profile_json(const host::Profile &p, const ProfileContext &cx) {
             {"stack_size", p.stack_size},
             {"stack_measured", p.stack_size != 0},
             {"peak_workspace", p.peak_workspace},
-            {"pools", pools_json(cx)}}}};
+            {"pools", pools_json(cx)},
+            {"model_static", footprint_json(cx)}}}};
 }
 
 std::string profile_table(const host::Profile &p, const ProfileContext &cx) {
@@ -89,6 +98,16 @@ std::string profile_table(const host::Profile &p, const ProfileContext &cx) {
   if (cx.model)
     for (const auto &pool : cx.model->pools()) out << "; pool " << pool.name() << " " << pool.size_bytes() << " bytes";
   out << "\n";
+  const host::ModelFootprint &f = cx.footprint;
+  if (f.found)
+    out << "static: flash " << f.flash << " bytes, RAM " << f.ram << " bytes (data " << f.static_data << " + workspace "
+        << f.workspace << " + I/O buffers " << f.io << ") in " << cx.image << "\n";
+  else if (!cx.image.empty())
+    out << "static: " << cx.image << " holds no footprint of model " << p.model
+        << " (an image without this model, or not linked by tvmcrt's firmware functions): give the image the board "
+           "runs with --image\n";
+  else
+    out << "static: give --image FILE.elf (the image the board runs) for the model's flash and RAM\n";
   return out.str();
 }
 

@@ -14,6 +14,8 @@ namespace tvmcrt::cli {
 struct ProfileContext {
   const wire::ModelInfoResponse *model = nullptr;
   std::string time_source;  // "" on hardware, else the emulator's note
+  std::string image;        // the firmware image the footprint was read from ("" none)
+  host::ModelFootprint footprint;
 };
 
 json profile_json(const host::Profile &p, const ProfileContext &cx);

@@ -5,11 +5,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <random>
 #include <sstream>
 
+#include "elf_image.hpp"
 #include "error.hpp"
 
 namespace tvmcrt::host {
@@ -21,27 +20,6 @@ constexpr std::uint32_t kMaxSection = 4096;  // a few lines of text; anything bi
 constexpr unsigned kMaxSerial = 5;           // netduinoplus2: USART1..3, UART4, UART5, USART6
 constexpr const char *kBootNoise = "tvmcrt_cm_boot_noise";  // device/ports/cortex_m/systick.c
 
-[[noreturn]] void bad(const std::string &elf, const std::string &what) {
-  throw Error(ErrorClass::usage, elf + " is not an ARM ELF image tvmcrt can boot: " + what +
-                                     "; pass a firmware image built by tvmcrt (build/firmware/tvmcrt-fw.elf) "
-                                     "or your own ARM image with the tvmcrt agent");
-}
-
-std::uint32_t le(const unsigned char *p, int n) {
-  std::uint32_t v = 0;
-  for (int i = n - 1; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-
-// Reads exactly len bytes at offset, or fails naming the file.
-std::string read_at(std::ifstream &in, const std::string &elf, std::uint64_t offset, std::uint32_t len) {
-  std::string buf(len, '\0');
-  in.clear();
-  in.seekg(static_cast<std::streamoff>(offset));
-  if (!in.read(buf.data(), len)) bad(elf, "truncated ELF file (a section lies past its end)");
-  return buf;
-}
-
 std::vector<std::string> split_words(const std::string &text) {
   std::istringstream in(text);
   std::vector<std::string> words;
@@ -49,12 +27,12 @@ std::vector<std::string> split_words(const std::string &text) {
   return words;
 }
 
-void parse_lines(const std::string &elf, const std::string &text, EmulatedBoard &b) {
+void parse_lines(const ElfImage &elf, const std::string &text, EmulatedBoard &b) {
   std::istringstream in(text.substr(0, text.find('\0')));
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
     const auto eq = line.find('=');
-    if (eq == std::string::npos || eq == 0) bad(elf, std::string(kSection) + " line '" + line + "' is not key=value");
+    if (eq == std::string::npos || eq == 0) elf.bad(std::string(kSection) + " line '" + line + "' is not key=value");
     const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
     if (key == "board") {
       b.board = value;
@@ -62,73 +40,25 @@ void parse_lines(const std::string &elf, const std::string &text, EmulatedBoard 
       b.machine = value;
     } else if (key == "qemu_serial") {
       if (value.size() != 1 || value[0] < '0' || value[0] > static_cast<char>('0' + kMaxSerial))
-        bad(elf, std::string(kSection) + " qemu_serial=" + value + " is not a UART index 0.." +
+        elf.bad(std::string(kSection) + " qemu_serial=" + value + " is not a UART index 0.." +
                      std::to_string(kMaxSerial));
       b.serial = static_cast<unsigned>(value[0] - '0');
     } else if (key == "qemu_args") {
       b.args = split_words(value);
     }
   }
-  if (b.machine.empty()) bad(elf, std::string(kSection) + " names no qemu_machine");
-}
-
-// The value of a global symbol from the image's symbol table (SHT_SYMTAB and its string table),
-// 0 when the image has none or no such symbol.
-std::uint32_t find_symbol(std::ifstream &in, const std::string &elf, const std::string &table, std::uint32_t shentsize,
-                          std::uint32_t shnum, const char *wanted) {
-  auto field = [&](std::uint32_t i, int off) {
-    return le(reinterpret_cast<const unsigned char *>(table.data()) + i * shentsize + off, 4);
-  };
-  for (std::uint32_t i = 0; i < shnum; ++i) {
-    if (field(i, 4) != 2 /* SHT_SYMTAB */ || field(i, 36) != 16 || field(i, 24) >= shnum) continue;
-    const std::uint32_t strtab = field(i, 24), syms_size = field(i, 20), names_size = field(strtab, 20);
-    if (syms_size > (16u << 20) || names_size > (16u << 20)) bad(elf, "malformed ELF symbol table");
-    const std::string syms = read_at(in, elf, field(i, 16), syms_size);
-    const std::string names = read_at(in, elf, field(strtab, 16), names_size);
-    const std::size_t len = std::strlen(wanted) + 1;
-    for (std::size_t off = 0; off + 16 <= syms.size(); off += 16) {
-      const auto *sym = reinterpret_cast<const unsigned char *>(syms.data()) + off;
-      const std::uint32_t name = le(sym, 4);
-      if (name < names.size() && names.compare(name, len, wanted, len) == 0) return le(sym + 4, 4);
-    }
-  }
-  return 0;
+  if (b.machine.empty()) elf.bad(std::string(kSection) + " names no qemu_machine");
 }
 
 }  // namespace
 
 EmulatedBoard read_emulated_board(const std::string &elf) {
-  std::ifstream in(elf, std::ios::binary);
-  if (!in) throw Error(ErrorClass::usage, "cannot read firmware image " + elf);
-  unsigned char h[52] = {};
-  in.read(reinterpret_cast<char *>(h), sizeof h);
-  if (in.gcount() < static_cast<std::streamsize>(sizeof h) || h[0] != 0x7f || h[1] != 'E' || h[2] != 'L' ||
-      h[3] != 'F')
-    bad(elf, "not an ELF file");
-  if (h[4] != 1 || h[5] != 1 || le(h + 18, 2) != 40 /* EM_ARM */) bad(elf, "not a 32-bit little-endian ARM ELF image");
-
-  const std::uint32_t shoff = le(h + 0x20, 4), shentsize = le(h + 0x2e, 2), shnum = le(h + 0x30, 2),
-                      shstrndx = le(h + 0x32, 2);
+  const ElfImage image(elf, "boot");
   EmulatedBoard board;
-  if (shoff == 0 || shnum == 0) return board;  // stripped of section headers: nothing said
-  if (shentsize < 40 || shstrndx >= shnum) bad(elf, "malformed ELF section table");
-  const std::string table = read_at(in, elf, shoff, shentsize * shnum);
-  auto field = [&](std::uint32_t i, int off) {
-    return le(reinterpret_cast<const unsigned char *>(table.data()) + i * shentsize + off, 4);
-  };
-  const std::uint32_t names_size = field(shstrndx, 20);
-  if (names_size > (1u << 20)) bad(elf, "malformed ELF section name table");
-  const std::string names = read_at(in, elf, field(shstrndx, 16), names_size);
-  board.boot_noise_addr = find_symbol(in, elf, table, shentsize, shnum, kBootNoise);
-  for (std::uint32_t i = 0; i < shnum; ++i) {
-    const std::uint32_t name = field(i, 0);
-    if (name >= names.size() || names.compare(name, sizeof ".tvmcrt.board", kSection, sizeof ".tvmcrt.board") != 0)
-      continue;
-    const std::uint32_t size = field(i, 20);
-    if (size > kMaxSection) bad(elf, std::string(kSection) + " is " + std::to_string(size) + " bytes, not a few lines");
-    parse_lines(elf, read_at(in, elf, field(i, 16), size), board);
+  board.boot_noise_addr = image.symbol(kBootNoise);
+  if (const auto text = image.section(kSection, kMaxSection, "a few lines")) {
+    parse_lines(image, *text, board);
     board.described = true;
-    break;
   }
   return board;
 }

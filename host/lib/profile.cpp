@@ -3,8 +3,37 @@
 #include "profile.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+#include "elf_image.hpp"
 
 namespace tvmcrt::host {
+
+ModelFootprint read_model_footprint(const std::string &elf, const std::string &model) {
+  ModelFootprint f;
+  const auto text = ElfImage(elf, "read").section(".tvmcrt.footprint", 1u << 16, "the build's footprint lines");
+  if (!text) return f;
+  std::istringstream lines(*text);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string word;
+    if (!(words >> word) || word != "model=" + model) continue;
+    f.found = true;
+    while (words >> word) {
+      const auto eq = word.find('=');
+      if (eq == std::string::npos) continue;
+      const std::string key = word.substr(0, eq);
+      const std::uint32_t value = static_cast<std::uint32_t>(std::strtoul(word.c_str() + eq + 1, nullptr, 10));
+      if (key == "flash") f.flash = value;
+      else if (key == "ram") f.ram = value;
+      else if (key == "static") f.static_data = value;
+      else if (key == "workspace") f.workspace = value;
+      else if (key == "io") f.io = value;
+    }
+  }
+  return f;
+}
 
 Profile make_profile(const std::string &model, std::uint32_t tick_hz, const wire::ReadProfileResponse &head,
                      const std::vector<wire::OperatorProfile> &records) {

@@ -37,6 +37,16 @@ struct Profile {
   std::vector<OperatorFigures> operators;  // slowest first (then by index)
 };
 
+// A model's static footprint as the build's fit check counted it (cmake/TvmcrtFitCheck.cmake) and
+// wrote into the image's .tvmcrt.footprint section: flash (code, weights, initialised data) and RAM
+// (its static data + the arena for its pools and stack workspace + its I/O buffers with canaries).
+struct ModelFootprint {
+  bool found = false;  // false: the image has no such section or no such model (another build)
+  std::uint32_t flash = 0, ram = 0, static_data = 0, workspace = 0, io = 0;
+};
+// Error(usage) when the file is not an ARM ELF image.
+ModelFootprint read_model_footprint(const std::string &elf, const std::string &model);
+
 // From the device's raw records: subtracts the probe, adds shares, sorts by time.
 Profile make_profile(const std::string &model, std::uint32_t tick_hz, const wire::ReadProfileResponse &head,
                      const std::vector<wire::OperatorProfile> &records);

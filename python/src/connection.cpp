@@ -277,6 +277,21 @@ py::tuple Connection::profile(const py::object &name, const py::handle &inputs, 
   memory["stack_size"] = p.stack_size;
   memory["stack_measured"] = p.stack_size != 0;
   memory["peak_workspace"] = p.peak_workspace;
+  memory["model_static"] = py::none();  // as the CLI: from the image a qemu port boots
+  if (meta_.port.rfind("qemu:", 0) == 0) {
+    const std::string image = meta_.port.substr(5);
+    const host::ModelFootprint f = host::read_model_footprint(image, m.name);
+    if (f.found) {
+      py::dict st;
+      st["flash"] = f.flash;
+      st["ram"] = f.ram;
+      st["static_data"] = f.static_data;
+      st["workspace"] = f.workspace;
+      st["io_buffers"] = f.io;
+      st["image"] = image;
+      memory["model_static"] = st;
+    }
+  }
   d["memory"] = memory;
   return py::make_tuple(outputs, d,
                         meta_.time_note.empty() ? py::object(py::none()) : py::object(py::str(meta_.time_note)));

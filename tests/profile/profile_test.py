@@ -93,6 +93,14 @@ def test_loops(host, fw):
     rc, out, err = profile(host, image, "-m", "loops", "--input", even, "--trace", os.path.join(tmp, "t.json"))
     check(rc == 0 and "probe: %d ticks per call" % first["probe_ticks_per_call"] in out and
           "stack %d of 8192 bytes" % e["stack_used"] in out, "table: %s%s" % (out, err))
+    # The model's static flash and RAM, from the image's .tvmcrt.footprint (the build's fit check).
+    st = first["memory"]["model_static"]
+    check(st is not None and st["flash"] > 0 and st["ram"] == st["static_data"] + st["workspace"] + st["io_buffers"]
+          and st["io_buffers"] >= 2 * 16 and st["image"] == image, "static footprint from the image: %s" % st)
+    check(st is not None and ("static: flash %d bytes, RAM %d bytes" % (st["flash"], st["ram"])) in out,
+          "table shows the static footprint: %s" % out)
+    rc, other, err = profile(host, image, "-m", "loops", "--input", even, "--image", os.path.join(fw, "tvmcrt-fw.elf"))
+    check(rc == 0 and "holds no footprint of model loops" in other, "--image without the model says so: %s" % other)
     rows = [l.split() for l in out.splitlines() if l.startswith("tvmgen_loops_fused_")]
     check([r[0] for r in rows] == names, "table rows in JSON order: %s" % rows)
     trace = json.load(open(os.path.join(tmp, "t.json")))

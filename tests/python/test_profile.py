@@ -45,6 +45,7 @@ def test_profile_matches_the_command_line(loops_input):
     assert p.tick_hz == cli["tick_hz"] and p.probe_ticks_per_call == cli["probe_ticks_per_call"]
     assert p.memory["stack_measured"] and p.memory["stack_size"] == 8192
     assert p.memory["stack_used"] == cli["memory"]["stack_used"]
+    assert p.memory["model_static"] == cli["memory"]["model_static"] and p.memory["model_static"]["flash"] > 0
     d = p.as_dict()
     assert set(d) <= set(cli) and set(d["operators"][0]) == set(cli["operators"][0])
     for name, out in p.outputs.items():
