@@ -90,6 +90,14 @@ void Link::on_frame(const std::uint8_t *raw, std::size_t len) {
   // Requests coming back (an echoing line or firmware) are not a device speaking to us.
   if ((type & TVMCRT_FRAME_RESPONSE_BIT) || base == kTypeNak || base == kTypeBoot) recognised_ = true;
   if (base == kTypeNak) {
+    if (boot_window_) {
+      // After the uncounted resend below: most likely the Nak of what the device heard of the first
+      // copy while its UART started (it can come after the Boot frame). The resend is on its way;
+      // should that copy be lost too, its deadline still sends it again.
+      boot_window_ = false;
+      trace_.event("< Nak, for what the device heard while it started: not counted");
+      return;
+    }
     ++stats_.naks;
     nak_seen_ = true;
     trace_.event("< Nak: the device received a damaged frame");
@@ -357,6 +365,7 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
       // Answered after the device announced its start: it heard this one, nothing to send again
       // (else the next request would be sent twice, which -v showed).
       started_under_us_ = false;
+      boot_window_ = false;
       pending_.pop_front();
       // The next request's clock starts now at the latest: a slow answer to this one (retransmitted,
       // say) must not make its successor look lost.
@@ -369,6 +378,7 @@ std::optional<Frame> Link::wait_oldest(int give_up_after) {
       // as we connect): what it heard of it came before its UART was on. Send it again at once,
       // uncounted; what the boot window cost (a Nak, a damaged frame) is not the line's doing.
       started_under_us_ = false;
+      boot_window_ = true;
       stats_ = LinkStats{};
       nak_seen_ = bad_frame_seen_ = false;
       p.deadline = Clock::now() + budget();

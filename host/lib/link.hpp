@@ -166,6 +166,7 @@ class Link {
   std::deque<Frame> followers_;
   bool boot_announced_ = false;  // any Boot frame so far
   bool started_under_us_ = false;  // a Boot (before arm_reset_detection) while a request was in flight
+  bool boot_window_ = false;       // that request sent again, no answer yet: one Nak is the boot's
   // Evidence that a device is there: bytes heard, and a frame of ours (intact, or damaged with our
   // header) seen at some time.
   std::uint64_t rx_bytes_ = 0;

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 #include "tvmcrt.pb.h"
@@ -123,6 +125,13 @@ void FakeDevice::run() {
         boot.mutable_status()->set_boot_id(++state.boot_id);
         boot.set_protocol_version(s_.protocol_version);
         send_frame(wire::MESSAGE_TYPE_BOOT, 0, ser(boot), false);
+        if (s_.boot_nak_after_ms >= 0) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(s_.boot_nak_after_ms));
+          wire::Nak nak;
+          nak.mutable_status()->set_boot_id(state.boot_id);
+          nak.mutable_status()->set_code(AGENT_ERR_BAD_CRC);
+          send_frame(wire::MESSAGE_TYPE_NAK, 0, ser(nak), false);
+        }
         continue;
       }
       if (index == s_.reboot_at) ++state.boot_id;

@@ -30,6 +30,7 @@ struct FakeScript {
   std::set<int> corrupt_response;  // response sent with one flipped payload byte (bad CRC)
   int reboot_at = -1;            // from this request on: boot_id + 1 in every Status
   int boot_frame_at = -1;        // before answering this request: send a Boot frame, new boot id
+  int boot_nak_after_ms = -1;    // ... and this long after it a Nak (what a starting UART heard)
   bool stale_burst = false;      // before answering ModelInfo: WriteInput responses with its and the
                                  // next sequence numbers, as from an earlier session killed mid-command
   std::size_t damage_requests_over = 0;   // request payloads longer: Nak'd, as a line damaging

@@ -156,6 +156,20 @@ TEST(Link, BootFrameIsDeviceReset) {
   EXPECT_NE(msg.find("sent a Boot frame"), std::string::npos) << msg;
 }
 
+// A board starting as we connect: its Boot frame, then (later) the Nak of the part of our first
+// request its UART heard while starting. The request goes again once, uncounted, and that Nak is
+// the boot's, not the line's: no retransmission, no Nak counted (firmware.emulator saw one under load).
+TEST(Link, TheNakOfAStartingBoardIsNotTheLines) {
+  FakeScript s;
+  s.boot_frame_at = 0;
+  s.boot_nak_after_ms = 100;
+  auto r = connect(s);
+  EXPECT_EQ(r.dev->link_stats().retransmits, 0u);
+  EXPECT_EQ(r.dev->link_stats().naks, 0u);
+  const auto x = pattern(1000);
+  r.dev->write_input(0, 0, x.data(), x.size());
+}
+
 // A telnet server reached as raw TCP mangles a Hello frame that holds a 0xFF byte (in its CRC or
 // sequence number, by chance): Hello then never gets through, and the negotiation it sent still names
 // the fix instead of a "noisy line".
