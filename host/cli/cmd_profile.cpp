@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "elf_image.hpp"
 #include "error.hpp"
 #include "profile_report.hpp"
 #include "run_support.hpp"
@@ -64,6 +65,7 @@ void run_profile(const ProfileOptions &o) {
   if (!o.trace.empty()) check_output_file(o.trace, "--trace");
   std::optional<host::ProfileBaseline> before;
   if (!o.baseline.empty()) before = read_baseline(o.baseline);
+  if (!o.image.empty()) host::ElfImage(o.image, "read");  // a wrong --image fails before the run, not after
   auto dev = open_device(o.common);
   const std::uint32_t model = dev->model_index(o.model);
   dev->require_profile(model);  // before the inputs are checked: that is the first thing to fix
@@ -77,7 +79,7 @@ void run_profile(const ProfileOptions &o) {
   cx.model = &dev->models()[model];
   cx.time_source = time_note_of(*dev);
   // The model's static flash and RAM, from the image: the one booted for a qemu port, else --image.
-  cx.image = !o.image.empty() ? o.image : dev->port().rfind("qemu:", 0) == 0 ? dev->port().substr(5) : "";
+  cx.image = host::footprint_image(dev->port(), o.image);
   if (!cx.image.empty()) cx.footprint = host::read_model_footprint(cx.image, dev->models()[model].name());
   if (!o.trace.empty()) write_trace(o.trace, r.profile);
   json result = profile_json(r.profile, cx);

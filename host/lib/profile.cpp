@@ -10,6 +10,11 @@
 
 namespace tvmcrt::host {
 
+std::string footprint_image(const std::string &port, const std::string &image) {
+  if (!image.empty()) return image;
+  return port.rfind("qemu:", 0) == 0 ? port.substr(5) : "";
+}
+
 ModelFootprint read_model_footprint(const std::string &elf, const std::string &model) {
   ModelFootprint f;
   const auto text = ElfImage(elf, "read").section(".tvmcrt.footprint", 1u << 16, "the build's footprint lines");

@@ -46,6 +46,9 @@ struct ModelFootprint {
 };
 // Error(usage) when the file is not an ARM ELF image.
 ModelFootprint read_model_footprint(const std::string &elf, const std::string &model);
+// The image a footprint is read from: `image` when given, else the one a "qemu:IMAGE" port boots
+// (Device::port() names it so), else "" (a board: nothing to read unless the user names it).
+std::string footprint_image(const std::string &port, const std::string &image = "");
 
 // From the device's raw records: subtracts the probe, adds shares, sorts by time.
 Profile make_profile(const std::string &model, std::uint32_t tick_hz, const wire::ReadProfileResponse &head,

@@ -278,8 +278,7 @@ py::tuple Connection::profile(const py::object &name, const py::handle &inputs, 
   memory["stack_measured"] = p.stack_size != 0;
   memory["peak_workspace"] = p.peak_workspace;
   memory["model_static"] = py::none();  // as the CLI: from the image a qemu port boots
-  if (meta_.port.rfind("qemu:", 0) == 0) {
-    const std::string image = meta_.port.substr(5);
+  if (const std::string image = host::footprint_image(meta_.port); !image.empty()) {
     const host::ModelFootprint f = host::read_model_footprint(image, m.name);
     if (f.found) {
       py::dict st;

@@ -101,6 +101,9 @@ def test_loops(host, fw):
           "table shows the static footprint: %s" % out)
     rc, other, err = profile(host, image, "-m", "loops", "--input", even, "--image", os.path.join(fw, "tvmcrt-fw.elf"))
     check(rc == 0 and "holds no footprint of model loops" in other, "--image without the model says so: %s" % other)
+    rc, other, err = profile(host, image, "-m", "loops", "--input", even, "--image", os.path.abspath(__file__))
+    check(rc == 2 and "is not an ARM ELF image tvmcrt can read: not an ELF file" in err and other == "",
+          "--image that is no image: exit 2 before the run: %d %s" % (rc, err))
     rows = [l.split() for l in out.splitlines() if l.startswith("tvmgen_loops_fused_")]
     check([r[0] for r in rows] == names, "table rows in JSON order: %s" % rows)
     trace = json.load(open(os.path.join(tmp, "t.json")))
